@@ -1,0 +1,83 @@
+package org.exprflow.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The exprflow command line: one subcommand per pipeline stage. Each Nextflow process calls exactly
+ * one subcommand. User errors are reported as one line on stderr with a documented exit code
+ * ({@link ExitCode}); only bugs print a stack trace.
+ */
+@Command(name = "exprflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
+        description = "Steps of the exprflow gene-expression machine-learning pipeline.",
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0  success",
+            "  1  internal error (a bug: please report it with the stack trace)",
+            "  2  bad command line or parameter value",
+            "  3  bad input file (the message names the file and line)",
+            "  4  input is valid but unsuitable for the analysis"
+        },
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @Option(names = "--quiet", description = "Print warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
+    boolean quiet;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a step is required, e.g. 'exprflow qc --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit code, without calling System.exit (used by tests). */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(parseResult -> {
+            List<CommandLine> chain = parseResult.asCommandLineList();
+            CommandLine leaf = chain.get(chain.size() - 1);
+            Main root = (Main) chain.get(0).getCommand();
+            Log.configure(leaf.getCommandName(), root.quiet);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": error: " + ex.getMessage()
+                    + " (see --help)");
+            err.flush();
+            return ExitCode.USAGE.code;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable cause = ex;
+            while (!(cause instanceof UserException) && cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof UserException ue) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": error: " + ue.getMessage());
+                commandLine.getErr().flush();
+                return ue.exitCode().code;
+            }
+            commandLine.getErr().println(commandLine.getCommandName() + ": internal error, please report it:");
+            ex.printStackTrace(commandLine.getErr());
+            commandLine.getErr().flush();
+            return ExitCode.INTERNAL_ERROR.code;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,158 @@
+package org.exprflow.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exprflow.cli.UserException;
+import org.exprflow.io.AtomicOutput;
+
+/**
+ * The file format in which datasets travel between pipeline stages ({@code .xfd}). It is binary,
+ * versioned and deterministic: the same dataset always gives the same bytes (no timestamps, no
+ * hash-map order), so Nextflow's cache and cmp-based checks see real changes only.
+ *
+ * <pre>
+ * magic "XFDS" | int formatVersion
+ * UTF name | UTF featureIdType
+ * int nSamples, UTF sampleId * nSamples
+ * int nFeatures, UTF featureId * nFeatures
+ * int nAnnotations, (UTF column, UTF value * nSamples) * nAnnotations   ("\u0000" encodes null)
+ * int nTargets, (UTF name, UTF kind, int nLevels, UTF level * nLevels, double * nSamples) * nTargets
+ * byte storage (0 = dense), then nSamples rows of nFeatures little-endian doubles
+ * </pre>
+ * Storage code 1 is reserved for a sparse layout (genomic bins).
+ */
+public final class DatasetFile {
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = {'X', 'F', 'D', 'S'};
+    private static final String NULL = "\u0000";
+    private static final byte DENSE = 0;
+
+    private DatasetFile() {
+    }
+
+    public static void write(Dataset d, Path path) throws IOException {
+        AtomicOutput.writeBytes(path, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            out.write(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeUTF(d.name());
+            out.writeUTF(d.featureIdType().name());
+            writeStrings(out, d.sampleIds());
+            writeStrings(out, d.featureIds());
+            out.writeInt(d.annotations().size());
+            for (Map.Entry<String, List<String>> e : d.annotations().entrySet()) {
+                out.writeUTF(e.getKey());
+                for (String v : e.getValue()) {
+                    out.writeUTF(v == null ? NULL : v);
+                }
+            }
+            out.writeInt(d.targets().size());
+            for (Target t : d.targets()) {
+                out.writeUTF(t.name());
+                out.writeUTF(t.kind().name());
+                writeStrings(out, t.levels());
+                for (int i = 0; i < t.size(); i++) {
+                    out.writeDouble(t.value(i));
+                }
+            }
+            out.writeByte(DENSE);
+            ByteBuffer buf = ByteBuffer.allocate(8 * Math.max(1, d.featureCount())).order(ByteOrder.LITTLE_ENDIAN);
+            for (int s = 0; s < d.sampleCount(); s++) {
+                buf.clear();
+                buf.asDoubleBuffer().put(d.row(s));
+                out.write(buf.array(), 0, 8 * d.featureCount());
+            }
+            out.flush();
+        });
+    }
+
+    public static Dataset read(Path path) {
+        try (InputStream raw = Files.newInputStream(path);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            byte[] magic = new byte[4];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw UserException.badFile(path, "not an exprflow dataset (.xfd); run 'exprflow import' first");
+            }
+            int version = in.readInt();
+            if (version > FORMAT_VERSION) {
+                throw UserException.badFile(path, "dataset format version " + version
+                        + " is newer than this exprflow supports (" + FORMAT_VERSION + "); upgrade exprflow");
+            }
+            String name = in.readUTF();
+            FeatureIdType type = FeatureIdType.valueOf(in.readUTF());
+            List<String> samples = readStrings(in);
+            List<String> features = readStrings(in);
+            int nAnn = in.readInt();
+            Map<String, List<String>> ann = new LinkedHashMap<>();
+            for (int a = 0; a < nAnn; a++) {
+                String col = in.readUTF();
+                List<String> vals = new ArrayList<>(samples.size());
+                for (int i = 0; i < samples.size(); i++) {
+                    String v = in.readUTF();
+                    vals.add(NULL.equals(v) ? null : v);
+                }
+                ann.put(col, vals);
+            }
+            int nTargets = in.readInt();
+            List<Target> targets = new ArrayList<>();
+            for (int t = 0; t < nTargets; t++) {
+                String tname = in.readUTF();
+                Target.Kind kind = Target.Kind.valueOf(in.readUTF());
+                List<String> levels = readStrings(in);
+                double[] v = new double[samples.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = in.readDouble();
+                }
+                targets.add(kind == Target.Kind.NOMINAL ? Target.nominal(tname, levels, v) : Target.numeric(tname, v));
+            }
+            byte storage = in.readByte();
+            if (storage != DENSE) {
+                throw UserException.badFile(path, "unsupported matrix storage code " + storage);
+            }
+            double[][] values = new double[samples.size()][features.size()];
+            byte[] bytes = new byte[8 * features.size()];
+            for (int s = 0; s < samples.size(); s++) {
+                in.readFully(bytes);
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values[s]);
+            }
+            return new Dataset(name, samples, features, type, values, ann, targets);
+        } catch (NoSuchFileException e) {
+            throw UserException.badFile(path, "no such file");
+        } catch (EOFException e) {
+            throw UserException.badFile(path, "dataset file is truncated");
+        } catch (IOException | IllegalArgumentException e) {
+            throw UserException.badFile(path, "cannot read dataset: " + e.getMessage());
+        }
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readUTF());
+        }
+        return out;
+    }
+}

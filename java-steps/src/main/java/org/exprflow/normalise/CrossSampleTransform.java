@@ -1,0 +1,33 @@
+package org.exprflow.normalise;
+
+import java.io.Serializable;
+
+/**
+ * A normalisation whose parameters are learned from several samples (quantile targets, feature
+ * means and SDs). To keep cross-validation honest it is fitted on the training samples of a fold
+ * only, stored inside the saved model, and then applied unchanged to held-out or new samples.
+ *
+ * <p>Rows are samples, columns are features, NaN is NA. Implementations never modify their input.
+ */
+public interface CrossSampleTransform extends Serializable {
+
+    /** Short stable name used on the command line and in model metadata, e.g. "quantile". */
+    String name();
+
+    /** Learns the parameters from training rows and returns the fitted transform. */
+    Fitted fit(double[][] trainingRows);
+
+    /** A transform with its learned parameters. Serializable so that it travels inside the model. */
+    interface Fitted extends Serializable {
+        /** Transforms rows (of any samples) using only the learned parameters. */
+        double[][] apply(double[][] rows);
+
+        /**
+         * Transforms the very rows the parameters were learned from. Usually the same as apply();
+         * quantile normalisation overrides it to give exactly limma's normalizeQuantiles result.
+         */
+        default double[][] applyToTraining(double[][] trainingRows) {
+            return apply(trainingRows);
+        }
+    }
+}

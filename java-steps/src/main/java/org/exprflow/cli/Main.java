@@ -26,6 +26,11 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.exprflow.normalise.NormaliseCommand.class,
+            org.exprflow.split.SplitCommand.class,
+            org.exprflow.model.TrainCommand.class,
+            org.exprflow.model.PredictCommand.class,
+            org.exprflow.evaluate.EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,65 @@
+package org.exprflow.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.split.SplitPlan;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The predict step: applies a saved model to samples of any dataset. Features are matched by id,
+ * so a reordered matrix or one with extra features predicts exactly like the original. Writes each
+ * sample's predicted class and the probability of every class.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Apply a saved model (.xfm) to the samples of a dataset and write class predictions and probabilities.")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Model file from 'exprflow train'.")
+    Path modelPath;
+
+    @Option(names = "--input", required = true, description = "Dataset (.xfd) with the samples to predict.")
+    Path input;
+
+    @Option(names = "--output", required = true, description = "Predictions table to write (.tsv).")
+    Path output;
+
+    @Option(names = "--set", defaultValue = "predict",
+            description = "Label for the rows: 'test' (independent test samples, scored by evaluate) or 'predict' "
+                    + "(new samples) (default: ${DEFAULT-VALUE}).")
+    String set;
+
+    @Option(names = "--splits", description = "Predict only the samples of partition 'test' in this splits table.")
+    Path splits;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!set.equals("test") && !set.equals("predict")) {
+            throw UserException.badParameter("--set must be 'test' or 'predict', got '" + set + "'");
+        }
+        ModelPipeline model = ModelFile.read(modelPath);
+        Dataset data = DatasetFile.read(input);
+        if (splits != null) {
+            data = SampleSelection.select(data, SplitPlan.read(splits).testSamples(), true, "test");
+        }
+        double[][] probabilities = model.predict(data);
+        List<PredictionTable.Row> rows = new ArrayList<>(
+                PredictionRows.of(set, 0, 0, "model", data, model.targetName(), model.levels(), probabilities));
+        rows.addAll(PredictionRows.of(set, 0, 0, "ZeroR", data, model.targetName(), model.levels(),
+                model.predictBaseline(data.sampleCount())));
+        PredictionTable table = new PredictionTable(model.levels(), rows);
+        table.write(output);
+        Log.info("predicted " + data.sampleCount() + " samples with a model of " + model.selectedFeatureIds().size()
+                + " features; classes: " + String.join(", ", model.levels()));
+        return 0;
+    }
+}

@@ -1,0 +1,156 @@
+package org.exprflow.split;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+import org.exprflow.data.Target;
+import org.exprflow.model.TrainingLabels;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The split step: writes the stored fold assignment that every training task reads. */
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = "Assign samples to an independent test set and to seeded, stratified (optionally grouped) "
+                + "cross-validation folds. The result does not depend on sample order.")
+public final class SplitCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "Dataset (.xfd).")
+    Path input;
+
+    @Option(names = "--output", required = true, description = "Splits table to write (.tsv).")
+    Path output;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Number of CV folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--repeats", defaultValue = "1", description = "Number of CV repeats (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--target", description = "Target (label column) to stratify by; default: the first.")
+    String target;
+
+    @Option(names = "--group-column", description = "Annotation column whose samples must stay in one fold (e.g. patient).")
+    String groupColumn;
+
+    @Option(names = "--split-column", description = "Annotation column with 'train'/'test' per sample; test samples are kept out of CV.")
+    String splitColumn;
+
+    @Override
+    public Integer call() throws Exception {
+        if (folds < 2) {
+            throw UserException.badParameter("--folds must be at least 2, got " + folds);
+        }
+        if (repeats < 1) {
+            throw UserException.badParameter("--repeats must be at least 1, got " + repeats);
+        }
+        Dataset data = DatasetFile.read(input);
+        Target labels = target == null ? data.primaryTarget() : data.target(target);
+        List<String> partition = partitions(data);
+        List<Integer> trainRows = new ArrayList<>();
+        List<SplitPlan.Assignment> rows = new ArrayList<>();
+        for (int i = 0; i < data.sampleCount(); i++) {
+            if (partition.get(i).equals(SplitPlan.TEST)) {
+                rows.add(new SplitPlan.Assignment(data.sampleId(i), SplitPlan.TEST, 0, 0));
+            } else {
+                trainRows.add(i);
+            }
+        }
+        Dataset training = data.subsetSamples(trainRows.stream().mapToInt(Integer::intValue).toArray());
+        Target trainLabels = training.target(labels.name());
+        TrainingLabels.require(training, trainLabels);
+        List<FoldAssigner.Unit> units = units(training, trainLabels);
+        if (units.size() < folds) {
+            throw UserException.unsuitable("only " + units.size() + (groupColumn == null ? " training samples" : " groups")
+                    + " for " + folds + " folds; lower --folds");
+        }
+        int smallest = java.util.Arrays.stream(trainLabels.classCounts()).filter(n -> n > 0).min().orElse(0);
+        if (smallest < folds) {
+            Log.warn("the smallest class has " + smallest + " training samples, fewer than " + folds
+                    + " folds: some folds will hold no sample of it");
+        }
+        for (int r = 1; r <= repeats; r++) {
+            Map<String, Integer> foldOf = FoldAssigner.assign(units, folds, seed, r);
+            for (Map.Entry<String, Integer> e : foldOf.entrySet()) {
+                rows.add(new SplitPlan.Assignment(e.getKey(), SplitPlan.TRAIN, r, e.getValue()));
+            }
+        }
+        SplitPlan plan = new SplitPlan(rows);
+        plan.write(output);
+        Log.info(training.sampleCount() + " training samples in " + folds + " folds x " + repeats + " repeat(s), "
+                + plan.testSamples().size() + " test samples" + (groupColumn == null ? "" : ", grouped by " + groupColumn));
+        return 0;
+    }
+
+    private List<String> partitions(Dataset data) {
+        List<String> out = new ArrayList<>();
+        if (splitColumn == null) {
+            for (int i = 0; i < data.sampleCount(); i++) {
+                out.add(SplitPlan.TRAIN);
+            }
+            return out;
+        }
+        List<String> col = data.annotation(splitColumn);
+        if (col == null) {
+            throw UserException.badParameter("--split-column '" + splitColumn + "' is not a samplesheet column of '"
+                    + data.name() + "'; columns: " + data.annotations().keySet());
+        }
+        for (int i = 0; i < col.size(); i++) {
+            String v = col.get(i) == null ? "" : col.get(i).trim().toLowerCase(Locale.ROOT);
+            if (!v.equals(SplitPlan.TRAIN) && !v.equals(SplitPlan.TEST)) {
+                throw UserException.unsuitable("sample " + data.sampleId(i) + " has " + splitColumn + " = '" + col.get(i)
+                        + "'; expected 'train' or 'test'");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    private List<FoldAssigner.Unit> units(Dataset training, Target labels) {
+        List<FoldAssigner.Unit> units = new ArrayList<>();
+        if (groupColumn == null) {
+            for (int i = 0; i < training.sampleCount(); i++) {
+                units.add(new FoldAssigner.Unit(training.sampleId(i), labels.label(i), List.of(training.sampleId(i))));
+            }
+            return units;
+        }
+        List<String> groups = training.annotation(groupColumn);
+        if (groups == null) {
+            throw UserException.badParameter("--group-column '" + groupColumn + "' is not a samplesheet column of '"
+                    + training.name() + "'; columns: " + training.annotations().keySet());
+        }
+        Map<String, List<Integer>> members = new TreeMap<>();
+        for (int i = 0; i < training.sampleCount(); i++) {
+            String g = groups.get(i);
+            if (g == null || g.isEmpty()) {
+                throw UserException.unsuitable("sample " + training.sampleId(i) + " has no value in group column " + groupColumn);
+            }
+            members.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            Map<String, Integer> labelCount = new TreeMap<>();
+            List<String> samples = new ArrayList<>();
+            for (int i : e.getValue()) {
+                labelCount.merge(labels.label(i), 1, Integer::sum);
+                samples.add(training.sampleId(i));
+            }
+            // A group's stratum is its most frequent label (alphabetically first on ties).
+            String stratum = labelCount.entrySet().stream().max((a, b) -> !a.getValue().equals(b.getValue())
+                    ? Integer.compare(a.getValue(), b.getValue()) : b.getKey().compareTo(a.getKey())).get().getKey();
+            units.add(new FoldAssigner.Unit(e.getKey(), stratum, samples));
+        }
+        return units;
+    }
+}

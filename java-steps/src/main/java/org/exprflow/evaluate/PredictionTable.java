@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.exprflow.cli.ExitCode;
 import org.exprflow.cli.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
@@ -26,12 +29,20 @@ import org.exprflow.io.TextInput;
  * model) or predict (new samples; truth is NA). repeat and fold are 0 outside cv.
  * Rows are always written sorted by (set, repeat, fold, sample, learner), so gathered files are
  * byte-identical whatever order the parallel tasks finished in.
+ *
+ * <p>Reading validates what evaluate relies on: set is cv, test or predict; truth (unless NA) and
+ * predicted are among the classes of the prob: columns; probabilities are numbers; and no
+ * (set, repeat, fold, sample, learner) key appears twice, in one file or across merged files (a fold
+ * file given twice would otherwise silently double its weight in every metric).
  */
 public final class PredictionTable {
 
     public record Row(String set, int repeat, int fold, String sample, String learner, String truth,
                       String predicted, double[] probabilities) {
     }
+
+    /** The sets a row may belong to. */
+    public static final List<String> SETS = List.of("cv", "test", "predict");
 
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::set)
             .thenComparingInt(Row::repeat).thenComparingInt(Row::fold)
@@ -73,7 +84,13 @@ public final class PredictionTable {
             }
             all.addAll(p.rows);
         }
-        return new PredictionTable(levels, all);
+        PredictionTable merged = new PredictionTable(levels, all);
+        String duplicate = merged.firstDuplicateKey();
+        if (duplicate != null) {
+            throw new UserException(ExitCode.BAD_INPUT, "prediction " + duplicate
+                    + " appears in more than one file (was a fold file given twice?)");
+        }
+        return merged;
     }
 
     public void write(Path path) throws IOException {
@@ -137,10 +154,37 @@ public final class PredictionTable {
                 } catch (NumberFormatException e) {
                     throw in.error("repeat and fold must be integers");
                 }
+                String set = f.get(0);
+                if (!SETS.contains(set)) {
+                    throw in.error("set '" + set + "' is not one of " + SETS);
+                }
                 String truth = f.get(5).equals("NA") ? null : f.get(5);
+                if (truth != null && !levels.contains(truth)) {
+                    throw in.error("truth '" + truth + "' is not one of the classes " + levels);
+                }
+                if (!levels.contains(f.get(6))) {
+                    throw in.error("predicted '" + f.get(6) + "' is not one of the classes " + levels);
+                }
                 rows.add(new Row(f.get(0), repeat, fold, f.get(3), f.get(4), truth, f.get(6), probs));
             }
-            return new PredictionTable(levels, rows);
+            PredictionTable table = new PredictionTable(levels, rows);
+            String duplicate = table.firstDuplicateKey();
+            if (duplicate != null) {
+                throw UserException.badFile(path, "prediction " + duplicate + " appears twice");
+            }
+            return table;
         }
+    }
+
+    /** The first (set/repeat/fold/sample/learner) key that occurs twice, or null when all are unique. */
+    private String firstDuplicateKey() {
+        Set<String> seen = new HashSet<>();
+        for (Row r : rows) {
+            String key = r.set() + "/" + r.repeat() + "/" + r.fold() + "/" + r.sample() + "/" + r.learner();
+            if (!seen.add(key)) {
+                return key;
+            }
+        }
+        return null;
     }
 }

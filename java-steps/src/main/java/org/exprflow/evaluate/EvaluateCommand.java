@@ -1,0 +1,145 @@
+package org.exprflow.evaluate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
+import org.exprflow.io.AtomicOutput;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code evaluate} step: merges the prediction files of all CV fold tasks and of the final model,
+ * and scores the model against the ZeroR baseline on each set that has known truths (cv, then
+ * test). Rows of the predict set, and any row whose truth is NA, are not scored. Input order does
+ * not matter: rows are merged and sorted before anything is computed.
+ *
+ * <p><b>Metrics TSV</b> ({@code --output-tsv}), long format, one value per line:
+ * <pre>
+ * set  learner  metric             class      value
+ * cv   model    accuracy           all        0.9
+ * cv   model    recall             AML        0.818181818182
+ * cv   model    confusion          ALL>AML    1
+ * </pre>
+ * Lines are ordered by set (cv, test), learner (model, ZeroR), then:
+ * <ul>
+ * <li>class {@code all}: predictions (scored rows; a sample counts once per repeat), samples
+ * (distinct samples), accuracy, balanced_accuracy (mean recall over classes present in the truth),
+ * mcc (Gorodkin's R_K, 0 when undefined), kappa, auc_weighted (Weka's class-frequency-weighted
+ * AUC);</li>
+ * <li>cv only, class {@code all}: folds (number of (repeat, fold) pairs), fold_accuracy_mean,
+ * fold_accuracy_sd, fold_balanced_accuracy_mean, fold_balanced_accuracy_sd, fold_mcc_mean,
+ * fold_mcc_sd (SD with n − 1; NA with one fold), and with several repeats
+ * accuracy_repeat_R and balanced_accuracy_repeat_R for each repeat R;</li>
+ * <li>per class, in level order: support, precision, recall, f1, auc (one-vs-rest);</li>
+ * <li>confusion: class is {@code truth>predicted}, rows of the matrix in level order, then
+ * columns.</li>
+ * </ul>
+ * The pooled metrics use all folds of all repeats together, as Weka pools cross-validation. Undefined
+ * values are NA: precision of a class never predicted, recall of a class absent from the truth, F1
+ * when either is NA (0 when both are 0), AUC of a class absent from (or making up all of) the truth.
+ *
+ * <p><b>Metrics JSON</b> ({@code --output-json}), the same numbers, structured; NA is null:
+ * <pre>
+ * {"levels": ["ALL", "AML"], "unscored_predictions": 0,
+ *  "sets": {"cv": {"model": {
+ *      "predictions": 38, "samples": 38,
+ *      "overall": {"accuracy", "balanced_accuracy", "mcc", "kappa", "auc_weighted"},
+ *      "classes": {"ALL": {"support", "precision", "recall", "f1", "auc"}, ...},
+ *      "confusion": [[26, 1], [2, 9]],            (rows truth, columns predicted, level order)
+ *      "folds": {"count": 5, "accuracy": {"mean", "sd"}, "balanced_accuracy": {...}, "mcc": {...},
+ *                "repeats": [{"repeat": 1, "accuracy", "balanced_accuracy"}]}},   (cv only)
+ *    "ZeroR": {...}}, "test": {...}}}
+ * </pre>
+ * {@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
+ * curves).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Merge prediction files and compute classification metrics (model vs ZeroR, CV and test).")
+public final class EvaluateCommand implements Callable<Integer> {
+    /** Sets that carry truths to score, in output order. */
+    static final List<String> SCORED_SETS = List.of("cv", "test");
+    /** The learner under evaluation and its baseline, in output order. */
+    static final List<String> LEARNERS = List.of("model", "ZeroR");
+
+    @Option(names = "--predictions", required = true, arity = "1..*", paramLabel = "P.tsv",
+            description = "Prediction tables (e.g. one per CV fold and one for the test set).")
+    List<Path> predictions;
+
+    @Option(names = "--output-tsv", required = true, paramLabel = "M.tsv", description = "Long-format metrics table.")
+    Path outputTsv;
+
+    @Option(names = "--output-json", required = true, paramLabel = "M.json", description = "Structured metrics.")
+    Path outputJson;
+
+    @Option(names = "--output-predictions", paramLabel = "ALL.tsv", description = "The merged prediction table.")
+    Path outputPredictions;
+
+    @Override
+    public Integer call() throws Exception {
+        requireDistinctOutputs();
+        List<PredictionTable> parts = new ArrayList<>();
+        for (Path p : predictions) {
+            parts.add(PredictionTable.read(p));
+        }
+        PredictionTable merged = PredictionTable.merge(parts);
+        List<LearnerEvaluation> evaluations = evaluate(merged);
+        long unscored = merged.rows().stream().filter(r -> r.truth() == null).count();
+        Log.info("scored " + (merged.rows().size() - unscored) + " predictions over " + evaluations.size()
+                + " (set, learner) pairs; " + unscored + " without truth");
+
+        String tsv = MetricsTsvWriter.render(evaluations);
+        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations);
+        AtomicOutput.writeString(outputTsv, tsv);
+        AtomicOutput.writeString(outputJson, json);
+        if (outputPredictions != null) {
+            merged.write(outputPredictions);
+        }
+        return 0;
+    }
+
+    /** Evaluations of every (scored set, learner) present with at least one known truth. */
+    static List<LearnerEvaluation> evaluate(PredictionTable table) {
+        List<LearnerEvaluation> out = new ArrayList<>();
+        for (String set : SCORED_SETS) {
+            for (String learner : LEARNERS) {
+                List<PredictionTable.Row> rows = table.rows(set, learner);
+                if (rows.stream().noneMatch(r -> r.truth() != null)) {
+                    continue;
+                }
+                ClassificationMetrics metrics = ClassificationMetrics.of(table.levels(), rows);
+                CrossValidationSummary folds = set.equals("cv") ? CrossValidationSummary.of(table.levels(), rows) : null;
+                out.add(new LearnerEvaluation(set, learner, metrics, folds));
+            }
+        }
+        Set<String> ignored = new HashSet<>();
+        table.rows().forEach(r -> {
+            if (!LEARNERS.contains(r.learner())) {
+                ignored.add(r.learner());
+            }
+        });
+        if (!ignored.isEmpty()) {
+            Log.warn("learners other than " + LEARNERS + " are not evaluated: " + ignored.stream().sorted().toList());
+        }
+        if (out.isEmpty()) {
+            throw UserException.unsuitable("no cv or test prediction of learner 'model' or 'ZeroR' has a known truth;"
+                    + " nothing to evaluate");
+        }
+        return out;
+    }
+
+    private void requireDistinctOutputs() {
+        Set<Path> outputs = new HashSet<>();
+        for (Path p : new Path[] {outputTsv, outputJson, outputPredictions}) {
+            if (p != null && !outputs.add(p.toAbsolutePath().normalize())) {
+                throw UserException.badParameter("output file " + p + " is named twice");
+            }
+        }
+    }
+}

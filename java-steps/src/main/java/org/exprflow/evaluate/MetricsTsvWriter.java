@@ -1,0 +1,72 @@
+package org.exprflow.evaluate;
+
+import java.util.List;
+
+import org.exprflow.io.Canonical;
+
+/**
+ * Renders evaluations as the long-format metrics table described in {@link EvaluateCommand}: one
+ * value per line, so that sets, learners and classes can be filtered and compared with standard
+ * tools without knowing the number of classes in advance.
+ */
+public final class MetricsTsvWriter {
+    public static final String HEADER = "set\tlearner\tmetric\tclass\tvalue";
+    private static final String ALL = "all";
+
+    private MetricsTsvWriter() {
+    }
+
+    public static String render(List<LearnerEvaluation> evaluations) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        for (LearnerEvaluation e : evaluations) {
+            ClassificationMetrics m = e.metrics();
+            Lines lines = new Lines(out, e.set(), e.learner());
+            lines.add("predictions", ALL, m.predictions());
+            lines.add("samples", ALL, m.samples());
+            lines.add("accuracy", ALL, m.accuracy());
+            lines.add("balanced_accuracy", ALL, m.balancedAccuracy());
+            lines.add("mcc", ALL, m.mcc());
+            lines.add("kappa", ALL, m.kappa());
+            lines.add("auc_weighted", ALL, m.weightedAuc());
+            CrossValidationSummary cv = e.folds();
+            if (cv != null) {
+                lines.add("folds", ALL, cv.folds());
+                lines.add("fold_accuracy_mean", ALL, cv.accuracy().mean());
+                lines.add("fold_accuracy_sd", ALL, cv.accuracy().sd());
+                lines.add("fold_balanced_accuracy_mean", ALL, cv.balancedAccuracy().mean());
+                lines.add("fold_balanced_accuracy_sd", ALL, cv.balancedAccuracy().sd());
+                lines.add("fold_mcc_mean", ALL, cv.mcc().mean());
+                lines.add("fold_mcc_sd", ALL, cv.mcc().sd());
+                if (cv.repeats().size() > 1) {
+                    for (CrossValidationSummary.RepeatMetrics r : cv.repeats()) {
+                        lines.add("accuracy_repeat_" + r.repeat(), ALL, r.accuracy());
+                        lines.add("balanced_accuracy_repeat_" + r.repeat(), ALL, r.balancedAccuracy());
+                    }
+                }
+            }
+            List<String> levels = m.levels();
+            for (int c = 0; c < levels.size(); c++) {
+                String cls = levels.get(c);
+                lines.add("support", cls, m.support(c));
+                lines.add("precision", cls, m.precision(c));
+                lines.add("recall", cls, m.recall(c));
+                lines.add("f1", cls, m.f1(c));
+                lines.add("auc", cls, m.auc(c));
+            }
+            for (int t = 0; t < levels.size(); t++) {
+                for (int p = 0; p < levels.size(); p++) {
+                    lines.add("confusion", levels.get(t) + ">" + levels.get(p), m.confusion().count(t, p));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Appends lines that share the set and learner columns. */
+    private record Lines(StringBuilder out, String set, String learner) {
+        void add(String metric, String cls, double value) {
+            out.append(set).append('\t').append(learner).append('\t').append(metric).append('\t').append(cls)
+                    .append('\t').append(Canonical.number(value)).append('\n');
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.exprflow.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text helpers for the HTML report: escaping, and fixed-precision number formatting with the root
+ * locale, so a report rendered on a machine with a German or French locale has the same bytes.
+ */
+final class Html {
+    /** Colours of classes in ROC curves and legends, in level order (colour-blind-safe Okabe-Ito). */
+    static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+            "#F0E442", "#000000");
+
+    private Html() {
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A number for people to read: {@code digits} decimals, "NA" when undefined. */
+    static String fixed(double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return "NA";
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", x);
+        // "-0.000" would suggest a sign that rounding removed.
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
+    }
+
+    /** An SVG coordinate: two decimals are far below a pixel and keep the file small. */
+    static String coord(double x) {
+        return fixed(x, 2);
+    }
+
+    static String colour(int index) {
+        return PALETTE.get(index % PALETTE.size());
+    }
+}

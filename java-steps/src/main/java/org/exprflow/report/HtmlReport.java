@@ -1,0 +1,112 @@
+package org.exprflow.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.exprflow.evaluate.PredictionTable;
+
+/**
+ * Assembles the report page: a run summary, then the QC, metrics and ROC sections of whichever inputs
+ * were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
+ * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
+ * renders of the same inputs are byte-identical.
+ */
+final class HtmlReport {
+    private static final String CSS = """
+            body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; color: #222; padding: 0 1em; }
+            h1 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; }
+            h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
+            table { border-collapse: collapse; margin: .5em 0 1em; font-size: 0.9em; }
+            th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: right; }
+            th:first-child, td:first-child { text-align: left; }
+            thead th { background: #f0f4f8; }
+            td.status.pass { background: #d9f2e3; }
+            td.status.warn { background: #fff1c2; }
+            td.status.fail { background: #f8d0cc; }
+            tr.flagged td { background: #f8d0cc; }
+            .figures { display: flex; flex-wrap: wrap; gap: 1em; }
+            figure { margin: .5em 0; overflow-x: auto; }
+            figcaption, .note { font-size: 0.85em; color: #555; }
+            svg.plot { font-size: 11px; background: #fff; }
+            svg .grid { stroke: #e5e5e5; stroke-width: 1; }
+            svg .axis, svg .frame { stroke: #555; fill: none; }
+            svg .chance { stroke: #999; stroke-dasharray: 4 3; }
+            svg .roc { fill: none; stroke-width: 2; }
+            svg .box line, svg .box rect { stroke: #0072B2; fill: #cfe3f3; }
+            svg .box .median { stroke: #003d66; stroke-width: 2; }
+            svg .box.flagged line, svg .box.flagged rect { stroke: #c0392b; fill: #f5b7b1; }
+            svg .sample-label { font-size: 9px; }
+            svg .cell { stroke: #fff; }
+            svg .count { font-size: 13px; }
+            svg .caption { font-size: 12px; fill: #555; }
+            """;
+
+    private HtmlReport() {
+    }
+
+    static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions) {
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(Html.escape(title)).append("</h1>\n");
+        summary(html, qc, metrics, predictions);
+        if (qc != null) {
+            html.append(QcSection.render(qc));
+        }
+        if (metrics != null) {
+            html.append(MetricsSection.render(metrics));
+        }
+        if (predictions != null) {
+            html.append(RocSection.render(predictions));
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static void summary(StringBuilder html, QcSummary qc, Map<String, Object> metrics,
+                                PredictionTable predictions) {
+        html.append("<section id=\"summary\">\n<h2>Run summary</h2>\n<table class=\"summary\">\n<tbody>\n");
+        if (qc != null && qc.dataset() != null) {
+            row(html, "dataset", Html.escape(qc.dataset()));
+        }
+        List<String> levels = metrics != null ? MetricsSection.levels(metrics)
+                : predictions != null ? predictions.levels() : List.of();
+        if (levels.isEmpty() && qc != null && !qc.classes().isEmpty()) {
+            levels = List.copyOf(qc.classes().values().iterator().next().keySet());
+        }
+        if (!levels.isEmpty()) {
+            row(html, "classes", levels.size() + ": " + String.join(", ", levels.stream().map(Html::escape).toList()));
+        }
+        if (qc != null && !qc.samples().isEmpty()) {
+            long outliers = qc.samples().stream().filter(QcSummary.Sample::outlier).count();
+            row(html, "samples (QC)", qc.samples().size() + " (" + outliers + " flagged as outliers)");
+        }
+        if (metrics != null) {
+            JsonFile.object(metrics, "sets").forEach((set, learners) -> {
+                Map<String, Object> model = JsonFile.object(JsonFile.object(learners), "model");
+                if (!model.isEmpty()) {
+                    row(html, "samples scored (" + Html.escape(set) + ")",
+                            Html.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
+                                    + Html.fixed(JsonFile.number(model, "predictions"), 0) + " predictions");
+                }
+            });
+        } else if (predictions != null) {
+            for (String set : PredictionTable.SETS) {
+                Set<String> samples = new TreeSet<>();
+                predictions.rows(set, "model").forEach(r -> samples.add(r.sample()));
+                if (!samples.isEmpty()) {
+                    row(html, "samples predicted (" + set + ")", String.valueOf(samples.size()));
+                }
+            }
+        }
+        if (qc == null && metrics == null && predictions == null) {
+            row(html, "inputs", "none given: pass --qc, --metrics or --predictions");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void row(StringBuilder html, String name, String valueHtml) {
+        html.append("<tr><th>").append(name).append("</th><td>").append(valueHtml).append("</td></tr>\n");
+    }
+}

@@ -1,0 +1,172 @@
+package org.exprflow.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics section of the report, from the metrics JSON of {@code exprflow evaluate}: overall
+ * metrics of the model beside the ZeroR baseline for CV and test (with the CV per-fold mean ± SD),
+ * per-class metrics of the model, per-repeat accuracy, and confusion-matrix heatmaps.
+ */
+final class MetricsSection {
+    /** Overall metrics: JSON key and the name shown. */
+    private static final String[][] OVERALL = {
+        {"accuracy", "accuracy"},
+        {"balanced_accuracy", "balanced accuracy"},
+        {"mcc", "MCC (R<sub>K</sub>)"},
+        {"kappa", "Cohen's kappa"},
+        {"auc_weighted", "AUC (class-weighted)"}};
+    private static final String[][] FOLD_SPREAD = {
+        {"accuracy", "CV fold accuracy, mean ± SD"},
+        {"balanced_accuracy", "CV fold balanced accuracy, mean ± SD"},
+        {"mcc", "CV fold MCC, mean ± SD"}};
+
+    /** One column of the overall table: a (set, learner) present in the metrics. */
+    private record Column(String set, String learner, Map<String, Object> metrics) {
+        String heading() {
+            return ("cv".equals(set) ? "CV" : set) + " " + learner;
+        }
+    }
+
+    private MetricsSection() {
+    }
+
+    static String render(Map<String, Object> metrics) {
+        List<String> levels = levels(metrics);
+        List<Column> columns = new ArrayList<>();
+        JsonFile.object(metrics, "sets").forEach((set, learners) -> JsonFile.object(learners)
+                .forEach((learner, m) -> columns.add(new Column(set, learner, JsonFile.object(m)))));
+        StringBuilder html = new StringBuilder("<section id=\"metrics\">\n<h2>Classification performance</h2>\n");
+        if (columns.isEmpty()) {
+            return html.append("<p>The metrics file holds no evaluated set.</p>\n</section>\n").toString();
+        }
+        overall(html, columns);
+        perClass(html, levels, columns);
+        repeats(html, columns);
+        confusion(html, levels, columns);
+        return html.append("</section>\n").toString();
+    }
+
+    static List<String> levels(Map<String, Object> metrics) {
+        return JsonFile.list(metrics, "levels").stream().map(String::valueOf).toList();
+    }
+
+    private static void overall(StringBuilder html, List<Column> columns) {
+        html.append("<h3>Overall</h3>\n<p>CV metrics pool the held-out predictions of all folds and repeats;"
+                + " ZeroR always predicts the majority class of its training data.</p>\n");
+        html.append("<table class=\"metrics\">\n<thead><tr><th>metric</th>");
+        columns.forEach(c -> html.append("<th>").append(Html.escape(c.heading())).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n<tr><th>predictions scored</th>");
+        columns.forEach(c -> html.append("<td>").append(Html.fixed(JsonFile.number(c.metrics(), "predictions"), 0))
+                .append("</td>"));
+        html.append("</tr>\n");
+        for (String[] m : OVERALL) {
+            html.append("<tr><th>").append(m[1]).append("</th>");
+            columns.forEach(c -> html.append("<td>")
+                    .append(Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), m[0]), 3)).append("</td>"));
+            html.append("</tr>\n");
+        }
+        if (columns.stream().anyMatch(c -> c.metrics().containsKey("folds"))) {
+            for (String[] m : FOLD_SPREAD) {
+                html.append("<tr><th>").append(m[1]).append("</th>");
+                for (Column c : columns) {
+                    Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
+                    Map<String, Object> spread = JsonFile.object(folds, m[0]);
+                    html.append("<td>").append(folds.isEmpty() ? "" : Html.fixed(JsonFile.number(spread, "mean"), 3)
+                            + " ± " + Html.fixed(JsonFile.number(spread, "sd"), 3)).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("<tr><th>CV folds</th>");
+            columns.forEach(c -> {
+                Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
+                html.append("<td>").append(folds.isEmpty() ? "" : Html.fixed(JsonFile.number(folds, "count"), 0))
+                        .append("</td>");
+            });
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void perClass(StringBuilder html, List<String> levels, List<Column> columns) {
+        List<Column> model = columns.stream().filter(c -> c.learner().equals("model")).toList();
+        if (model.isEmpty() || levels.isEmpty()) {
+            return;
+        }
+        String[] keys = {"support", "precision", "recall", "f1", "auc"};
+        html.append("<h3>Per class (model)</h3>\n<table class=\"metrics per-class\">\n<thead><tr><th rowspan=\"2\">class</th>");
+        model.forEach(c -> html.append("<th colspan=\"").append(keys.length).append("\">")
+                .append(Html.escape(c.heading())).append("</th>"));
+        html.append("</tr>\n<tr>");
+        model.forEach(c -> html.append("<th>n</th><th>precision</th><th>recall</th><th>F1</th><th>AUC</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (String level : levels) {
+            html.append("<tr><th>").append(Html.escape(level)).append("</th>");
+            for (Column c : model) {
+                Map<String, Object> cls = JsonFile.object(JsonFile.object(c.metrics(), "classes"), level);
+                for (String k : keys) {
+                    html.append("<td>").append(Html.fixed(JsonFile.number(cls, k), k.equals("support") ? 0 : 3))
+                            .append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n<p class=\"note\">NA: precision of a class never predicted, recall or AUC"
+                + " of a class absent from the set (as Weka reports them).</p>\n");
+    }
+
+    private static void repeats(StringBuilder html, List<Column> columns) {
+        for (Column c : columns) {
+            List<Object> repeats = JsonFile.list(JsonFile.object(c.metrics(), "folds"), "repeats");
+            if (repeats.size() < 2) {
+                continue;
+            }
+            html.append("<h3>Per repeat (").append(Html.escape(c.heading())).append(")</h3>\n<table class=\"metrics\">\n"
+                    + "<thead><tr><th>repeat</th><th>accuracy</th><th>balanced accuracy</th></tr></thead>\n<tbody>\n");
+            for (Object o : repeats) {
+                Map<String, Object> r = JsonFile.object(o);
+                html.append("<tr><td>").append(Html.fixed(JsonFile.number(r, "repeat"), 0)).append("</td><td>")
+                        .append(Html.fixed(JsonFile.number(r, "accuracy"), 3)).append("</td><td>")
+                        .append(Html.fixed(JsonFile.number(r, "balanced_accuracy"), 3)).append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+    }
+
+    private static void confusion(StringBuilder html, List<String> levels, List<Column> columns) {
+        StringBuilder plots = new StringBuilder();
+        for (Column c : columns) {
+            long[][] counts = matrix(JsonFile.list(c.metrics(), "confusion"), levels.size());
+            if (counts != null) {
+                plots.append("<figure>\n").append(SvgHeatmap.render(levels, counts, "Confusion matrix, " + c.heading()))
+                        .append("</figure>\n");
+            }
+        }
+        if (plots.length() > 0) {
+            html.append("<h3>Confusion matrices</h3>\n<p>Rows: true class; columns: predicted class; shading:"
+                    + " fraction of the row.</p>\n<div class=\"figures\">\n").append(plots).append("</div>\n");
+        }
+    }
+
+    /** The k×k matrix, or null when the JSON does not hold one of that shape. */
+    private static long[][] matrix(List<Object> rows, int k) {
+        if (k == 0 || rows.size() != k) {
+            return null;
+        }
+        long[][] out = new long[k][k];
+        for (int t = 0; t < k; t++) {
+            if (!(rows.get(t) instanceof List<?> row) || row.size() != k) {
+                return null;
+            }
+            for (int p = 0; p < k; p++) {
+                double v = JsonFile.number(row.get(p));
+                if (Double.isNaN(v)) {
+                    return null;
+                }
+                out[t][p] = (long) v;
+            }
+        }
+        return out;
+    }
+}

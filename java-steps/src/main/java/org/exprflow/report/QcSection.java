@@ -1,0 +1,85 @@
+package org.exprflow.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The QC section of the report: per-sample distributions as box plots with outliers in red, the
+ * outlier list, feature and class counts, and the pass/warn/fail checks of {@code exprflow qc}.
+ */
+final class QcSection {
+    private QcSection() {
+    }
+
+    static String render(QcSummary qc) {
+        StringBuilder html = new StringBuilder("<section id=\"qc\">\n<h2>Quality control</h2>\n");
+        checks(html, qc.checks());
+        List<SvgBoxPlot.Box> boxes = qc.samples().stream()
+                .map(s -> new SvgBoxPlot.Box(s.id(), s.quantiles(), s.outlier())).toList();
+        String plot = SvgBoxPlot.render(boxes, "intensity");
+        if (!plot.isEmpty()) {
+            html.append("<h3>Per-sample intensity distributions</h3>\n<figure>\n").append(plot)
+                    .append("<figcaption>Whiskers: min to max; box: quartiles; line: median. Outlier samples in red."
+                            + "</figcaption>\n</figure>\n");
+        }
+        samples(html, qc.samples());
+        counts(html, qc);
+        return html.append("</section>\n").toString();
+    }
+
+    private static void checks(StringBuilder html, List<QcSummary.Check> checks) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Checks</h3>\n<table class=\"checks\">\n<thead><tr><th>check</th><th>status</th>"
+                + "<th>value</th><th>warn at</th><th>fail at</th><th>message</th></tr></thead>\n<tbody>\n");
+        for (QcSummary.Check c : checks) {
+            String status = c.status() == null ? "" : c.status();
+            html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td class=\"status ")
+                    .append(Html.escape(status)).append("\">").append(Html.escape(status)).append("</td><td>")
+                    .append(Html.fixed(c.value(), 3)).append("</td><td>").append(Html.fixed(c.warn(), 3))
+                    .append("</td><td>").append(Html.fixed(c.fail(), 3)).append("</td><td>")
+                    .append(Html.escape(c.message())).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void samples(StringBuilder html, List<QcSummary.Sample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        List<String> outliers = samples.stream().filter(QcSummary.Sample::outlier).map(QcSummary.Sample::id).toList();
+        html.append("<h3>Outlier samples</h3>\n<p class=\"outliers\">");
+        html.append(outliers.isEmpty() ? "No sample was flagged as an outlier."
+                : outliers.size() + " of " + samples.size() + " samples flagged: "
+                        + String.join(", ", outliers.stream().map(Html::escape).toList()));
+        html.append("</p>\n<details><summary>All samples (").append(samples.size()).append(")</summary>\n")
+                .append("<table class=\"samples\">\n<thead><tr><th>sample</th><th>missing fraction</th><th>mean</th>"
+                        + "<th>median</th><th>mean correlation</th><th>outlier</th></tr></thead>\n<tbody>\n");
+        for (QcSummary.Sample s : samples) {
+            double median = s.quantiles().length == 5 ? s.quantiles()[2] : Double.NaN;
+            html.append(s.outlier() ? "<tr class=\"flagged\">" : "<tr>").append("<td>").append(Html.escape(s.id()))
+                    .append("</td><td>").append(Html.fixed(s.missingFraction(), 3)).append("</td><td>")
+                    .append(Html.fixed(s.mean(), 3)).append("</td><td>").append(Html.fixed(median, 3)).append("</td><td>")
+                    .append(Html.fixed(s.meanCorrelation(), 3)).append("</td><td>").append(s.outlier() ? "yes" : "no")
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    private static void counts(StringBuilder html, QcSummary qc) {
+        for (Map.Entry<String, Map<String, Double>> target : qc.classes().entrySet()) {
+            html.append("<h3>Class counts: ").append(Html.escape(target.getKey())).append("</h3>\n")
+                    .append("<table class=\"classes\">\n<thead><tr><th>class</th><th>samples</th></tr></thead>\n<tbody>\n");
+            target.getValue().forEach((level, n) -> html.append("<tr><td>").append(Html.escape(level))
+                    .append("</td><td>").append(Html.fixed(n, 0)).append("</td></tr>\n"));
+            html.append("</tbody>\n</table>\n");
+        }
+        if (!qc.features().isEmpty()) {
+            html.append("<h3>Features</h3>\n<table class=\"features\">\n<tbody>\n");
+            qc.features().forEach((name, n) -> html.append("<tr><th>").append(Html.escape(name.replace('_', ' ')))
+                    .append("</th><td>").append(Html.fixed(n, 0)).append("</td></tr>\n"));
+            html.append("</tbody>\n</table>\n");
+        }
+    }
+}

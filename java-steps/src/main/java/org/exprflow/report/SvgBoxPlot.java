@@ -1,0 +1,86 @@
+package org.exprflow.report;
+
+import java.util.List;
+
+/**
+ * Box plots of per-sample value distributions from their five quantiles (min, q25, median, q75,
+ * max): whiskers span min to max, the box q25 to q75, a line marks the median. Samples flagged as
+ * outliers are drawn in red so that they stand out among many.
+ */
+final class SvgBoxPlot {
+    /** One box: a label and its five quantiles; {@code flagged} draws it in the warning colour. */
+    record Box(String label, double[] quantiles, boolean flagged) {
+    }
+
+    private static final int HEIGHT = 300;
+    private static final int TOP = 15;
+    private static final int LEFT = 55;
+    private static final int BOTTOM = 90;
+    private static final int MIN_WIDTH = 360;
+
+    private SvgBoxPlot() {
+    }
+
+    static String render(List<Box> boxes, String yLabel) {
+        List<Box> drawable = boxes.stream().filter(b -> b.quantiles().length == 5).toList();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Box b : drawable) {
+            for (double q : b.quantiles()) {
+                if (!Double.isNaN(q)) {
+                    lo = Math.min(lo, q);
+                    hi = Math.max(hi, q);
+                }
+            }
+        }
+        if (drawable.isEmpty() || lo > hi) {
+            return "";
+        }
+        double slot = drawable.size() > 60 ? 9 : 16;
+        int width = (int) Math.max(MIN_WIDTH, LEFT + 10 + slot * drawable.size());
+        double plotBottom = HEIGHT - BOTTOM;
+        SvgAxis y = new SvgAxis(lo, hi, plotBottom, TOP);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"plot\" width=\"").append(width)
+                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(HEIGHT).append("\" role=\"img\" aria-label=\"per-sample distributions\">\n");
+        double[] ticks = y.ticks(5);
+        for (double t : ticks) {
+            String py = Html.coord(y.pixel(t));
+            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(width - 5)
+                    .append("\" y1=\"").append(py).append("\" y2=\"").append(py).append("\"/>")
+                    .append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(py)
+                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
+                    .append(SvgAxis.label(t, ticks)).append("</text>\n");
+        }
+        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(Html.coord((TOP + plotBottom) / 2))
+                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>\n");
+        for (int i = 0; i < drawable.size(); i++) {
+            Box b = drawable.get(i);
+            double[] q = b.quantiles();
+            double cx = LEFT + slot * (i + 0.5);
+            double half = slot * 0.35;
+            String cls = b.flagged() ? "box flagged" : "box";
+            svg.append("<g class=\"").append(cls).append("\"><title>").append(Html.escape(b.label()))
+                    .append(": min ").append(Html.fixed(q[0], 3)).append(", q25 ").append(Html.fixed(q[1], 3))
+                    .append(", median ").append(Html.fixed(q[2], 3)).append(", q75 ").append(Html.fixed(q[3], 3))
+                    .append(", max ").append(Html.fixed(q[4], 3)).append("</title>");
+            svg.append("<line x1=\"").append(Html.coord(cx)).append("\" x2=\"").append(Html.coord(cx))
+                    .append("\" y1=\"").append(Html.coord(y.pixel(q[0]))).append("\" y2=\"")
+                    .append(Html.coord(y.pixel(q[4]))).append("\"/>");
+            double top = y.pixel(q[3]);
+            svg.append("<rect x=\"").append(Html.coord(cx - half)).append("\" y=\"").append(Html.coord(top))
+                    .append("\" width=\"").append(Html.coord(2 * half)).append("\" height=\"")
+                    .append(Html.coord(Math.max(0.5, y.pixel(q[1]) - top))).append("\"/>");
+            svg.append("<line class=\"median\" x1=\"").append(Html.coord(cx - half)).append("\" x2=\"")
+                    .append(Html.coord(cx + half)).append("\" y1=\"").append(Html.coord(y.pixel(q[2])))
+                    .append("\" y2=\"").append(Html.coord(y.pixel(q[2]))).append("\"/>");
+            svg.append("<text class=\"sample-label\" transform=\"translate(").append(Html.coord(cx + 3)).append(' ')
+                    .append(Html.coord(plotBottom + 6)).append(") rotate(-90)\" text-anchor=\"end\">")
+                    .append(Html.escape(b.label())).append("</text></g>\n");
+        }
+        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"")
+                .append(TOP).append("\" y2=\"").append(Html.coord(plotBottom)).append("\"/>\n");
+        return svg.append("</svg>\n").toString();
+    }
+}

@@ -81,8 +81,11 @@ public final class Fields {
         }
         String s = cell.trim();
         char c0 = s.charAt(0);
-        // Double.parseDouble would accept "Infinity" and hex floats; expression values never are.
-        if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')) {
+        // Double.parseDouble also accepts "Infinity", hex floats and Java suffixes such as "1f" or "2d";
+        // expression values are never written that way, so such cells are reported as non-numeric.
+        char last = s.charAt(s.length() - 1);
+        if (!(Character.isDigit(c0) || c0 == '-' || c0 == '+' || c0 == '.')
+                || !(Character.isDigit(last) || last == '.') || s.indexOf('x') >= 0 || s.indexOf('X') >= 0) {
             return null;
         }
         try {

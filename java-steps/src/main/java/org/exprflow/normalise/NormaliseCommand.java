@@ -1,0 +1,58 @@
+package org.exprflow.normalise;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The normalise step: per-value floor, ceiling and log2 (see {@link PerValueNormalisation}). */
+@Command(name = "normalise", mixinStandardHelpOptions = true,
+        description = {
+            "Per-value normalisation: clamp to --floor/--ceiling (in input units), then optionally log2.",
+            "Uses no information from other samples, so it may run before the train/test split; quantile "
+                    + "normalisation and z-scores are fitted inside the model (train --transforms).",
+            "Under log2, values <= 0 become NA (as in GEO2R) and their count is reported as a warning; "
+                    + "give a positive --floor to keep them.",
+            "--log2 auto uses GEO2R's rule on the input: log2 is applied when q99 > 100, or when "
+                    + "q100 - q0 > 50 and q25 > 0 (quantiles of all non-NA values)."
+        })
+public final class NormaliseCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "Dataset to normalise (.xfd).")
+    Path input;
+
+    @Option(names = "--output", required = true, description = "Normalised dataset to write (.xfd).")
+    Path output;
+
+    @Option(names = "--floor", description = "Raise values below this to it (input units, before log2).")
+    Double floor;
+
+    @Option(names = "--ceiling", description = "Lower values above this to it (input units, before log2).")
+    Double ceiling;
+
+    @Option(names = "--log2", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "Take log2: auto (GEO2R's rule), always or never (default: ${DEFAULT-VALUE}).")
+    String log2;
+
+    @Override
+    public Integer call() throws Exception {
+        // Parameters are checked before the input is read, so a typo fails fast.
+        PerValueNormalisation normalisation =
+                new PerValueNormalisation(floor, ceiling, PerValueNormalisation.Log2Mode.parse(log2));
+        Dataset data = DatasetFile.read(input);
+        double[][] rows = new double[data.sampleCount()][];
+        for (int s = 0; s < rows.length; s++) {
+            rows[s] = data.row(s); // shared, not copied: apply() never modifies its input
+        }
+        PerValueNormalisation.Result result = normalisation.apply(rows);
+        DatasetFile.write(data.withValues(result.values()), output);
+        Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; log2 "
+                + (result.log2Applied() ? "applied" : "not applied"));
+        return 0;
+    }
+}

@@ -26,11 +26,16 @@ import picocli.CommandLine.Option;
         },
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.exprflow.ingest.ImportCommand.class,
+            org.exprflow.simulate.SimulateCommand.class,
+            org.exprflow.qc.QcCommand.class,
             org.exprflow.normalise.NormaliseCommand.class,
             org.exprflow.split.SplitCommand.class,
             org.exprflow.model.TrainCommand.class,
             org.exprflow.model.PredictCommand.class,
+            org.exprflow.model.PermuteCommand.class,
             org.exprflow.evaluate.EvaluateCommand.class,
+            org.exprflow.report.ReportCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -19,7 +19,6 @@ import org.exprflow.cli.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
 import org.exprflow.normalise.CrossSampleTransform;
-import org.exprflow.normalise.CrossSampleTransforms;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -48,6 +47,8 @@ public final class ModelPipeline implements Serializable {
     private final List<CrossSampleTransform.Fitted> transforms;
     private final int[] selected;
     private final double[] imputeMeans;
+    /** Training mean of every raw input feature: used only when the user asks to impute absent features. */
+    private final double[] rawFeatureMeans;
     private final Instances header;
     private final Classifier classifier;
     /** Weka ZeroR's class distribution on the same training samples: the baseline beside every metric. */
@@ -57,13 +58,15 @@ public final class ModelPipeline implements Serializable {
     private final LinkedHashMap<String, String> metadata;
 
     private ModelPipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms, int[] selected,
-                          double[] imputeMeans, Instances header, Classifier classifier, double[] baseline,
+                          double[] imputeMeans, double[] rawFeatureMeans, Instances header, Classifier classifier,
+                          double[] baseline,
                           String targetName,
                           List<String> levels, LinkedHashMap<String, String> metadata) {
         this.featureIds = List.copyOf(featureIds);
         this.transforms = List.copyOf(transforms);
         this.selected = selected;
         this.imputeMeans = imputeMeans;
+        this.rawFeatureMeans = rawFeatureMeans;
         this.header = header;
         this.classifier = classifier;
         this.baseline = baseline;
@@ -76,54 +79,62 @@ public final class ModelPipeline implements Serializable {
     public static ModelPipeline fit(Dataset training, Target target, ModelSpec spec) {
         TrainingLabels.require(training, target);
         requireUniqueIds(training);
-        List<CrossSampleTransform> transformSpecs = CrossSampleTransforms.parse(String.join(",", spec.transforms()));
-        double[][] x = training.copyValues();
-        List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
-        for (CrossSampleTransform t : transformSpecs) {
-            CrossSampleTransform.Fitted f = t.fit(x);
-            x = f.applyToTraining(x);
-            fitted.add(f);
-        }
-        int[] classOf = new int[training.sampleCount()];
-        for (int i = 0; i < classOf.length; i++) {
-            classOf[i] = (int) target.value(i);
-        }
-        int k = spec.topK() <= 0 ? training.featureCount() : Math.min(spec.topK(), training.featureCount());
-        int[] order = FeatureRanking.order(FeatureRanking.anovaF(x, classOf, target.levels().size()));
-        int[] selected = Arrays.copyOf(order, k);
-        Arrays.sort(selected);
-        double[] means = trainingMeans(x, selected);
-        List<String> names = new ArrayList<>(k);
+        return fit(PreparedTraining.prepare(training, target, spec.transforms()), spec.topK(), spec.learner(),
+                spec.seed(), new LinkedHashMap<>());
+    }
+
+    /** Fits one chosen candidate on training samples that have passed {@link TrainingLabels#require}. */
+    static ModelPipeline fitChecked(Dataset training, Target target, List<String> transforms, Candidate chosen, long seed,
+                                    LinkedHashMap<String, String> extraMetadata) {
+        requireUniqueIds(training);
+        return fit(PreparedTraining.prepare(training, target, transforms), chosen.topK(), chosen.learner(), seed,
+                extraMetadata);
+    }
+
+    /**
+     * Fits the learner on the top-k features of prepared training samples.
+     *
+     * @param extraMetadata recorded in the model after the standard entries (e.g. the model-selection scores)
+     */
+    static ModelPipeline fit(PreparedTraining prepared, int topK, String learner, long seed,
+                             LinkedHashMap<String, String> extraMetadata) {
+        Dataset training = prepared.training;
+        Target target = prepared.target;
+        int[] selected = prepared.topFeatures(topK);
+        double[] means = trainingMeans(prepared.x, selected);
+        List<String> names = new ArrayList<>(selected.length);
         for (int j : selected) {
             names.add(training.featureIds().get(j));
         }
         Instances header = WekaData.header(names, target.levels());
         Instances data = new Instances(header, training.sampleCount());
         for (int i = 0; i < training.sampleCount(); i++) {
-            data.add(WekaData.instance(header, selectAndImpute(x[i], selected, means), target.value(i)));
+            data.add(WekaData.instance(header, selectAndImpute(prepared.x[i], selected, means), target.value(i)));
         }
+        ModelSpec spec = new ModelSpec(prepared.transformNames, topK, learner, seed);
         Classifier classifier = newClassifier(spec);
         double[] baseline;
         try {
             classifier.buildClassifier(data);
             baseline = zeroR(target);
         } catch (Exception e) {
-            throw UserException.unsuitable("Weka could not train '" + spec.learner() + "': " + e.getMessage());
+            throw UserException.unsuitable("Weka could not train '" + learner + "': " + e.getMessage());
         }
         LinkedHashMap<String, String> meta = new LinkedHashMap<>();
         meta.put("exprflow_version", Versions.exprflow());
         meta.put("weka_version", Versions.weka());
-        meta.put("learner", spec.learner());
-        meta.put("top_k", Integer.toString(spec.topK()));
-        meta.put("transforms", String.join(",", spec.transforms()));
-        meta.put("seed", Long.toString(spec.seed()));
+        meta.put("learner", learner);
+        meta.put("top_k", Integer.toString(topK));
+        meta.put("transforms", String.join(",", prepared.transformNames));
+        meta.put("seed", Long.toString(seed));
         meta.put("target", target.name());
         meta.put("classes", String.join(",", target.levels()));
         meta.put("training_samples", Integer.toString(training.sampleCount()));
         meta.put("training_features", Integer.toString(training.featureCount()));
         meta.put("training_sha256", checksum(training, target));
-        return new ModelPipeline(training.featureIds(), fitted, selected, means, header, classifier, baseline,
-                target.name(), target.levels(), meta);
+        meta.putAll(extraMetadata);
+        return new ModelPipeline(training.featureIds(), prepared.transforms, selected, means, prepared.rawMeans, header,
+                classifier, baseline, target.name(), target.levels(), meta);
     }
 
     /** Weka's ZeroR fitted on the training labels (its distribution ignores the features). */
@@ -147,7 +158,18 @@ public final class ModelPipeline implements Serializable {
 
     /** Class probabilities for every sample of the dataset, [sample][class in level order]. */
     public double[][] predict(Dataset data) {
-        double[][] x = alignFeatures(data);
+        return predict(data, false);
+    }
+
+    /**
+     * Class probabilities for every sample of the dataset, [sample][class in level order].
+     *
+     * @param imputeAbsentFeatures when true, a model feature absent from the data is filled with its
+     *                             training mean (before the transforms) instead of being an error; the
+     *                             number imputed is logged because predictions degrade with each one
+     */
+    public double[][] predict(Dataset data, boolean imputeAbsentFeatures) {
+        double[][] x = alignFeatures(data, imputeAbsentFeatures);
         for (CrossSampleTransform.Fitted f : transforms) {
             x = f.apply(x);
         }
@@ -198,7 +220,7 @@ public final class ModelPipeline implements Serializable {
     }
 
     /** Rows of the dataset's values rearranged into the training feature order, matched by id. */
-    private double[][] alignFeatures(Dataset data) {
+    private double[][] alignFeatures(Dataset data, boolean imputeAbsent) {
         if (data.featureIds().equals(featureIds)) {
             return data.copyValues();
         }
@@ -222,15 +244,20 @@ public final class ModelPipeline implements Serializable {
             }
         }
         if (!missing.isEmpty()) {
-            throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
-                    + featureIds.size() + " features (first: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                    + ")");
+            String first = String.join(", ", missing.subList(0, Math.min(5, missing.size())));
+            if (!imputeAbsent) {
+                throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
+                        + featureIds.size() + " features (first: " + first + "); to fill them with training means, "
+                        + "use --impute-missing-features");
+            }
+            org.exprflow.cli.Log.warn("imputing " + missing.size() + " of " + featureIds.size()
+                    + " model features absent from '" + data.name() + "' with their training means (first: " + first + ")");
         }
         double[][] out = new double[data.sampleCount()][featureIds.size()];
         for (int i = 0; i < out.length; i++) {
             double[] row = data.row(i);
             for (int j = 0; j < source.length; j++) {
-                out[i][j] = row[source[j]];
+                out[i][j] = source[j] < 0 ? rawFeatureMeans[j] : row[source[j]];
             }
         }
         return out;

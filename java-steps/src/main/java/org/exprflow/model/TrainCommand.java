@@ -1,8 +1,7 @@
 package org.exprflow.model;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -15,21 +14,25 @@ import org.exprflow.evaluate.PredictionTable;
 import org.exprflow.split.SplitPlan;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The train step. Two uses:
  * <ul>
- *   <li>one CV fold ({@code --splits --repeat --fold --predictions}): fits the model on the fold's
- *       training samples and writes the held-out samples' predictions, for the model and for the
- *       ZeroR baseline fitted on the same samples; one Nextflow task per fold;</li>
- *   <li>the final model ({@code --output}, optionally {@code --splits}): fits on every training
- *       sample (all labelled samples, or partition=train of the splits file) and saves it.</li>
+ *   <li>one outer CV fold ({@code --splits --repeat --fold --predictions}): chooses and fits the model
+ *       on the fold's training samples (nested CV when several candidates are given) and writes the
+ *       held-out samples' predictions for the model and for ZeroR; one Nextflow task per fold;</li>
+ *   <li>the final model ({@code --output}, optionally {@code --splits}): the same selection procedure
+ *       on every training sample (all labelled samples, or partition=train of the splits file).</li>
  * </ul>
+ * The model file records the chosen configuration, the inner-CV scores and the selected features,
+ * which evaluate reads to report per-fold choices and gene-selection stability.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Fit the model pipeline (cross-sample transforms, top-k feature selection, Weka learner) on "
-                + "training samples; for one CV fold, also predict its held-out samples.")
+        description = "Fit the model pipeline (cross-sample transforms, top-k feature selection, Weka learner, and "
+                + "inner-CV model selection when several candidates are given) on training samples; for one CV fold, "
+                + "also predict its held-out samples.")
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "Dataset (.xfd).")
@@ -38,21 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Model file to write (.xfm). Required unless --predictions is given.")
     Path output;
 
-    @Option(names = "--learner", defaultValue = ModelSpec.DEFAULT_LEARNER,
-            description = "Weka classifier and options, as on Weka's command line (default: ${DEFAULT-VALUE}).")
-    String learner;
-
-    @Option(names = "--top-k", defaultValue = "50",
-            description = "Keep the k features with the highest ANOVA F on the training samples; 0 keeps all (default: ${DEFAULT-VALUE}).")
-    int topK;
-
-    @Option(names = "--transforms", defaultValue = "quantile",
-            description = "Cross-sample transforms fitted on training samples, in order: quantile, standardise, zscore, or none "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String transforms;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for randomised learners (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--target", description = "Target (label column) to predict; default: the first.")
     String target;
@@ -78,48 +68,42 @@ public final class TrainCommand implements Callable<Integer> {
         if (!foldMode && output == null) {
             throw UserException.badParameter("--output is required to save the final model");
         }
-        if (topK < 0) {
-            throw UserException.badParameter("--top-k must be 0 (all features) or positive, got " + topK);
-        }
-        ModelSpec spec = new ModelSpec(List.of(transforms.split(",")), topK, learner, seed);
-        ModelPipeline.newClassifier(spec); // fail on a bad learner string before reading any data
+        model.candidates(); // fail on a bad learner or k before reading any data
         Dataset data = DatasetFile.read(input);
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);
-        Dataset training;
-        Dataset heldOut = null;
+        ModelSelection.Result selection;
         if (foldMode) {
             Set<String> held = plan.heldOut(repeat, fold);
             if (held.isEmpty()) {
                 throw UserException.badParameter("repeat " + repeat + " fold " + fold + " holds out no samples in " + splits);
             }
-            Set<String> train = new java.util.LinkedHashSet<>(plan.trainingSamples());
+            Set<String> train = new LinkedHashSet<>(plan.trainingSamples());
             train.removeAll(held);
-            training = SampleSelection.select(data, train, true, "training");
-            heldOut = SampleSelection.select(data, held, true, "held-out");
-        } else if (plan != null) {
-            training = SampleSelection.select(data, plan.trainingSamples(), true, "training");
+            Dataset trainSet = SampleSelection.select(data, train, true, "training");
+            TrainingLabels.require(trainSet, trainSet.target(labels.name()));
+            log(train.size(), data.featureCount(), " (repeat " + repeat + ", fold " + fold + ": " + held.size() + " held out)");
+            OuterFold.Result result = OuterFold.run(data, labels, train, held, repeat, fold, model);
+            selection = result.selection();
+            new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
         } else {
-            training = data;
+            Dataset training = plan == null ? data : SampleSelection.select(data, plan.trainingSamples(), true, "training");
+            TrainingLabels.require(training, training.target(labels.name()));
+            log(training.sampleCount(), training.featureCount(), "");
+            selection = ModelSelection.fit(training, training.target(labels.name()), model, OuterFold.innerSeed(model.seed(), 0, 0));
         }
-        Target trainLabels = training.target(labels.name());
-        TrainingLabels.require(training, trainLabels);
-        Log.info("training on " + training.sampleCount() + " samples x " + training.featureCount() + " features"
-                + (foldMode ? " (repeat " + repeat + ", fold " + fold + " held out: " + heldOut.sampleCount() + " samples)" : "")
-                + "; learner: " + learner + "; top-k: " + topK + "; transforms: " + transforms);
-        ModelPipeline model = ModelPipeline.fit(training, trainLabels, spec);
+        for (ModelSelection.Score s : selection.scores()) {
+            Log.info("inner CV balanced accuracy " + org.exprflow.io.Canonical.number(s.balancedAccuracy()) + ": " + s.candidate());
+        }
+        Log.info("chosen: " + selection.chosen());
         if (output != null) {
-            ModelFile.write(model, output);
-        }
-        if (foldMode) {
-            List<PredictionTable.Row> rows = new ArrayList<>();
-            rows.addAll(PredictionRows.of("cv", repeat, fold, "model", heldOut, labels.name(), model.levels(),
-                    model.predict(heldOut)));
-            rows.addAll(PredictionRows.of("cv", repeat, fold, "ZeroR", heldOut, labels.name(), model.levels(),
-                    model.predictBaseline(heldOut.sampleCount())));
-            new PredictionTable(model.levels(), rows).write(predictions);
-            Log.info("wrote predictions for " + heldOut.sampleCount() + " held-out samples");
+            ModelFile.write(selection.model(), output);
         }
         return 0;
+    }
+
+    private void log(int samples, int features, String foldNote) {
+        Log.info("training on " + samples + " samples x " + features + " features" + foldNote + "; "
+                + model.candidates().size() + " candidate(s); transforms: " + String.join(",", model.transformNames()));
     }
 }

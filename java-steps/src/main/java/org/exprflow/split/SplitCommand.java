@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.exprflow.cli.Log;
@@ -13,6 +12,7 @@ import org.exprflow.cli.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
+import org.exprflow.model.FoldUnits;
 import org.exprflow.model.TrainingLabels;
 
 import picocli.CommandLine.Command;
@@ -71,7 +71,7 @@ public final class SplitCommand implements Callable<Integer> {
         Dataset training = data.subsetSamples(trainRows.stream().mapToInt(Integer::intValue).toArray());
         Target trainLabels = training.target(labels.name());
         TrainingLabels.require(training, trainLabels);
-        List<FoldAssigner.Unit> units = units(training, trainLabels);
+        List<FoldAssigner.Unit> units = FoldUnits.of(training, trainLabels, groupColumn);
         if (units.size() < folds) {
             throw UserException.unsuitable("only " + units.size() + (groupColumn == null ? " training samples" : " groups")
                     + " for " + folds + " folds; lower --folds");
@@ -116,41 +116,5 @@ public final class SplitCommand implements Callable<Integer> {
             out.add(v);
         }
         return out;
-    }
-
-    private List<FoldAssigner.Unit> units(Dataset training, Target labels) {
-        List<FoldAssigner.Unit> units = new ArrayList<>();
-        if (groupColumn == null) {
-            for (int i = 0; i < training.sampleCount(); i++) {
-                units.add(new FoldAssigner.Unit(training.sampleId(i), labels.label(i), List.of(training.sampleId(i))));
-            }
-            return units;
-        }
-        List<String> groups = training.annotation(groupColumn);
-        if (groups == null) {
-            throw UserException.badParameter("--group-column '" + groupColumn + "' is not a samplesheet column of '"
-                    + training.name() + "'; columns: " + training.annotations().keySet());
-        }
-        Map<String, List<Integer>> members = new TreeMap<>();
-        for (int i = 0; i < training.sampleCount(); i++) {
-            String g = groups.get(i);
-            if (g == null || g.isEmpty()) {
-                throw UserException.unsuitable("sample " + training.sampleId(i) + " has no value in group column " + groupColumn);
-            }
-            members.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
-        }
-        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
-            Map<String, Integer> labelCount = new TreeMap<>();
-            List<String> samples = new ArrayList<>();
-            for (int i : e.getValue()) {
-                labelCount.merge(labels.label(i), 1, Integer::sum);
-                samples.add(training.sampleId(i));
-            }
-            // A group's stratum is its most frequent label (alphabetically first on ties).
-            String stratum = labelCount.entrySet().stream().max((a, b) -> !a.getValue().equals(b.getValue())
-                    ? Integer.compare(a.getValue(), b.getValue()) : b.getKey().compareTo(a.getKey())).get().getKey();
-            units.add(new FoldAssigner.Unit(e.getKey(), stratum, samples));
-        }
-        return units;
     }
 }

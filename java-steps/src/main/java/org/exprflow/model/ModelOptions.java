@@ -1,0 +1,95 @@
+package org.exprflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exprflow.cli.UserException;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The model options shared by every step that fits models (train, permute): which cross-sample
+ * transforms, which candidate learners and feature counts, and how the inner cross-validation that
+ * chooses among them is run. With one learner and one k there is nothing to choose and no inner loop.
+ */
+public final class ModelOptions {
+
+    @Option(names = "--learner", split = "\\|\\|",
+            description = "Weka classifier with options, as on Weka's command line. Repeat the option (or separate with ||) "
+                    + "to give a grid that nested CV chooses from (default: " + ModelSpec.DEFAULT_LEARNER + ").")
+    List<String> learners = new ArrayList<>();
+
+    @Option(names = "--top-k", split = ",", description = "Features kept after ranking by ANOVA F on the training samples; "
+            + "a comma list is part of the grid; 0 keeps all (default: " + ModelSpec.DEFAULT_TOP_K + ").")
+    List<Integer> topK = new ArrayList<>();
+
+    @Option(names = "--transforms", defaultValue = "quantile",
+            description = "Cross-sample transforms fitted on training samples, in order: quantile, standardise, zscore, or none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String transforms;
+
+    @Option(names = "--inner-folds", defaultValue = "3",
+            description = "Folds of the inner CV that chooses among several candidates (default: ${DEFAULT-VALUE}).")
+    int innerFolds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for inner folds and randomised learners (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--group-column", description = "Annotation column whose samples stay together in inner folds too (e.g. patient).")
+    String groupColumn;
+
+    /** Options built in code (tests, benchmarks) rather than parsed from a command line. */
+    public static ModelOptions of(List<String> learners, List<Integer> topK, String transforms, int innerFolds, long seed,
+                                  String groupColumn) {
+        ModelOptions o = new ModelOptions();
+        o.learners = new ArrayList<>(learners);
+        o.topK = new ArrayList<>(topK);
+        o.transforms = transforms;
+        o.innerFolds = innerFolds;
+        o.seed = seed;
+        o.groupColumn = groupColumn;
+        return o;
+    }
+
+    /** The candidates in grid order: every learner with every k. Earlier candidates win ties. */
+    public List<Candidate> candidates() {
+        List<String> ls = learners.isEmpty() ? List.of(ModelSpec.DEFAULT_LEARNER) : learners;
+        List<Integer> ks = topK.isEmpty() ? List.of(ModelSpec.DEFAULT_TOP_K) : topK;
+        List<Candidate> out = new ArrayList<>();
+        for (String l : ls) {
+            String learner = l.trim();
+            if (learner.isEmpty()) {
+                throw UserException.badParameter("--learner must not be empty");
+            }
+            for (int k : ks) {
+                if (k < 0) {
+                    throw UserException.badParameter("--top-k must be 0 (all features) or positive, got " + k);
+                }
+                out.add(new Candidate(learner, k));
+            }
+        }
+        for (Candidate c : out) {
+            ModelPipeline.newClassifier(new ModelSpec(List.of(), c.topK(), c.learner(), seed)); // fail fast on a bad learner
+        }
+        if (out.size() > 1 && innerFolds < 2) {
+            throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");
+        }
+        return out;
+    }
+
+    public List<String> transformNames() {
+        return List.of(transforms.split(","));
+    }
+
+    public int innerFolds() {
+        return innerFolds;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public String groupColumn() {
+        return groupColumn;
+    }
+}

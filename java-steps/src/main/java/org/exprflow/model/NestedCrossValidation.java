@@ -1,0 +1,44 @@
+package org.exprflow.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.exprflow.data.Dataset;
+import org.exprflow.data.Target;
+import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.split.FoldAssigner;
+
+/**
+ * A whole (nested) cross-validation run in one process: for every repeat, stratified (optionally
+ * grouped) outer folds, and for every outer fold {@link OuterFold#run}. The pipeline scatters outer
+ * folds over tasks instead; this in-process form serves the permutation test, where one task runs
+ * the complete procedure for each of a chunk of permuted labellings.
+ */
+public final class NestedCrossValidation {
+    private NestedCrossValidation() {
+    }
+
+    /** Held-out predictions (model and ZeroR) of every outer fold of every repeat. */
+    public static List<PredictionTable.Row> run(Dataset training, Target labels, int folds, int repeats, long foldSeed,
+                                                ModelOptions options) {
+        List<PredictionTable.Row> rows = new ArrayList<>();
+        List<FoldAssigner.Unit> units = FoldUnits.of(training, labels, options.groupColumn());
+        for (int r = 1; r <= repeats; r++) {
+            Map<String, Integer> foldOf = FoldAssigner.assign(units, folds, foldSeed, r);
+            for (int f = 1; f <= folds; f++) {
+                Set<String> held = new LinkedHashSet<>();
+                Set<String> train = new LinkedHashSet<>();
+                for (String id : training.sampleIds()) {
+                    (foldOf.get(id) == f ? held : train).add(id);
+                }
+                if (!held.isEmpty()) {
+                    rows.addAll(OuterFold.run(training, labels, train, held, r, f, options).rows());
+                }
+            }
+        }
+        return rows;
+    }
+}

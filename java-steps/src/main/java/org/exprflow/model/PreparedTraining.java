@@ -1,0 +1,85 @@
+package org.exprflow.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.exprflow.data.Dataset;
+import org.exprflow.data.Target;
+import org.exprflow.normalise.CrossSampleTransform;
+import org.exprflow.normalise.CrossSampleTransforms;
+
+/**
+ * The part of model fitting that does not depend on the learner or on k: the cross-sample
+ * transforms fitted on one set of training samples, those samples after the transforms, and the
+ * features ranked on them. Model selection fits many candidates (learners × k) on the same
+ * training samples; preparing once means genes are ranked once per training fold and the ranking
+ * is reused for every k.
+ */
+final class PreparedTraining {
+    final Dataset training;
+    final Target target;
+    final List<String> transformNames;
+    final List<CrossSampleTransform.Fitted> transforms;
+    /** Training rows after the transforms. */
+    final double[][] x;
+    /** Feature indices from most to least discriminative on the transformed training rows. */
+    final int[] ranking;
+    /** Mean of each raw feature over the training samples (NaN-aware), for optional imputation at prediction. */
+    final double[] rawMeans;
+
+    private PreparedTraining(Dataset training, Target target, List<String> transformNames,
+                             List<CrossSampleTransform.Fitted> transforms, double[][] x, int[] ranking, double[] rawMeans) {
+        this.training = training;
+        this.target = target;
+        this.transformNames = transformNames;
+        this.transforms = transforms;
+        this.x = x;
+        this.ranking = ranking;
+        this.rawMeans = rawMeans;
+    }
+
+    /** Fits the transforms on the training samples and ranks the features. Labels must be present. */
+    static PreparedTraining prepare(Dataset training, Target target, List<String> transformNames) {
+        double[][] x = training.copyValues();
+        double[] rawMeans = columnMeans(x);
+        List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
+            CrossSampleTransform.Fitted f = t.fit(x);
+            x = f.applyToTraining(x);
+            fitted.add(f);
+        }
+        int[] classOf = new int[training.sampleCount()];
+        for (int i = 0; i < classOf.length; i++) {
+            classOf[i] = (int) target.value(i);
+        }
+        int[] ranking = FeatureRanking.order(FeatureRanking.anovaF(x, classOf, target.levels().size()));
+        return new PreparedTraining(training, target, List.copyOf(transformNames), fitted, x, ranking, rawMeans);
+    }
+
+    /** The indices of the top-k features (all when k ≤ 0), in feature order. */
+    int[] topFeatures(int k) {
+        int n = k <= 0 ? ranking.length : Math.min(k, ranking.length);
+        int[] selected = Arrays.copyOf(ranking, n);
+        Arrays.sort(selected);
+        return selected;
+    }
+
+    private static double[] columnMeans(double[][] rows) {
+        int p = rows.length == 0 ? 0 : rows[0].length;
+        double[] sum = new double[p];
+        int[] n = new int[p];
+        for (double[] row : rows) {
+            for (int j = 0; j < p; j++) {
+                if (!Double.isNaN(row[j])) {
+                    sum[j] += row[j];
+                    n[j]++;
+                }
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            sum[j] = n[j] == 0 ? Double.NaN : sum[j] / n[j];
+        }
+        return sum;
+    }
+}

@@ -57,7 +57,16 @@ import picocli.CommandLine.Option;
  *                "repeats": [{"repeat": 1, "accuracy", "balanced_accuracy"}]}},   (cv only)
  *    "ZeroR": {...}}, "test": {...}}}
  * </pre>
- * {@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
+ * With {@code --bootstrap B} (default 2000) every (set, learner) also gets accuracy_ci_low/high and
+ * balanced_accuracy_ci_low/high (95% percentile bootstrap, {@link BootstrapInterval}); in JSON an
+ * "interval" object with the method, replicates and level. With {@code --permutations}, the CV model
+ * gets permutations, permutation_mean_balanced_accuracy and permutation_p ({@link PermutationTest});
+ * in JSON a "permutation" object. With {@code --fold-models}, the JSON gets a top-level
+ * "model_selection" object: the configuration chosen in each outer fold, the number of features, and
+ * the mean pairwise Jaccard index of the selected genes; {@code --output-selection} lists how many
+ * folds selected each gene.
+ *
+ * <p>{@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
  * curves).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -81,6 +90,26 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output-predictions", paramLabel = "ALL.tsv", description = "The merged prediction table.")
     Path outputPredictions;
 
+    @Option(names = "--bootstrap", defaultValue = "2000",
+            description = "Bootstrap replicates for the 95% intervals of accuracy and balanced accuracy; 0 = none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--permutations", arity = "1..*", paramLabel = "PERM.tsv",
+            description = "Permutation tables from 'exprflow permute': adds the permutation p-value of the CV balanced accuracy.")
+    List<Path> permutationFiles;
+
+    @Option(names = "--fold-models", arity = "1..*", paramLabel = "FOLD.xfm",
+            description = "Models of the outer CV folds: adds the configuration chosen in each fold and gene-selection stability.")
+    List<Path> foldModels;
+
+    @Option(names = "--output-selection", paramLabel = "SELECTION.tsv",
+            description = "With --fold-models: how many folds selected each gene (feature, folds, fraction).")
+    Path outputSelection;
+
     @Override
     public Integer call() throws Exception {
         requireDistinctOutputs();
@@ -89,23 +118,51 @@ public final class EvaluateCommand implements Callable<Integer> {
             parts.add(PredictionTable.read(p));
         }
         PredictionTable merged = PredictionTable.merge(parts);
-        List<LearnerEvaluation> evaluations = evaluate(merged);
+        PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
+        List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seed, permutations);
+        SelectionStability stability = null;
+        if (foldModels != null) {
+            List<org.exprflow.model.ModelPipeline> models = new ArrayList<>();
+            for (Path m : foldModels) {
+                models.add(org.exprflow.model.ModelFile.read(m));
+            }
+            stability = SelectionStability.of(models);
+        } else if (outputSelection != null) {
+            throw UserException.badParameter("--output-selection needs --fold-models");
+        }
         long unscored = merged.rows().stream().filter(r -> r.truth() == null).count();
         Log.info("scored " + (merged.rows().size() - unscored) + " predictions over " + evaluations.size()
                 + " (set, learner) pairs; " + unscored + " without truth");
 
         String tsv = MetricsTsvWriter.render(evaluations);
-        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations);
+        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {
             merged.write(outputPredictions);
+        }
+        if (outputSelection != null) {
+            int folds = stability.folds().size();
+            StringBuilder sel = new StringBuilder("feature\tfolds\tfraction\n");
+            for (java.util.Map.Entry<String, Integer> e : stability.genesBySelectionCount()) {
+                sel.append(e.getKey()).append('\t').append(e.getValue()).append('\t')
+                        .append(org.exprflow.io.Canonical.number(e.getValue() / (double) folds)).append('\n');
+            }
+            AtomicOutput.writeString(outputSelection, sel.toString());
         }
         return 0;
     }
 
     /** Evaluations of every (scored set, learner) present with at least one known truth. */
     static List<LearnerEvaluation> evaluate(PredictionTable table) {
+        return evaluate(table, 0, 0, null);
+    }
+
+    /**
+     * Evaluations with, when {@code bootstrap > 0}, percentile intervals, and for the cross-validated
+     * model, when permutations are given, the permutation p-value.
+     */
+    static List<LearnerEvaluation> evaluate(PredictionTable table, int bootstrap, long seed, PermutationTest permutations) {
         List<LearnerEvaluation> out = new ArrayList<>();
         for (String set : SCORED_SETS) {
             for (String learner : LEARNERS) {
@@ -115,7 +172,10 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
                 ClassificationMetrics metrics = ClassificationMetrics.of(table.levels(), rows);
                 CrossValidationSummary folds = set.equals("cv") ? CrossValidationSummary.of(table.levels(), rows) : null;
-                out.add(new LearnerEvaluation(set, learner, metrics, folds));
+                BootstrapInterval interval = bootstrap > 0 ? BootstrapInterval.of(table.levels(), rows, bootstrap, seed) : null;
+                boolean tested = permutations != null && set.equals("cv") && learner.equals("model");
+                out.add(new LearnerEvaluation(set, learner, metrics, folds, interval,
+                        tested ? permutations.pValue(metrics.balancedAccuracy()) : null, tested ? permutations : null));
             }
         }
         Set<String> ignored = new HashSet<>();
@@ -136,7 +196,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private void requireDistinctOutputs() {
         Set<Path> outputs = new HashSet<>();
-        for (Path p : new Path[] {outputTsv, outputJson, outputPredictions}) {
+        if (bootstrap < 0) {
+            throw UserException.badParameter("--bootstrap must be 0 or positive, got " + bootstrap);
+        }
+        for (Path p : new Path[] {outputTsv, outputJson, outputPredictions, outputSelection}) {
             if (p != null && !outputs.add(p.toAbsolutePath().normalize())) {
                 throw UserException.badParameter("output file " + p + " is named twice");
             }

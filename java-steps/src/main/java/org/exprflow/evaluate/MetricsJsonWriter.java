@@ -16,6 +16,11 @@ public final class MetricsJsonWriter {
     }
 
     public static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations) {
+        return render(levels, unscored, evaluations, null);
+    }
+
+    public static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
+                                SelectionStability stability) {
         JsonWriter json = new JsonWriter().beginObject();
         json.name("levels").beginArray();
         levels.forEach(json::value);
@@ -35,6 +40,17 @@ public final class MetricsJsonWriter {
             json.endObject();
         }
         json.endObject();
+        if (stability != null) {
+            json.name("model_selection").beginObject();
+            json.field("mean_pairwise_jaccard", stability.meanPairwiseJaccard());
+            json.name("folds").beginArray();
+            for (SelectionStability.FoldChoice c : stability.folds()) {
+                json.beginObject().field("repeat", c.repeat()).field("fold", c.fold()).field("learner", c.learner())
+                        .field("top_k", c.topK()).field("features", c.features()).endObject();
+            }
+            json.endArray();
+            json.endObject();
+        }
         return json.endObject().toString();
     }
 
@@ -51,6 +67,24 @@ public final class MetricsJsonWriter {
                 .field("kappa", m.kappa())
                 .field("auc_weighted", m.weightedAuc())
                 .endObject();
+        BootstrapInterval ci = e.interval();
+        if (ci != null) {
+            json.name("interval").beginObject()
+                    .field("method", BootstrapInterval.METHOD)
+                    .field("replicates", ci.replicates())
+                    .field("level", ci.level())
+                    .name("accuracy").beginArray().value(ci.accuracyLow()).value(ci.accuracyHigh()).endArray()
+                    .name("balanced_accuracy").beginArray().value(ci.balancedAccuracyLow()).value(ci.balancedAccuracyHigh()).endArray()
+                    .endObject();
+        }
+        if (e.permutations() != null) {
+            json.name("permutation").beginObject()
+                    .field("statistic", "balanced_accuracy")
+                    .field("count", e.permutations().count())
+                    .field("mean", e.permutations().mean())
+                    .field("p", e.permutationP())
+                    .endObject();
+        }
         json.name("classes").beginObject();
         for (int c = 0; c < levels.size(); c++) {
             json.name(levels.get(c)).beginObject()

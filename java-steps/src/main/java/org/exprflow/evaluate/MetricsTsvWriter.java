@@ -28,6 +28,18 @@ public final class MetricsTsvWriter {
             lines.add("mcc", ALL, m.mcc());
             lines.add("kappa", ALL, m.kappa());
             lines.add("auc_weighted", ALL, m.weightedAuc());
+            BootstrapInterval ci = e.interval();
+            if (ci != null) {
+                lines.add("accuracy_ci_low", ALL, ci.accuracyLow());
+                lines.add("accuracy_ci_high", ALL, ci.accuracyHigh());
+                lines.add("balanced_accuracy_ci_low", ALL, ci.balancedAccuracyLow());
+                lines.add("balanced_accuracy_ci_high", ALL, ci.balancedAccuracyHigh());
+            }
+            if (e.permutations() != null) {
+                lines.add("permutations", ALL, e.permutations().count());
+                lines.add("permutation_mean_balanced_accuracy", ALL, e.permutations().mean());
+                lines.add("permutation_p", ALL, e.permutationP());
+            }
             CrossValidationSummary cv = e.folds();
             if (cv != null) {
                 lines.add("folds", ALL, cv.folds());

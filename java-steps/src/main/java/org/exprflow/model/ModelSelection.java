@@ -39,6 +39,12 @@ public final class ModelSelection {
      * @param seed seeds the inner folds; pass a value derived from the outer repeat and fold
      */
     public static Result fit(Dataset training, Target target, ModelOptions options, long seed) {
+        return fit(training, target, options, seed, new LinkedHashMap<>());
+    }
+
+    /** As {@link #fit(Dataset, Target, ModelOptions, long)}, recording extra entries in the model metadata. */
+    public static Result fit(Dataset training, Target target, ModelOptions options, long seed,
+                             LinkedHashMap<String, String> extraMetadata) {
         TrainingLabels.require(training, target);
         List<Candidate> candidates = options.candidates();
         List<Score> scores = new ArrayList<>();
@@ -53,7 +59,7 @@ public final class ModelSelection {
             }
             chosen = best.candidate();
         }
-        LinkedHashMap<String, String> meta = new LinkedHashMap<>();
+        LinkedHashMap<String, String> meta = new LinkedHashMap<>(extraMetadata);
         meta.put("candidates", Integer.toString(candidates.size()));
         for (int i = 0; i < scores.size(); i++) {
             meta.put("inner_balanced_accuracy." + (i + 1), scores.get(i).candidate() + " = "

@@ -24,8 +24,11 @@ public final class OuterFold {
                              ModelOptions options) {
         Dataset train = SampleSelection.select(data, training, true, "training");
         Dataset held = SampleSelection.select(data, heldOut, true, "held-out");
+        java.util.LinkedHashMap<String, String> where = new java.util.LinkedHashMap<>();
+        where.put("outer_repeat", Integer.toString(repeat));
+        where.put("outer_fold", Integer.toString(fold));
         ModelSelection.Result selection = ModelSelection.fit(train, train.target(labels.name()), options,
-                innerSeed(options.seed(), repeat, fold));
+                innerSeed(options.seed(), repeat, fold), where);
         ModelPipeline model = selection.model();
         List<PredictionTable.Row> rows = new ArrayList<>();
         rows.addAll(PredictionRows.of("cv", repeat, fold, "model", held, labels.name(), model.levels(), model.predict(held)));

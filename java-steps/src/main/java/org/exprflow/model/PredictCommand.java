@@ -41,6 +41,11 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--splits", description = "Predict only the samples of partition 'test' in this splits table.")
     Path splits;
 
+    @Option(names = "--impute-missing-features",
+            description = "Fill model features that the input lacks with their training means (before normalisation) "
+                    + "instead of failing. Every imputed feature weakens the prediction; the number is logged.")
+    boolean imputeMissing;
+
     @Override
     public Integer call() throws Exception {
         if (!set.equals("test") && !set.equals("predict")) {
@@ -51,7 +56,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (splits != null) {
             data = SampleSelection.select(data, SplitPlan.read(splits).testSamples(), true, "test");
         }
-        double[][] probabilities = model.predict(data);
+        double[][] probabilities = model.predict(data, imputeMissing);
         List<PredictionTable.Row> rows = new ArrayList<>(
                 PredictionRows.of(set, 0, 0, "model", data, model.targetName(), model.levels(), probabilities));
         rows.addAll(PredictionRows.of(set, 0, 0, "ZeroR", data, model.targetName(), model.levels(),

@@ -18,15 +18,21 @@ import org.exprflow.split.FoldAssigner;
  * inner loop of nested CV, so the outer estimate never sees the samples it scores.
  *
  * <p>Per inner fold the transforms are fitted and the genes ranked once, and every candidate reuses
- * that ranking. Candidates are scored by balanced accuracy pooled over the inner folds; the first
- * candidate in grid order wins ties, so list the simpler learners first.
+ * that ranking. Candidates are scored by balanced accuracy pooled over the inner folds, averaged over
+ * {@code --inner-repeats} repeats with different fold assignments (one-sample differences decide
+ * between candidates on small studies, so a single split makes the choice depend on the seed); the
+ * first candidate in grid order wins ties, so list the simpler learners first. By default the
+ * one-standard-error rule applies: the first candidate within one SE of the best is chosen.
  */
 public final class ModelSelection {
     private ModelSelection() {
     }
 
-    /** The inner-CV score of each candidate, in grid order. */
-    public record Score(Candidate candidate, double balancedAccuracy) {
+    /**
+     * The inner-CV score of each candidate, in grid order: the mean over repeats of the pooled balanced
+     * accuracy, and the standard error of the per-fold balanced accuracies (SD / sqrt(folds x repeats)).
+     */
+    public record Score(Candidate candidate, double balancedAccuracy, double standardError) {
     }
 
     public record Result(ModelPipeline model, Candidate chosen, List<Score> scores) {
@@ -51,59 +57,97 @@ public final class ModelSelection {
         Candidate chosen = candidates.get(0);
         if (candidates.size() > 1) {
             scores = innerScores(training, target, options, candidates, seed);
-            Score best = scores.get(0);
-            for (Score s : scores) {
-                if (s.balancedAccuracy() > best.balancedAccuracy()) {
-                    best = s;
-                }
-            }
-            chosen = best.candidate();
+            chosen = choose(scores, options.selectionRule());
         }
         LinkedHashMap<String, String> meta = new LinkedHashMap<>(extraMetadata);
         meta.put("candidates", Integer.toString(candidates.size()));
         for (int i = 0; i < scores.size(); i++) {
             meta.put("inner_balanced_accuracy." + (i + 1), scores.get(i).candidate() + " = "
-                    + org.exprflow.io.Canonical.number(scores.get(i).balancedAccuracy()));
+                    + org.exprflow.io.Canonical.number(scores.get(i).balancedAccuracy()) + " (SE "
+                    + org.exprflow.io.Canonical.number(scores.get(i).standardError()) + ")");
         }
         ModelPipeline model = ModelPipeline.fitChecked(training, target, options.transformNames(), chosen, options.seed(), meta);
         return new Result(model, chosen, scores);
     }
 
+    /** Applies the selection rule to scores in grid order. */
+    static Candidate choose(List<Score> scores, ModelOptions.SelectionRule rule) {
+        Score best = scores.get(0);
+        for (Score s : scores) {
+            if (s.balancedAccuracy() > best.balancedAccuracy()) {
+                best = s;
+            }
+        }
+        if (rule == ModelOptions.SelectionRule.best) {
+            return best.candidate();
+        }
+        double threshold = best.balancedAccuracy() - (Double.isNaN(best.standardError()) ? 0 : best.standardError());
+        for (Score s : scores) {
+            if (s.balancedAccuracy() >= threshold) {
+                return s.candidate();
+            }
+        }
+        return best.candidate();
+    }
+
     private static List<Score> innerScores(Dataset training, Target target, ModelOptions options,
                                            List<Candidate> candidates, long seed) {
-        Map<String, Integer> foldOf = FoldAssigner.assign(FoldUnits.of(training, target, options.groupColumn()),
-                options.innerFolds(), seed, 1);
-        List<List<PredictionTable.Row>> rows = new ArrayList<>();
+        double[] sum = new double[candidates.size()];
+        List<List<Double>> perFold = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            rows.add(new ArrayList<>());
+            perFold.add(new ArrayList<>());
         }
-        for (int f = 1; f <= options.innerFolds(); f++) {
-            List<Integer> in = new ArrayList<>();
-            List<Integer> out = new ArrayList<>();
-            for (int i = 0; i < training.sampleCount(); i++) {
-                (foldOf.get(training.sampleId(i)) == f ? out : in).add(i);
-            }
-            if (out.isEmpty()) {
-                continue;
-            }
-            Dataset innerTrain = training.subsetSamples(in.stream().mapToInt(Integer::intValue).toArray());
-            Dataset innerHeld = training.subsetSamples(out.stream().mapToInt(Integer::intValue).toArray());
-            Target innerTarget = innerTrain.target(target.name());
-            if (java.util.Arrays.stream(innerTarget.classCounts()).filter(n -> n > 0).count() < 2) {
-                throw UserException.unsuitable("an inner training fold has a single class; use fewer --inner-folds");
-            }
-            PreparedTraining prepared = PreparedTraining.prepare(innerTrain, innerTarget, options.transformNames());
+        List<FoldAssigner.Unit> units = FoldUnits.of(training, target, options.groupColumn());
+        for (int r = 1; r <= options.innerRepeats(); r++) {
+            Map<String, Integer> foldOf = FoldAssigner.assign(units, options.innerFolds(), seed, r);
+            List<List<PredictionTable.Row>> rows = new ArrayList<>();
             for (int c = 0; c < candidates.size(); c++) {
-                Candidate cand = candidates.get(c);
-                ModelPipeline m = ModelPipeline.fit(prepared, cand.topK(), cand.learner(), options.seed(), new LinkedHashMap<>());
-                rows.get(c).addAll(PredictionRows.of("cv", 1, f, "model", innerHeld, target.name(), m.levels(),
-                        m.predict(innerHeld)));
+                rows.add(new ArrayList<>());
+            }
+            for (int f = 1; f <= options.innerFolds(); f++) {
+                List<Integer> in = new ArrayList<>();
+                List<Integer> out = new ArrayList<>();
+                for (int i = 0; i < training.sampleCount(); i++) {
+                    (foldOf.get(training.sampleId(i)) == f ? out : in).add(i);
+                }
+                if (out.isEmpty()) {
+                    continue;
+                }
+                Dataset innerTrain = training.subsetSamples(in.stream().mapToInt(Integer::intValue).toArray());
+                Dataset innerHeld = training.subsetSamples(out.stream().mapToInt(Integer::intValue).toArray());
+                Target innerTarget = innerTrain.target(target.name());
+                if (java.util.Arrays.stream(innerTarget.classCounts()).filter(n -> n > 0).count() < 2) {
+                    throw UserException.unsuitable("an inner training fold has a single class; use fewer --inner-folds");
+                }
+                PreparedTraining prepared = PreparedTraining.prepare(innerTrain, innerTarget, options.transformNames());
+                for (int c = 0; c < candidates.size(); c++) {
+                    Candidate cand = candidates.get(c);
+                    ModelPipeline m = ModelPipeline.fit(prepared, cand.topK(), cand.learner(), options.seed(),
+                            new LinkedHashMap<>());
+                    List<PredictionTable.Row> foldRows = PredictionRows.of("cv", r, f, "model", innerHeld, target.name(),
+                            m.levels(), m.predict(innerHeld));
+                    rows.get(c).addAll(foldRows);
+                    perFold.get(c).add(ConfusionMatrix.of(target.levels(), foldRows).balancedAccuracy());
+                }
+            }
+            for (int c = 0; c < candidates.size(); c++) {
+                sum[c] += ConfusionMatrix.of(target.levels(), rows.get(c)).balancedAccuracy();
             }
         }
         List<Score> scores = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            scores.add(new Score(candidates.get(c), ConfusionMatrix.of(target.levels(), rows.get(c)).balancedAccuracy()));
+            scores.add(new Score(candidates.get(c), sum[c] / options.innerRepeats(), standardError(perFold.get(c))));
         }
         return scores;
+    }
+
+    private static double standardError(List<Double> values) {
+        int n = values.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double ss = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
     }
 }

@@ -93,9 +93,10 @@ public final class TrainCommand implements Callable<Integer> {
             selection = ModelSelection.fit(training, training.target(labels.name()), model, OuterFold.innerSeed(model.seed(), 0, 0));
         }
         for (ModelSelection.Score s : selection.scores()) {
-            Log.info("inner CV balanced accuracy " + org.exprflow.io.Canonical.number(s.balancedAccuracy()) + ": " + s.candidate());
+            Log.info("inner CV balanced accuracy " + org.exprflow.io.Canonical.number(s.balancedAccuracy()) + " (SE "
+                    + org.exprflow.io.Canonical.number(s.standardError()) + "): " + s.candidate());
         }
-        Log.info("chosen: " + selection.chosen());
+        Log.info("chosen (" + model.selectionRule() + "): " + selection.chosen());
         if (output != null) {
             ModelFile.write(selection.model(), output);
         }

@@ -46,9 +46,9 @@ class LeakageRealDataTest {
 
         ModelOptions honest = ModelOptions.of(
                 List.of("weka.classifiers.functions.SMO -M", "weka.classifiers.bayes.NaiveBayes"), List.of(20, 200),
-                "quantile", 3, 42, null);
+                "standardise", 3, 1, 42, null);
         ModelOptions fixedFeatures = ModelOptions.of(List.of("weka.classifiers.functions.SMO -M"), List.of(0),
-                "quantile", 3, 42, null);
+                "standardise", 3, 1, 42, null);
 
         double honestSum = 0;
         double leakySum = 0;
@@ -58,7 +58,7 @@ class LeakageRealDataTest {
             honestSum += balancedAccuracy(NestedCrossValidation.run(shuffled, permuted, 5, 1, 42, honest), permuted);
 
             // The leak: the 50 top genes ranked on all 38 samples, before any fold is held out.
-            int[] top = PreparedTraining.prepare(shuffled, permuted, List.of("quantile")).topFeatures(50);
+            int[] top = PreparedTraining.prepare(shuffled, permuted, List.of("standardise")).topFeatures(50);
             Dataset leaky = shuffled.subsetFeatures(top);
             leakySum += balancedAccuracy(NestedCrossValidation.run(leaky, permuted, 5, 1, 42, fixedFeatures), permuted);
         }

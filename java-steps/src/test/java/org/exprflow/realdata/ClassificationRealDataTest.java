@@ -54,6 +54,34 @@ class ClassificationRealDataTest {
         assertTrue(correct >= 32, "only " + correct + " of 34 independent patients correct");
     }
 
+    /**
+     * The final model chosen by inner CV over the CI grid {SMO, NaiveBayes} x k {20, 200} on the 38
+     * training patients only, scored on the 34 independent patients.
+     */
+    @Test
+    void golubFinalModelChosenByNestedCvPredictsIndependentPatients() {
+        Path labels = TestEnvironment.sharedFile("golub/actual.csv.gz");
+        for (String part : List.of("train", "independent")) {
+            ok("import", "--input", TestEnvironment.sharedFile("golub/data_set_ALL_AML_" + part + ".csv.gz").toString(),
+                    "--samplesheet", labels.toString(), "--sample-column", "patient", "--label-column", "cancer",
+                    "--allow-extra-samples", "--output", path(part + ".xfd").toString());
+            ok("normalise", "--input", path(part + ".xfd").toString(), "--output", path(part + ".norm.xfd").toString(),
+                    "--floor", "100", "--ceiling", "16000", "--log2", "always");
+        }
+        ok("train", "--input", path("train.norm.xfd").toString(), "--output", path("nested.xfm").toString(),
+                "--learner", "weka.classifiers.functions.SMO -M", "--learner", "weka.classifiers.bayes.NaiveBayes",
+                "--top-k", "20,200", "--inner-folds", "3");
+        ok("predict", "--model", path("nested.xfm").toString(), "--input", path("independent.norm.xfd").toString(),
+                "--output", path("nested.tsv").toString(), "--set", "test");
+        List<PredictionTable.Row> rows = PredictionTable.read(path("nested.tsv")).rows("test", "model");
+        long correct = rows.stream().filter(r -> r.predicted().equals(r.truth())).count();
+        System.out.println("Golub independent set, nested-CV-chosen model: " + correct + "/34 correct ("
+                + org.exprflow.model.ModelFile.read(path("nested.xfm")).metadata().get("learner") + ", k="
+                + org.exprflow.model.ModelFile.read(path("nested.xfm")).metadata().get("top_k") + ")");
+        assertEquals(34, rows.size());
+        assertTrue(correct >= 32, "only " + correct + " of 34 independent patients correct");
+    }
+
     /** SRBCT (Khan et al. 2001): 10-fold stratified CV accuracy of at least 0.95, ZeroR beside it. */
     @Test
     void srbctTenFoldCrossValidation() {

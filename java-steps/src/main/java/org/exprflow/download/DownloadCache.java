@@ -1,0 +1,126 @@
+package org.exprflow.download;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
+import org.exprflow.io.AtomicOutput;
+import org.exprflow.io.JsonWriter;
+
+/**
+ * A directory of verified downloads, keyed by accession and file name:
+ * {@code <cache>/<accession>/<file>} with a sidecar {@code <cache>/<accession>/.<file>.json}
+ * recording url, size and md5. The sidecar is written after the file is renamed into place, so a
+ * file without a sidecar (a crash in between) is simply fetched again. ENCODE metadata is kept as
+ * {@code <cache>/<accession>/.metadata.json}, which is what lets a warm-cache run make no request at
+ * all; it also pins the file list until the entry is deleted. Hidden names cannot clash with
+ * downloads, because {@link LocalFileName} refuses names starting with '.'.
+ */
+final class DownloadCache {
+    /** A cache hit: the file and what its sidecar records. */
+    record Entry(Path file, long size, String md5, String url) {
+    }
+
+    private final Path root;
+
+    DownloadCache(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The directory of one accession; accessions are validated, so this never leaves the cache. */
+    Path directory(String accession) {
+        return root.resolve(accession);
+    }
+
+    Path file(RemoteFile f) {
+        return directory(f.cacheKey()).resolve(f.localName());
+    }
+
+    private Path sidecar(RemoteFile f) {
+        return directory(f.cacheKey()).resolve("." + f.localName() + ".json");
+    }
+
+    Path metadata(String accession) {
+        return directory(accession).resolve(".metadata.json");
+    }
+
+    /** The entry when file and sidecar agree with each other and with what the source publishes. */
+    Entry lookup(RemoteFile f) {
+        Path file = file(f);
+        Path sidecar = sidecar(f);
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(sidecar)) {
+            return null;
+        }
+        try {
+            if (!(JsonReader.parse(Files.readString(sidecar)) instanceof Map<?, ?> json)
+                    || !(json.get("size") instanceof Long size) || !(json.get("md5") instanceof String md5)) {
+                Log.warn(f.localName() + ": unreadable cache sidecar; fetching again");
+                return null;
+            }
+            String url = json.get("url") instanceof String u ? u : f.url().toString();
+            if (Files.size(file) != size
+                    || (f.expectedSize() >= 0 && f.expectedSize() != size)
+                    || (f.expectedMd5() != null && !f.expectedMd5().equalsIgnoreCase(md5))) {
+                Log.warn(f.localName() + ": cache entry does not match the published size/md5; fetching again");
+                return null;
+            }
+            return new Entry(file, size, md5, url);
+        } catch (IOException | JsonReader.SyntaxError e) {
+            Log.warn(f.localName() + ": unreadable cache entry (" + TransferException.oneLine(e.getMessage()) + "); fetching again");
+            return null;
+        }
+    }
+
+    void record(RemoteFile f, long size, String md5) {
+        String json = new JsonWriter().beginObject()
+                .field("accession", f.cacheKey())
+                .field("kind", f.kind())
+                .field("file", f.localName())
+                .field("url", f.url().toString())
+                .field("size", size)
+                .field("md5", md5)
+                .endObject().toString();
+        write(sidecar(f), json);
+    }
+
+    void forget(RemoteFile f) {
+        try {
+            Files.deleteIfExists(sidecar(f));
+            Files.deleteIfExists(file(f));
+        } catch (IOException e) {
+            throw UserException.badParameter("cannot remove the stale cache entry " + file(f) + ": " + e.getMessage());
+        }
+    }
+
+    String readMetadata(String accession) {
+        Path p = metadata(accession);
+        if (!Files.isRegularFile(p)) {
+            return null;
+        }
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            Log.warn(accession + ": unreadable cached metadata; fetching again");
+            return null;
+        }
+    }
+
+    void storeMetadata(String accession, String json) {
+        write(metadata(accession), json);
+    }
+
+    private static void write(Path target, String text) {
+        try {
+            AtomicOutput.writeString(target, text);
+        } catch (IOException e) {
+            throw UserException.badParameter("cannot write to the cache: " + target + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.exprflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.exprflow.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the whole Nextflow pipeline through ./nextfloww, as a user would, on the simulated study of
+ * -profile test, and checks what it publishes. Also checks that bad parameters stop the run
+ * before any task starts.
+ *
+ * <p>Runs in Maven's integration-test phase (maven-failsafe), after `package` has built the jar.
+ * The jar's path arrives as the system property exprflow.jar and is handed to nextfloww as
+ * EXPRFLOW_JAR, so nextfloww never starts a Maven build inside this Maven build.
+ */
+@Tag("pipeline")
+class PipelineIT {
+
+    private static final long TIMEOUT_MINUTES = 10;
+
+    @TempDir
+    static Path tmp;
+
+    private static Run testProfile;
+    private static Path results;
+
+    record Run(int exitCode, String output, Path workDir) {
+    }
+
+    @BeforeAll
+    static void runTestProfile() throws Exception {
+        results = tmp.resolve("results");
+        testProfile = nextflow("ok", "-profile", "test", "--outdir", results.toString());
+    }
+
+    /** ./nextfloww -log ... run . ARGS -w <tmp>/work-NAME, from the repository root. */
+    static Run nextflow(String name, String... args) throws IOException, InterruptedException {
+        Path projectDir = TestEnvironment.projectDir();
+        Path work = tmp.resolve("work-" + name);
+        List<String> command = new ArrayList<>(List.of("./nextfloww", "-log", tmp.resolve(name + ".nextflow.log").toString(),
+                "run", ".", "-ansi-log", "false", "-w", work.toString()));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true);
+        Path log = tmp.resolve(name + ".out");
+        pb.redirectOutput(log.toFile());
+        String jar = System.getProperty("exprflow.jar");
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            pb.environment().put("EXPRFLOW_JAR", jar);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("nextfloww " + String.join(" ", args) + " did not finish in " + TIMEOUT_MINUTES + " minutes");
+        }
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8), work);
+    }
+
+    private static Path published(String relative) {
+        Path f = results.resolve(relative);
+        assertTrue(Files.isRegularFile(f), relative + " was not published; output:\n" + testProfile.output());
+        return f;
+    }
+
+    private static Path onlyFile(String dir, String glob) throws IOException {
+        try (Stream<Path> files = Files.list(results.resolve(dir))) {
+            List<Path> matches = files.filter(f -> f.getFileSystem().getPathMatcher("glob:" + glob).matches(f.getFileName()))
+                    .toList();
+            assertEquals(1, matches.size(), dir + "/" + glob + ": " + matches);
+            return matches.get(0);
+        }
+    }
+
+    @Test
+    void testProfileSucceeds() {
+        assertEquals(0, testProfile.exitCode(), testProfile.output());
+    }
+
+    @Test
+    void qcIsPublished() throws IOException {
+        assertTrue(Files.readString(published("qc/matrix.qc.tsv")).lines().count() > 1);
+        assertTrue(Files.readString(published("qc/matrix.qc.json")).trim().startsWith("{"));
+    }
+
+    @Test
+    void metricsHaveAccuracyOfModelAndBaseline() throws IOException {
+        List<String> lines = Files.readAllLines(published("metrics/matrix.metrics.tsv"));
+        assertEquals("set\tlearner\tmetric\tclass\tvalue", lines.get(0));
+        for (String set : List.of("cv", "test")) {
+            for (String learner : List.of("model", "ZeroR")) {
+                String prefix = set + "\t" + learner + "\taccuracy\tall\t";
+                String row = lines.stream().filter(l -> l.startsWith(prefix)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no " + prefix.trim() + " row in metrics"));
+                double accuracy = Double.parseDouble(row.substring(prefix.length()));
+                assertTrue(accuracy >= 0 && accuracy <= 1, row);
+            }
+        }
+        assertTrue(Files.readString(published("metrics/matrix.metrics.json")).trim().startsWith("{"));
+    }
+
+    @Test
+    void modelPredictionsAndSplitsArePublished() throws IOException {
+        assertTrue(Files.size(published("model/matrix.xfm")) > 0);
+        List<String> predictions = Files.readAllLines(published("predictions/matrix.predictions.tsv"));
+        assertTrue(predictions.get(0).startsWith("set\trepeat\tfold\tsample\tlearner\ttruth\tpredicted\tprob:"),
+                predictions.get(0));
+        assertTrue(predictions.stream().anyMatch(l -> l.startsWith("cv\t")));
+        assertTrue(predictions.stream().anyMatch(l -> l.startsWith("test\t")));
+        assertTrue(Files.readString(published("splits/matrix.splits.tsv")).startsWith("sample\tpartition\trepeat\tfold"));
+    }
+
+    @Test
+    void reportIsSelfContained() throws IOException {
+        String html = Files.readString(published("report/matrix.report.html"));
+        assertTrue(html.toLowerCase().contains("<html"), "not HTML");
+        assertFalse(Pattern.compile("https?://").matcher(html).find(), "the report links to the network");
+    }
+
+    @Test
+    void provenanceIsPublished() throws IOException {
+        assertTrue(Files.readString(onlyFile("pipeline_info", "pipeline_dag_*.mmd")).startsWith("flowchart"));
+        onlyFile("pipeline_info", "pipeline_dag_*.html");
+        onlyFile("pipeline_info", "execution_report_*.html");
+        onlyFile("pipeline_info", "execution_timeline_*.html");
+        List<String> trace = Files.readAllLines(onlyFile("pipeline_info", "execution_trace_*.tsv"));
+        List<String> header = List.of(trace.get(0).split("\t"));
+        for (String field : List.of("hash", "name", "status", "exit", "attempt")) {
+            assertTrue(header.contains(field), "trace lacks " + field + ": " + header);
+        }
+        int status = header.indexOf("status");
+        assertTrue(trace.size() > 8, "too few tasks in the trace");
+        trace.stream().skip(1).forEach(row -> assertEquals("COMPLETED", row.split("\t")[status], row));
+        String versions = Files.readString(published("pipeline_info/software_versions.yml"));
+        assertTrue(versions.contains("CLASSIFY:TRAIN_CV") && versions.contains("exprflow:") && versions.contains("weka:"),
+                versions);
+        assertTrue(Files.readString(published("pipeline_info/params.json")).contains("\"folds\": 3"));
+    }
+
+    /** A bad parameter: exit code 2, one error line naming the parameter, and no task started. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--folds 0", "--analysis nonsense", "--no_such_param 1", "--analysis peaks",
+        "--top_k -1", "--transforms quantile,magic"})
+    void badParameterFailsBeforeAnyTask(String args) throws Exception {
+        String name = "bad" + Integer.toHexString(args.hashCode());
+        List<String> all = new ArrayList<>(List.of("-profile", "test", "--outdir", tmp.resolve(name).toString()));
+        all.addAll(List.of(args.split(" ")));
+        Run run = nextflow(name, all.toArray(String[]::new));
+        assertNotEquals(0, run.exitCode(), run.output());
+        List<String> errors = run.output().lines().filter(l -> l.contains("error")).toList();
+        assertEquals(1, errors.size(), run.output());
+        assertTrue(errors.get(0).startsWith("exprflow: error: "), errors.get(0));
+        String param = args.split(" ")[0];
+        assertTrue(errors.get(0).contains(param), errors.get(0) + " does not name " + param);
+        assertEquals(List.of(), taskDirs(run.workDir()), "a task ran: " + run.output());
+    }
+
+    /** Nextflow creates the work directory at start; a task adds a two-hex-digit subdirectory. */
+    private static List<Path> taskDirs(Path work) throws IOException {
+        if (!Files.isDirectory(work)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(work)) {
+            return dirs.filter(d -> d.getFileName().toString().matches("[0-9a-f]{2}")).toList();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * IMPORT: reads expression data in any supported format (plus an optional samplesheet with labels
+ * and annotations) into the pipeline's dataset format (.xfd).
+ */
+process IMPORT {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(data), path(samplesheet)
+
+    output:
+    tuple val(meta), path("${prefix}.xfd"), emit: dataset
+    path "versions.yml"                   , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    def sheet = samplesheet ? "--samplesheet ${samplesheet}" : ''
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow import \\
+        --input ${data} \\
+        ${sheet} \\
+        --name ${meta.id} \\
+        --output ${prefix}.xfd \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

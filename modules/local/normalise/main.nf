@@ -1,0 +1,31 @@
+/*
+ * NORMALISE: per-value transformation (floor, ceiling, log2). It looks at one value at a time, so
+ * it may run before the train/test split without leaking information between samples.
+ */
+process NORMALISE {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(dataset)
+
+    output:
+    tuple val(meta), path("${prefix}.xfd"), emit: dataset
+    path "versions.yml"                   , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}.normalised"
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow normalise \\
+        --input ${dataset} \\
+        --output ${prefix}.xfd \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

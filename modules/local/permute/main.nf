@@ -1,0 +1,37 @@
+/*
+ * PERMUTE: the permutation test's scatter unit. For permutations meta.from..meta.to, shuffles the
+ * training labels and reruns the complete nested cross-validation, writing one balanced accuracy per
+ * permutation. Permutation i always gets the same labelling whatever the chunking, so changing
+ * --permutation_chunk changes the tasks but not the p-value.
+ */
+process PERMUTE {
+    tag "${meta.id} p${meta.from}-${meta.to}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(dataset), path(splits)
+
+    output:
+    tuple val(meta), path("${prefix}.permutations.tsv"), emit: permutations
+    path "versions.yml"                                , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}.p${meta.from}-${meta.to}"
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow permute \\
+        --input ${dataset} \\
+        --splits ${splits} \\
+        --from ${meta.from} \\
+        --to ${meta.to} \\
+        --fold-seed ${meta.fold_seed} \\
+        --output ${prefix}.permutations.tsv \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,36 @@
+/*
+ * PREDICT: applies a saved model to a dataset. meta.set names the rows: 'test' for samples with
+ * known labels that evaluate scores, 'predict' for new samples. With a splits table, only its
+ * partition=test samples are predicted.
+ */
+process PREDICT {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(model), path(dataset), path(splits)
+
+    output:
+    tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions
+    path "versions.yml"                               , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    def only_test = splits ? "--splits ${splits}" : ''
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow predict \\
+        --model ${model} \\
+        --input ${dataset} \\
+        ${only_test} \\
+        --set ${meta.set ?: 'predict'} \\
+        --output ${prefix}.predictions.tsv \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,34 @@
+/*
+ * QC: per-sample and per-feature checks of the imported dataset (missing values, duplicated
+ * feature ids, class sizes, ...) as a table and as JSON for the report. Fails with exit code 4
+ * when the data cannot support the analysis.
+ */
+process QC {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(dataset)
+
+    output:
+    tuple val(meta), path("${prefix}.qc.tsv") , emit: tsv
+    tuple val(meta), path("${prefix}.qc.json"), emit: json
+    path "versions.yml"                       , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow qc \\
+        --input ${dataset} \\
+        --output-tsv ${prefix}.qc.tsv \\
+        --output-json ${prefix}.qc.json \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

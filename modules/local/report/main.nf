@@ -1,0 +1,36 @@
+/*
+ * REPORT: one self-contained HTML file (inline SVG, no external scripts) with the QC summary, the
+ * metrics of model and baseline, and the predictions.
+ */
+process REPORT {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(qc_json), path(metrics_json), path(predictions)
+
+    output:
+    tuple val(meta), path("${prefix}.report.html"), emit: html
+    path "versions.yml"                           , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    def qc = qc_json ? "--qc ${qc_json}" : ''
+    def metrics = metrics_json ? "--metrics ${metrics_json}" : ''
+    def preds = predictions ? "--predictions ${predictions}" : ''
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow report \\
+        --output ${prefix}.report.html \\
+        ${qc} \\
+        ${metrics} \\
+        ${preds} \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

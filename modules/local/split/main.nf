@@ -1,0 +1,31 @@
+/*
+ * SPLIT: the train/test partition and the cross-validation folds as one table, so every fold task,
+ * the final model and the report agree on exactly the same samples.
+ */
+process SPLIT {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(dataset)
+
+    output:
+    tuple val(meta), path("${prefix}.splits.tsv"), emit: splits
+    path "versions.yml"                          , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow split \\
+        --input ${dataset} \\
+        --output ${prefix}.splits.tsv \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,42 @@
+/*
+ * TRAIN: fits the model pipeline (cross-sample transforms, top-k features, Weka learner).
+ *
+ * Two uses, told apart by meta:
+ *   - a CV fold (meta.repeat and meta.fold set): chooses and fits the model on the fold's training
+ *     samples (nested CV when a grid is given) and writes the held-out samples' predictions (model and
+ *     ZeroR baseline) and the fold's model, from which EVALUATE reads the configuration chosen in
+ *     each fold and how stable the gene selection is;
+ *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
+ *     writes the model file.
+ */
+process TRAIN {
+    tag "${meta.fold != null ? "${meta.id} r${meta.repeat} f${meta.fold}" : "${meta.id} final"}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(dataset), path(splits)
+
+    output:
+    tuple val(meta), path("${prefix}.xfm")           , emit: model
+    tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions, optional: true
+    path "versions.yml"                               , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    def cv = meta.fold != null
+    prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow train \\
+        --input ${dataset} \\
+        --splits ${splits} \\
+        --output ${prefix}.xfm \\
+        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${prefix}.predictions.tsv" : ""} \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

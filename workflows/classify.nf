@@ -1,0 +1,157 @@
+/*
+ * CLASSIFY: cross-validated classification of samples from their expression profiles.
+ *
+ *   IMPORT -> NORMALISE -> SPLIT -> TRAIN per (repeat, fold)  -> EVALUATE -> REPORT
+ *          -> QC                  -> TRAIN final -> PREDICT test ------^
+ *                                 -> PERMUTE per chunk of permutations -^
+ *
+ * With a grid of learners and k, each TRAIN task runs the inner loop of nested CV on its own
+ * training samples; PERMUTE reruns that whole procedure on permuted labels.
+ *
+ * QC runs beside NORMALISE rather than before it: it only reports (and fails the run on data that
+ * cannot support the analysis), so nothing downstream needs to wait for it except the report.
+ * Every gather sorts by key, so the published files are the same whatever order tasks finish in.
+ */
+include { IMPORT                        } from '../modules/local/import'
+include { IMPORT    as IMPORT_TEST      } from '../modules/local/import'
+include { QC                            } from '../modules/local/qc'
+include { NORMALISE                     } from '../modules/local/normalise'
+include { NORMALISE as NORMALISE_TEST   } from '../modules/local/normalise'
+include { SPLIT                         } from '../modules/local/split'
+include { TRAIN     as TRAIN_CV         } from '../modules/local/train'
+include { TRAIN     as TRAIN_FINAL      } from '../modules/local/train'
+include { PREDICT   as PREDICT_HELDOUT  } from '../modules/local/predict'
+include { PREDICT   as PREDICT_TEST     } from '../modules/local/predict'
+include { PERMUTE                       } from '../modules/local/permute'
+include { EVALUATE                      } from '../modules/local/evaluate'
+include { REPORT                        } from '../modules/local/report'
+
+/*
+ * The CV folds of a splits table: sorted (repeat, fold) pairs of its training samples. Read from
+ * the table rather than from --folds/--repeats, so the scatter matches what SPLIT actually made.
+ */
+def cvFolds(splits) {
+    splits.splitCsv(sep: '\t', header: true)
+        .findAll { row -> row.partition == 'train' }
+        .collect { row -> [row.repeat as int, row.fold as int] }
+        .unique()
+        .sort { a, b -> a[0] <=> b[0] ?: a[1] <=> b[1] }
+}
+
+/* Whether the split column marked any sample as test (then the final model predicts them). */
+def hasTestSamples(splits) {
+    splits.splitCsv(sep: '\t', header: true).any { row -> row.partition == 'test' }
+}
+
+/* Orders [key, file] pairs by key, a list compared element by element. */
+def byKey(a, b) {
+    for (int i = 0; i < Math.min(a[0].size(), b[0].size()); i++) {
+        int c = a[0][i] <=> b[0][i]
+        if (c != 0) {
+            return c
+        }
+    }
+    return a[0].size() <=> b[0].size()
+}
+
+workflow CLASSIFY {
+    main:
+    ch_versions = Channel.empty()
+
+    def input = file(params.input)
+    def samplesheet = params.samplesheet ? file(params.samplesheet) : []
+    IMPORT(Channel.of([[id: input.simpleName], input, samplesheet]))
+    ch_versions = ch_versions.mix(IMPORT.out.versions)
+
+    QC(IMPORT.out.dataset)
+    ch_versions = ch_versions.mix(QC.out.versions)
+
+    NORMALISE(IMPORT.out.dataset)
+    ch_versions = ch_versions.mix(NORMALISE.out.versions)
+
+    SPLIT(NORMALISE.out.dataset)
+    ch_versions = ch_versions.mix(SPLIT.out.versions)
+
+    // [meta, dataset, splits]
+    ch_training = NORMALISE.out.dataset.join(SPLIT.out.splits)
+
+    // The scatter: one task per (repeat, fold), each writing its held-out predictions.
+    ch_folds = ch_training.flatMap { meta, dataset, splits ->
+        cvFolds(splits).collect { repeat, fold -> [meta + [repeat: repeat, fold: fold], dataset, splits] }
+    }
+    TRAIN_CV(ch_folds)
+    ch_versions = ch_versions.mix(TRAIN_CV.out.versions)
+
+    // The final model, on every partition=train sample.
+    TRAIN_FINAL(ch_training)
+    ch_versions = ch_versions.mix(TRAIN_FINAL.out.versions)
+
+    // Test samples marked by --split_column in the same dataset.
+    ch_heldout = TRAIN_FINAL.out.model
+        .join(ch_training)
+        .filter { meta, model, dataset, splits -> hasTestSamples(splits) }
+        .map { meta, model, dataset, splits -> [meta + [set: 'test'], model, dataset, splits] }
+    PREDICT_HELDOUT(ch_heldout)
+    ch_versions = ch_versions.mix(PREDICT_HELDOUT.out.versions)
+    ch_test_predictions = PREDICT_HELDOUT.out.predictions
+
+    // An independent test dataset, imported and normalised exactly like the training data.
+    if (params.test_input) {
+        def test = file(params.test_input)
+        def test_sheet = params.test_samplesheet ? file(params.test_samplesheet) : []
+        // Its own id, so its published files never overwrite the training dataset's.
+        def test_id = test.simpleName == input.simpleName ? "${test.simpleName}.test" : test.simpleName
+        IMPORT_TEST(Channel.of([[id: test_id], test, test_sheet]))
+        NORMALISE_TEST(IMPORT_TEST.out.dataset)
+        PREDICT_TEST(
+            NORMALISE_TEST.out.dataset
+                .combine(TRAIN_FINAL.out.model.map { meta, model -> model })
+                .map { meta, dataset, model -> [meta + [set: 'test'], model, dataset, []] }
+        )
+        ch_versions = ch_versions.mix(IMPORT_TEST.out.versions, NORMALISE_TEST.out.versions, PREDICT_TEST.out.versions)
+        ch_test_predictions = ch_test_predictions.mix(PREDICT_TEST.out.predictions)
+    }
+
+    // The permutation test: chunks of permutations, each its own cached task.
+    def chunkStarts = params.permutations > 0 ? (1..params.permutations).step(params.permutation_chunk) : []
+    ch_permutation_chunks = ch_training.flatMap { meta, dataset, splits ->
+        chunkStarts.collect { from ->
+            int to = Math.min(from + params.permutation_chunk - 1, params.permutations)
+            [meta + [from: from, to: to, fold_seed: params.seed], dataset, splits]
+        }
+    }
+    PERMUTE(ch_permutation_chunks)
+    ch_versions = ch_versions.mix(PERMUTE.out.versions)
+
+    // The gathers. `collect` alone would keep completion order; sort by key so EVALUATE always
+    // gets the same command line and its cache hash is stable.
+    ch_predictions = TRAIN_CV.out.predictions
+        .map { meta, table -> [[0, meta.repeat, meta.fold, table.name], table] }
+        .mix(ch_test_predictions.map { meta, table -> [[1, 0, 0, table.name], table] })
+        .toSortedList { a, b -> byKey(a, b) }
+        .map { pairs -> pairs.collect { it[1] } }
+    ch_fold_models = TRAIN_CV.out.model
+        .map { meta, model -> [[meta.repeat, meta.fold], model] }
+        .toSortedList { a, b -> byKey(a, b) }
+        .map { pairs -> pairs.collect { it[1] } }
+    ch_permutations = PERMUTE.out.permutations
+        .map { meta, table -> [[meta.from], table] }
+        .toSortedList { a, b -> byKey(a, b) }
+        .map { pairs -> pairs.collect { it[1] } }
+    EVALUATE(
+        IMPORT.out.dataset.map { meta, dataset -> meta }
+            .combine(ch_predictions.map { [it] })
+            .combine(ch_fold_models.map { [it] })
+            .combine(ch_permutations.map { [it] })
+    )
+    ch_versions = ch_versions.mix(EVALUATE.out.versions)
+
+    REPORT(QC.out.json.join(EVALUATE.out.json).join(EVALUATE.out.predictions))
+    ch_versions = ch_versions.mix(REPORT.out.versions)
+
+    emit:
+    metrics  = EVALUATE.out.tsv
+    report   = REPORT.out.html
+    model    = TRAIN_FINAL.out.model
+    versions = ch_versions
+}

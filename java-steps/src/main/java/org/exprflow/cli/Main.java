@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
             org.exprflow.model.PermuteCommand.class,
             org.exprflow.evaluate.EvaluateCommand.class,
             org.exprflow.report.ReportCommand.class,
+            org.exprflow.download.DownloadCommand.class,
         })
 public final class Main implements Runnable {
 

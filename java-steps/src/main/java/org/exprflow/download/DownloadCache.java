@@ -8,6 +8,7 @@ import java.util.Map;
 import org.exprflow.cli.Log;
 import org.exprflow.cli.UserException;
 import org.exprflow.io.AtomicOutput;
+import org.exprflow.io.JsonReader;
 import org.exprflow.io.JsonWriter;
 
 /**

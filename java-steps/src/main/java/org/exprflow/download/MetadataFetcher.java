@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.exprflow.cli.ExitCode;
 import org.exprflow.cli.UserException;
+import org.exprflow.io.JsonReader;
 
 /**
  * Fetches and parses a small JSON metadata document (ENCODE), through the cache when there is one:

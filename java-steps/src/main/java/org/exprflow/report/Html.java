@@ -44,6 +44,17 @@ final class Html {
         return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
+    /**
+     * A p-value: three decimals, but two significant digits below 0.001, because a permutation p of
+     * 1 / 10001 printed as "0.000" would read as impossible certainty.
+     */
+    static String pValue(double p) {
+        if (Double.isNaN(p) || Double.isInfinite(p)) {
+            return "NA";
+        }
+        return p >= 0.001 || p == 0 ? fixed(p, 3) : String.format(Locale.ROOT, "%.1e", p);
+    }
+
     /** An SVG coordinate: two decimals are far below a pixel and keep the file small. */
     static String coord(double x) {
         return fixed(x, 2);

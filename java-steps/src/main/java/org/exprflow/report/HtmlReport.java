@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import org.exprflow.evaluate.PredictionTable;
 
 /**
- * Assembles the report page: a run summary, then the QC, metrics and ROC sections of whichever inputs
- * were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
+ * Assembles the report page: a run summary, then the QC, metrics (with model selection when the
+ * metrics JSON records it) and ROC sections of whichever inputs were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
  * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
  * renders of the same inputs are byte-identical.
  */
@@ -26,6 +26,7 @@ final class HtmlReport {
             td.status.warn { background: #fff1c2; }
             td.status.fail { background: #f8d0cc; }
             tr.flagged td { background: #f8d0cc; }
+            td.learner { text-align: left; font-family: monospace; }
             .figures { display: flex; flex-wrap: wrap; gap: 1em; }
             figure { margin: .5em 0; overflow-x: auto; }
             figcaption, .note { font-size: 0.85em; color: #555; }
@@ -57,6 +58,9 @@ final class HtmlReport {
         }
         if (metrics != null) {
             html.append(MetricsSection.render(metrics));
+            if (ModelSelectionSection.present(metrics)) {
+                html.append(ModelSelectionSection.render(metrics));
+            }
         }
         if (predictions != null) {
             html.append(RocSection.render(predictions));

@@ -1,40 +1,25 @@
 package org.exprflow.report;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.exprflow.cli.UserException;
+import org.exprflow.io.JsonReader;
 
 /**
- * Tolerant access to a parsed JSON summary: every getter returns an empty value (null, NaN, empty
- * list or map) when the field is absent or has another type, so a report renders what an input
- * provides and leaves out the rest, even when the writer of qc.json adds or drops fields.
+ * Tolerant access to a JSON summary parsed by {@link JsonReader}: every getter returns an empty
+ * value (null, NaN, empty list or map) when the field is absent or has another type, so a report
+ * renders what an input provides and leaves out the rest, even when the writer of qc.json or of the
+ * metrics JSON adds or drops fields.
  */
 final class JsonFile {
     private JsonFile() {
     }
 
-    /** Parses a JSON file; a missing or malformed file is a one-line user error. */
+    /** Parses a JSON file that must hold an object; anything else is a one-line user error. */
     static Map<String, Object> readObject(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw UserException.badFile(path, "no such file");
-        } catch (IOException e) {
-            throw UserException.badFile(path, "cannot read: " + e.getMessage());
-        }
-        Object parsed;
-        try {
-            parsed = JsonParser.parse(text);
-        } catch (JsonParser.SyntaxError e) {
-            throw UserException.badFile(path, "invalid JSON: " + e.getMessage());
-        }
+        Object parsed = JsonReader.read(path);
         if (!(parsed instanceof Map)) {
             throw UserException.badFile(path, "expected a JSON object");
         }
@@ -62,7 +47,8 @@ final class JsonFile {
     }
 
     static double number(Object value) {
-        return value instanceof Double d ? d : Double.NaN;
+        // JsonReader gives integers as Long and other numbers as Double; the report only formats them.
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** The string, or null when absent or not a string. */

@@ -1,13 +1,17 @@
 package org.exprflow.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The metrics section of the report, from the metrics JSON of {@code exprflow evaluate}: overall
- * metrics of the model beside the ZeroR baseline for CV and test (with the CV per-fold mean ± SD),
- * per-class metrics of the model, per-repeat accuracy, and confusion-matrix heatmaps.
+ * metrics of the model beside the ZeroR baseline for CV and test (with the CV per-fold mean ± SD, and
+ * the bootstrap intervals of accuracy and balanced accuracy when the JSON has them), the permutation
+ * test of the CV model when run, per-class metrics of the model, per-repeat accuracy, and
+ * confusion-matrix heatmaps.
  */
 final class MetricsSection {
     /** Overall metrics: JSON key and the name shown. */
@@ -17,6 +21,8 @@ final class MetricsSection {
         {"mcc", "MCC (R<sub>K</sub>)"},
         {"kappa", "Cohen's kappa"},
         {"auc_weighted", "AUC (class-weighted)"}};
+    /** Overall metrics that {@code evaluate --bootstrap} gives an interval for (keys of "interval"). */
+    private static final List<String> WITH_INTERVAL = List.of("accuracy", "balanced_accuracy");
     private static final String[][] FOLD_SPREAD = {
         {"accuracy", "CV fold accuracy, mean ± SD"},
         {"balanced_accuracy", "CV fold balanced accuracy, mean ± SD"},
@@ -42,6 +48,7 @@ final class MetricsSection {
             return html.append("<p>The metrics file holds no evaluated set.</p>\n</section>\n").toString();
         }
         overall(html, columns);
+        permutation(html, columns);
         perClass(html, levels, columns);
         repeats(html, columns);
         confusion(html, levels, columns);
@@ -64,7 +71,8 @@ final class MetricsSection {
         for (String[] m : OVERALL) {
             html.append("<tr><th>").append(m[1]).append("</th>");
             columns.forEach(c -> html.append("<td>")
-                    .append(Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), m[0]), 3)).append("</td>"));
+                    .append(Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), m[0]), 3))
+                    .append(interval(c, m[0])).append("</td>"));
             html.append("</tr>\n");
         }
         if (columns.stream().anyMatch(c -> c.metrics().containsKey("folds"))) {
@@ -87,6 +95,71 @@ final class MetricsSection {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+        intervalNote(html, columns);
+    }
+
+    /** " [low, high]" after a value, or "" when this column has no interval for the metric. */
+    private static String interval(Column c, String metric) {
+        if (!WITH_INTERVAL.contains(metric)) {
+            return "";
+        }
+        List<Object> bounds = JsonFile.list(JsonFile.object(c.metrics(), "interval"), metric);
+        if (bounds.size() != 2) {
+            return "";
+        }
+        return " [" + Html.fixed(JsonFile.number(bounds.get(0)), 3) + ", "
+                + Html.fixed(JsonFile.number(bounds.get(1)), 3) + "]";
+    }
+
+    /**
+     * Names how the bracketed intervals were made. Every column of one evaluate run uses the same
+     * method, but the note lists each distinct one so a hand-merged file is still described truthfully.
+     */
+    private static void intervalNote(StringBuilder html, List<Column> columns) {
+        Set<String> notes = new LinkedHashSet<>();
+        for (Column c : columns) {
+            Map<String, Object> ci = JsonFile.object(c.metrics(), "interval");
+            if (WITH_INTERVAL.stream().noneMatch(m -> JsonFile.list(ci, m).size() == 2)) {
+                continue;
+            }
+            String method = JsonFile.string(ci, "method");
+            double replicates = JsonFile.number(ci, "replicates");
+            double level = JsonFile.number(ci, "level");
+            notes.add((Double.isNaN(level) ? "" : Html.fixed(100 * level, 0) + "% ") + "interval"
+                    + (method == null ? "" : ", " + Html.escape(method))
+                    + (Double.isNaN(replicates) ? "" : ", " + Html.fixed(replicates, 0) + " replicates"));
+        }
+        if (!notes.isEmpty()) {
+            html.append("<p class=\"note\">In brackets: ").append(String.join("; ", notes))
+                    .append(". The interval reflects which samples happened to be scored, not the variability"
+                            + " between training sets, so it is optimistic for small studies.</p>\n");
+        }
+    }
+
+    /** The label-permutation test, shown for the columns that have one (evaluate runs it on the CV model). */
+    private static void permutation(StringBuilder html, List<Column> columns) {
+        for (Column c : columns) {
+            Map<String, Object> perm = JsonFile.object(c.metrics(), "permutation");
+            if (perm.isEmpty()) {
+                continue;
+            }
+            String statistic = JsonFile.string(perm, "statistic");
+            String shown = statistic == null ? "score" : statistic.replace('_', ' ');
+            html.append("<h3>Permutation test (").append(Html.escape(c.heading())).append(")</h3>\n")
+                    .append("<table class=\"metrics permutation\">\n<tbody>\n")
+                    .append("<tr><th>permuted labellings (N)</th><td>")
+                    .append(Html.fixed(JsonFile.number(perm, "count"), 0)).append("</td></tr>\n")
+                    .append(statistic == null ? "" : "<tr><th>observed " + Html.escape(shown) + "</th><td>"
+                            + Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), statistic), 3)
+                            + "</td></tr>\n")
+                    .append("<tr><th>mean permuted ").append(Html.escape(shown)).append("</th><td>")
+                    .append(Html.fixed(JsonFile.number(perm, "mean"), 3)).append("</td></tr>\n")
+                    .append("<tr><th>p</th><td>").append(Html.pValue(JsonFile.number(perm, "p")))
+                    .append("</td></tr>\n</tbody>\n</table>\n")
+                    .append("<p class=\"note\">The whole cross-validation was rerun on N random relabellings of the"
+                            + " samples; p = (1 + number of permutations scoring at least the observed value) / (N + 1),"
+                            + " so it is never below 1 / (N + 1).</p>\n");
+        }
     }
 
     private static void perClass(StringBuilder html, List<String> levels, List<Column> columns) {

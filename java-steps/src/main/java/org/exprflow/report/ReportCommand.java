@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  * <li>{@code --qc} (qc.json of {@code exprflow qc}): per-sample intensity box plots, outliers, class
  * and feature counts, the pass/warn/fail checks;</li>
  * <li>{@code --metrics} (metrics JSON of {@code exprflow evaluate}): model versus ZeroR on CV and test
- * with the CV per-fold mean ± SD, per-class metrics, confusion-matrix heatmaps;</li>
+ * with the CV per-fold mean ± SD, per-class metrics, confusion-matrix heatmaps; and when evaluate
+ * recorded them, the bootstrap intervals of accuracy and balanced accuracy, the permutation test of
+ * the CV model, and the configuration chosen in each outer fold with the gene-selection
+ * stability;</li>
  * <li>{@code --predictions} (the merged table of {@code evaluate --output-predictions}): one-vs-rest ROC
  * curves per class from the pooled CV predictions, and from the test set when present.</li>
  * </ul>

@@ -3,6 +3,7 @@ package org.exprflow.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,9 +12,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.exprflow.cli.Main;
+import org.exprflow.evaluate.BootstrapInterval;
+import org.exprflow.evaluate.ClassificationMetrics;
+import org.exprflow.evaluate.CrossValidationSummary;
+import org.exprflow.evaluate.LearnerEvaluation;
+import org.exprflow.evaluate.MetricsJsonWriter;
+import org.exprflow.evaluate.PermutationTest;
+import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.evaluate.SelectionStability;
+import org.exprflow.io.JsonReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,15 +53,17 @@ class ReportCommandTest {
     @TempDir
     Path dir;
     private Path qc;
+    private Path folds;
     private Path metrics;
     private Path predictions;
+    private Path richMetrics;
 
     /** qc.json as agreed with the qc step, and metrics and merged predictions made by evaluate. */
     @BeforeEach
     void inputs() throws IOException {
         qc = dir.resolve("qc.json");
         Files.writeString(qc, QC_JSON);
-        Path folds = dir.resolve("folds.tsv");
+        folds = dir.resolve("folds.tsv");
         // model: 5 of 6 right (AML s6 predicted ALL); ZeroR always ALL.
         Files.writeString(folds, HEADER
                 + "cv\t1\t1\ts1\tmodel\tALL\tALL\t0.9\t0.1\n" + "cv\t1\t1\ts1\tZeroR\tALL\tALL\t0.6\t0.4\n"
@@ -60,9 +74,40 @@ class ReportCommandTest {
                 + "cv\t1\t2\ts6\tmodel\tAML\tALL\t0.6\t0.4\n" + "cv\t1\t2\ts6\tZeroR\tAML\tALL\t0.6\t0.4\n");
         metrics = dir.resolve("metrics.json");
         predictions = dir.resolve("all.tsv");
-        assertEquals(0, Main.run("--quiet", "evaluate", "--predictions", folds.toString(),
+        // No bootstrap: this file has none of the optional objects (interval, permutation, model_selection).
+        assertEquals(0, Main.run("--quiet", "evaluate", "--predictions", folds.toString(), "--bootstrap", "0",
                 "--output-tsv", dir.resolve("metrics.tsv").toString(), "--output-json", metrics.toString(),
                 "--output-predictions", predictions.toString()));
+        richMetrics = dir.resolve("rich.json");
+        Files.writeString(richMetrics, richMetricsJson(PredictionTable.read(predictions)));
+    }
+
+    /**
+     * A metrics JSON with every optional object, written by evaluate's own writer so the report is
+     * tested against the real field names, but with chosen values so the expected text is exact:
+     * intervals on both CV columns, a permutation test on the model (p = 1/2001, small enough to need
+     * the exponent format), and the configuration chosen in three outer folds.
+     */
+    private static String richMetricsJson(PredictionTable table) {
+        List<String> levels = table.levels();
+        List<PredictionTable.Row> model = table.rows("cv", "model");
+        List<PredictionTable.Row> zeroR = table.rows("cv", "ZeroR");
+        double[] permuted = new double[2000];
+        java.util.Arrays.fill(permuted, 0.5);
+        List<LearnerEvaluation> evaluations = List.of(
+                new LearnerEvaluation("cv", "model", ClassificationMetrics.of(levels, model),
+                        CrossValidationSummary.of(levels, model), new BootstrapInterval(500, 0.95, 0.5, 1, 0.25, 1),
+                        1.0 / 2001, new PermutationTest(permuted)),
+                new LearnerEvaluation("cv", "ZeroR", ClassificationMetrics.of(levels, zeroR),
+                        CrossValidationSummary.of(levels, zeroR), new BootstrapInterval(500, 0.95, 0.3333, 1, 0.5, 0.5),
+                        null, null));
+        SelectionStability stability = new SelectionStability(List.of(
+                new SelectionStability.FoldChoice(1, 1, "weka.classifiers.functions.SMO -C 1.0 -K "
+                        + "\"weka.classifiers.functions.supportVector.PolyKernel -E 1.0\"", "40", 40),
+                new SelectionStability.FoldChoice(1, 2, "weka.classifiers.trees.RandomForest", "10", 10),
+                new SelectionStability.FoldChoice(2, 1, "weka.classifiers.functions.SMO -M", "10", 9)),
+                0.309523809524, Map.of());
+        return MetricsJsonWriter.render(levels, 0, evaluations, stability);
     }
 
     private String report(String name, String... inputs) throws IOException {
@@ -110,8 +155,87 @@ class ReportCommandTest {
     }
 
     @Test
+    void showsIntervalsPermutationTestAndModelSelection() throws IOException {
+        String html = report("rich.html", "--metrics", richMetrics.toString());
+        // Intervals beside accuracy and balanced accuracy only, for each column that has them.
+        assertTrue(html.contains("<tr><th>accuracy</th><td>0.833 [0.500, 1.000]</td><td>0.667 [0.333, 1.000]</td></tr>"),
+                html);
+        assertTrue(html.contains("<tr><th>balanced accuracy</th><td>0.750 [0.250, 1.000]</td><td>0.500 [0.500, 0.500]</td></tr>"),
+                html);
+        assertTrue(html.contains("<tr><th>Cohen's kappa</th><td>0.571</td><td>0.000</td></tr>"), html);
+        assertEquals(1, count(html, "In brackets: 95% interval, " + BootstrapInterval.METHOD + ", 500 replicates."),
+                "one note naming the method, not one per column");
+        // The permutation test of the CV model, and of no other column.
+        assertEquals(1, count(html, "<h3>Permutation test"));
+        assertTrue(html.contains("<h3>Permutation test (CV model)</h3>"));
+        assertTrue(html.contains("<tr><th>permuted labellings (N)</th><td>2000</td></tr>"));
+        assertTrue(html.contains("<tr><th>observed balanced accuracy</th><td>0.750</td></tr>"));
+        assertTrue(html.contains("<tr><th>mean permuted balanced accuracy</th><td>0.500</td></tr>"));
+        assertTrue(html.contains("<tr><th>p</th><td>5.0e-04</td></tr>"), html);
+        assertTrue(html.indexOf("<h3>Permutation test") < html.indexOf("<h3>Per class"),
+                "the permutation test sits under the CV metrics");
+        // Model selection: learner class names shortened, options (and nested class names) kept.
+        assertTrue(html.contains("<section id=\"model-selection\">"));
+        assertTrue(html.contains("genes selected in the outer folds: <strong>0.310</strong>"));
+        assertTrue(html.contains("<tr><td>1</td><td>1</td><td class=\"learner\">SMO -C 1.0 -K &quot;"
+                + "weka.classifiers.functions.supportVector.PolyKernel -E 1.0&quot;</td><td>40</td><td>40</td></tr>"), html);
+        assertTrue(html.contains("<tr><td>1</td><td>2</td><td class=\"learner\">RandomForest</td><td>10</td><td>10</td></tr>"));
+        assertTrue(html.contains("<tr><td>2</td><td>1</td><td class=\"learner\">SMO -M</td><td>10</td><td>9</td></tr>"));
+    }
+
+    @Test
+    void showsWhatEvaluateWritesWithBootstrapAndPermutations() throws IOException {
+        // Model CV balanced accuracy is 0.75; permuted 0.8 and 0.9 reach it: p = (1 + 2) / (4 + 1).
+        Path permutations = dir.resolve("perm.tsv");
+        Files.writeString(permutations, "permutation\tbalanced_accuracy\n1\t0.5\n2\t0.8\n3\t0.4\n4\t0.9\n");
+        Path json = dir.resolve("evaluated.json");
+        assertEquals(0, Main.run("--quiet", "evaluate", "--predictions", folds.toString(), "--bootstrap", "200",
+                "--permutations", permutations.toString(), "--output-tsv", dir.resolve("evaluated.tsv").toString(),
+                "--output-json", json.toString()));
+        String html = report("evaluated.html", "--metrics", json.toString());
+        Map<String, Object> cv = JsonFile.object(JsonFile.object(JsonFile.readObject(json), "sets"), "cv");
+        for (String metric : new String[] {"accuracy", "balanced_accuracy"}) {
+            StringBuilder row = new StringBuilder("<tr><th>" + metric.replace('_', ' ') + "</th>");
+            for (String learner : new String[] {"model", "ZeroR"}) {
+                Map<String, Object> m = JsonFile.object(cv, learner);
+                List<Object> ci = JsonFile.list(JsonFile.object(m, "interval"), metric);
+                assertEquals(2, ci.size(), learner + " " + metric);
+                row.append("<td>").append(Html.fixed(JsonFile.number(JsonFile.object(m, "overall"), metric), 3))
+                        .append(" [").append(Html.fixed(JsonFile.number(ci.get(0)), 3)).append(", ")
+                        .append(Html.fixed(JsonFile.number(ci.get(1)), 3)).append("]</td>");
+            }
+            assertTrue(html.contains(row + "</tr>"), row + "\n" + html);
+        }
+        assertTrue(html.contains("In brackets: 95% interval, " + BootstrapInterval.METHOD + ", 200 replicates."));
+        assertTrue(html.contains("<tr><th>permuted labellings (N)</th><td>4</td></tr>"));
+        assertTrue(html.contains("<tr><th>mean permuted balanced accuracy</th><td>0.650</td></tr>"));
+        assertTrue(html.contains("<tr><th>p</th><td>0.600</td></tr>"));
+        assertFalse(html.contains("model-selection"), "no --fold-models, no model-selection section");
+    }
+
+    @Test
+    void absentOptionalObjectsRenderNothing() throws IOException {
+        String html = report("plain.html", "--metrics", metrics.toString());
+        assertTrue(html.contains("<tr><th>accuracy</th><td>0.833</td><td>0.667</td></tr>"));
+        assertTrue(html.contains("<tr><th>balanced accuracy</th><td>0.750</td><td>0.500</td></tr>"));
+        assertFalse(html.contains(" ["), "no interval without an interval object");
+        assertFalse(html.contains("In brackets") || html.contains("Permutation") || html.contains("permuted")
+                || html.contains("model-selection") || html.contains("Jaccard"), html);
+        // Objects present but empty, or holding fields of the wrong type, are treated as absent too.
+        Path odd = dir.resolve("odd.json");
+        Files.writeString(odd, Files.readString(metrics).replaceFirst("\"overall\": \\{",
+                "\"interval\": {\"accuracy\": [0.5]}, \"permutation\": {}, \"overall\": {")
+                .replaceFirst("\\}\\s*$", ", \"model_selection\": {}}"));
+        assertInstanceOf(Map.class, JsonReader.read(odd), "the edited fixture is still valid JSON");
+        String oddHtml = report("odd.html", "--metrics", odd.toString());
+        assertFalse(oddHtml.contains(" [") || oddHtml.contains("In brackets") || oddHtml.contains("Permutation")
+                || oddHtml.contains("model-selection"), oddHtml);
+    }
+
+    @Test
     void reportIsSelfContainedAndDeterministic() throws IOException {
-        String[] inputs = {"--qc", qc.toString(), "--metrics", metrics.toString(), "--predictions", predictions.toString()};
+        // The rich metrics exercise every number format the report has, including the p-value exponent.
+        String[] inputs = {"--qc", qc.toString(), "--metrics", richMetrics.toString(), "--predictions", predictions.toString()};
         String first = report("a.html", inputs);
         Locale saved = Locale.getDefault();
         try {
@@ -164,7 +288,9 @@ class ReportCommandTest {
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(3, code, message);
         assertEquals(1, message.lines().count(), message);
-        assertTrue(message.startsWith("report: error: ") && message.contains("broken.json: invalid JSON"), message);
+        // The contract's "<file>:<line>: <problem>", with the column of the truncation.
+        assertTrue(message.startsWith("report: error: ")
+                && message.contains("broken.json:1: invalid JSON at column 30: unexpected end of input"), message);
         assertFalse(Files.exists(dir.resolve("bad.html")));
     }
 

@@ -1,0 +1,72 @@
+package org.exprflow.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model-selection section of the report, from the "model_selection" object that
+ * {@code exprflow evaluate --fold-models} adds to the metrics JSON: which configuration the inner
+ * cross-validation chose in each outer fold, and how stable the selected genes are across folds
+ * (mean pairwise Jaccard index). A model that picks different learners or gene sets in every fold is
+ * a warning sign that the CV estimate describes a procedure rather than one model.
+ */
+final class ModelSelectionSection {
+    private ModelSelectionSection() {
+    }
+
+    /** True when the metrics JSON has something for this section to show. */
+    static boolean present(Map<String, Object> metrics) {
+        return !JsonFile.object(metrics, "model_selection").isEmpty();
+    }
+
+    static String render(Map<String, Object> metrics) {
+        Map<String, Object> selection = JsonFile.object(metrics, "model_selection");
+        StringBuilder html = new StringBuilder("<section id=\"model-selection\">\n<h2>Model selection</h2>\n");
+        if (selection.containsKey("mean_pairwise_jaccard")) {
+            double jaccard = JsonFile.number(selection, "mean_pairwise_jaccard");
+            html.append("<p>Mean pairwise Jaccard index of the genes selected in the outer folds: <strong>")
+                    .append(Html.fixed(jaccard, 3)).append("</strong> (1: every fold selected the same genes, 0: no"
+                            + " gene in common; NA with fewer than two folds).</p>\n");
+        }
+        List<Object> folds = JsonFile.list(selection, "folds");
+        if (!folds.isEmpty()) {
+            html.append("<table class=\"metrics model-selection\">\n<thead><tr><th>repeat</th><th>fold</th>"
+                    + "<th>chosen learner</th><th>k</th><th>features</th></tr></thead>\n<tbody>\n");
+            for (Object o : folds) {
+                Map<String, Object> f = JsonFile.object(o);
+                html.append("<tr><td>").append(Html.fixed(JsonFile.number(f, "repeat"), 0))
+                        .append("</td><td>").append(Html.fixed(JsonFile.number(f, "fold"), 0))
+                        .append("</td><td class=\"learner\">").append(Html.escape(shortLearner(JsonFile.string(f, "learner"))))
+                        .append("</td><td>").append(Html.escape(text(f.get("top_k"))))
+                        .append("</td><td>").append(Html.fixed(JsonFile.number(f, "features"), 0))
+                        .append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n<p class=\"note\">k: the number of top-ranked genes the inner"
+                    + " cross-validation chose; features: the genes the fold's model uses.</p>\n");
+        }
+        return html.append("</section>\n").toString();
+    }
+
+    /**
+     * "weka.classifiers.functions.SMO -C 1.0" becomes "SMO -C 1.0": the package says nothing a reader
+     * needs and makes the table too wide. Only the leading class name is shortened; options (which may
+     * name nested classes, such as a kernel) are kept as written.
+     */
+    static String shortLearner(String spec) {
+        if (spec == null) {
+            return "NA";
+        }
+        String s = spec.strip();
+        int end = s.indexOf(' ');
+        String className = end < 0 ? s : s.substring(0, end);
+        return className.substring(className.lastIndexOf('.') + 1) + (end < 0 ? "" : s.substring(end));
+    }
+
+    /** top_k is written as text by the model step; a number is accepted too, for hand-made files. */
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        return Html.fixed(JsonFile.number(value), 0);
+    }
+}

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
             org.exprflow.model.PredictCommand.class,
             org.exprflow.model.PermuteCommand.class,
             org.exprflow.evaluate.EvaluateCommand.class,
+            org.exprflow.evaluate.MultiLabelCommand.class,
             org.exprflow.report.ReportCommand.class,
             org.exprflow.download.DownloadCommand.class,
         })

@@ -8,6 +8,11 @@
  * With a grid of learners and k, each TRAIN task runs the inner loop of nested CV on its own
  * training samples; PERMUTE reruns that whole procedure on permuted labels.
  *
+ * Several label columns (--label_column a,b,c) are a multi-label task solved by binary relevance:
+ * from SPLIT on, every label is its own branch (meta.target, meta.id = <dataset>.<label>) with its
+ * own folds, models and metrics, and MULTILABEL gathers the labels' predictions into micro and
+ * macro F1.
+ *
  * QC runs beside NORMALISE rather than before it: it only reports (and fails the run on data that
  * cannot support the analysis), so nothing downstream needs to wait for it except the report.
  * Every gather sorts by key, so the published files are the same whatever order tasks finish in.
@@ -25,6 +30,7 @@ include { PREDICT   as PREDICT_TEST     } from '../modules/local/predict'
 include { PERMUTE                       } from '../modules/local/permute'
 include { EVALUATE                      } from '../modules/local/evaluate'
 include { REPORT                        } from '../modules/local/report'
+include { MULTILABEL                    } from '../modules/local/multilabel'
 
 /*
  * The CV folds of a splits table: sorted (repeat, fold) pairs of its training samples. Read from
@@ -41,6 +47,15 @@ def cvFolds(splits) {
 /* Whether the split column marked any sample as test (then the final model predicts them). */
 def hasTestSamples(splits) {
     splits.splitCsv(sep: '\t', header: true).any { row -> row.partition == 'test' }
+}
+
+/*
+ * Gathers files per branch id in key order: [id, key, file] items become [id, [files sorted by key]].
+ * groupTuple alone keeps completion order, which would change EVALUATE's command line and hash.
+ */
+def sortedGroups(ch) {
+    ch.groupTuple()
+        .map { id, keys, files -> [id, [keys, files].transpose().sort { a, b -> byKey(a, b) }.collect { it[1] }] }
 }
 
 /* Orders [key, file] pairs by key, a list compared element by element. */
@@ -69,20 +84,29 @@ workflow CLASSIFY {
     NORMALISE(IMPORT.out.dataset)
     ch_versions = ch_versions.mix(NORMALISE.out.versions)
 
-    SPLIT(NORMALISE.out.dataset)
+    // One branch per label: a single label keeps the dataset's id, several get <dataset>.<label>.
+    def targets = params.label_column.toString().tokenize(',')*.trim().findAll()
+    def multiLabel = targets.size() > 1
+    ch_branches = NORMALISE.out.dataset.flatMap { meta, dataset ->
+        multiLabel
+            ? targets.collect { t -> [meta + [dataset: meta.id, target: t, id: "${meta.id}.${t}"], dataset] }
+            : [[meta + [dataset: meta.id], dataset]]
+    }
+
+    SPLIT(ch_branches)
     ch_versions = ch_versions.mix(SPLIT.out.versions)
 
     // [meta, dataset, splits]
-    ch_training = NORMALISE.out.dataset.join(SPLIT.out.splits)
+    ch_training = ch_branches.join(SPLIT.out.splits)
 
-    // The scatter: one task per (repeat, fold), each writing its held-out predictions.
+    // The scatter: one task per (label, repeat, fold), each writing its held-out predictions.
     ch_folds = ch_training.flatMap { meta, dataset, splits ->
         cvFolds(splits).collect { repeat, fold -> [meta + [repeat: repeat, fold: fold], dataset, splits] }
     }
     TRAIN_CV(ch_folds)
     ch_versions = ch_versions.mix(TRAIN_CV.out.versions)
 
-    // The final model, on every partition=train sample.
+    // The final model of each label, on every partition=train sample.
     TRAIN_FINAL(ch_training)
     ch_versions = ch_versions.mix(TRAIN_FINAL.out.versions)
 
@@ -95,7 +119,8 @@ workflow CLASSIFY {
     ch_versions = ch_versions.mix(PREDICT_HELDOUT.out.versions)
     ch_test_predictions = PREDICT_HELDOUT.out.predictions
 
-    // An independent test dataset, imported and normalised exactly like the training data.
+    // An independent test dataset, imported and normalised exactly like the training data, and
+    // predicted by the final model of every label.
     if (params.test_input) {
         def test = file(params.test_input)
         def test_sheet = params.test_samplesheet ? file(params.test_samplesheet) : []
@@ -104,9 +129,12 @@ workflow CLASSIFY {
         IMPORT_TEST(Channel.of([[id: test_id], test, test_sheet]))
         NORMALISE_TEST(IMPORT_TEST.out.dataset)
         PREDICT_TEST(
-            NORMALISE_TEST.out.dataset
-                .combine(TRAIN_FINAL.out.model.map { meta, model -> model })
-                .map { meta, dataset, model -> [meta + [set: 'test'], model, dataset, []] }
+            TRAIN_FINAL.out.model
+                .combine(NORMALISE_TEST.out.dataset)
+                .map { meta, model, test_meta, dataset ->
+                    [meta + [set: 'test', output_id: multiLabel ? "${test_meta.id}.${meta.target}" : test_meta.id],
+                     model, dataset, []]
+                }
         )
         ch_versions = ch_versions.mix(IMPORT_TEST.out.versions, NORMALISE_TEST.out.versions, PREDICT_TEST.out.versions)
         ch_test_predictions = ch_test_predictions.mix(PREDICT_TEST.out.predictions)
@@ -123,31 +151,37 @@ workflow CLASSIFY {
     PERMUTE(ch_permutation_chunks)
     ch_versions = ch_versions.mix(PERMUTE.out.versions)
 
-    // The gathers. `collect` alone would keep completion order; sort by key so EVALUATE always
-    // gets the same command line and its cache hash is stable.
-    ch_predictions = TRAIN_CV.out.predictions
-        .map { meta, table -> [[0, meta.repeat, meta.fold, table.name], table] }
-        .mix(ch_test_predictions.map { meta, table -> [[1, 0, 0, table.name], table] })
-        .toSortedList { a, b -> byKey(a, b) }
-        .map { pairs -> pairs.collect { it[1] } }
-    ch_fold_models = TRAIN_CV.out.model
-        .map { meta, model -> [[meta.repeat, meta.fold], model] }
-        .toSortedList { a, b -> byKey(a, b) }
-        .map { pairs -> pairs.collect { it[1] } }
-    ch_permutations = PERMUTE.out.permutations
-        .map { meta, table -> [[meta.from], table] }
-        .toSortedList { a, b -> byKey(a, b) }
-        .map { pairs -> pairs.collect { it[1] } }
-    EVALUATE(
-        IMPORT.out.dataset.map { meta, dataset -> meta }
-            .combine(ch_predictions.map { [it] })
-            .combine(ch_fold_models.map { [it] })
-            .combine(ch_permutations.map { [it] })
+    // The gathers, per label branch and sorted by key.
+    ch_predictions = sortedGroups(
+        TRAIN_CV.out.predictions.map { meta, table -> [meta.id, [0, meta.repeat, meta.fold, table.name], table] }
+            .mix(ch_test_predictions.map { meta, table -> [meta.id, [1, 0, 0, table.name], table] })
     )
+    ch_fold_models = sortedGroups(TRAIN_CV.out.model.map { meta, model -> [meta.id, [meta.repeat, meta.fold], model] })
+    ch_permutations = sortedGroups(PERMUTE.out.permutations.map { meta, table -> [meta.id, [meta.from], table] })
+    ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta] }
+        .join(ch_predictions)
+        .join(ch_fold_models)
+        .join(ch_permutations, remainder: true)
+        .map { id, meta, predictions, models, permutations -> [meta, predictions, models, permutations ?: []] }
+    EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 
-    REPORT(QC.out.json.join(EVALUATE.out.json).join(EVALUATE.out.predictions))
+    // Each label's report shows the dataset's QC beside that label's metrics.
+    ch_report = EVALUATE.out.json.join(EVALUATE.out.predictions)
+        .map { meta, json, predictions -> [meta.dataset, meta, json, predictions] }
+        .combine(QC.out.json.map { meta, qc -> [meta.id, qc] }, by: 0)
+        .map { key, meta, json, predictions, qc -> [meta, qc, json, predictions] }
+    REPORT(ch_report)
     ch_versions = ch_versions.mix(REPORT.out.versions)
+
+    // Multi-label: micro and macro F1 over the labels' merged predictions, labels in name order.
+    ch_multilabel = EVALUATE.out.predictions
+        .filter { meta, table -> multiLabel }
+        .map { meta, table -> [meta.dataset, [meta.target], [meta.target, table]] }
+    MULTILABEL(
+        sortedGroups(ch_multilabel).map { dataset, pairs -> [[id: dataset], pairs.collect { it[0] }, pairs.collect { it[1] }] }
+    )
+    ch_versions = ch_versions.mix(MULTILABEL.out.versions)
 
     emit:
     metrics  = EVALUATE.out.tsv

@@ -1,0 +1,35 @@
+/*
+ * MULTILABEL: the multi-label gather. Each label was predicted by its own binary model (binary
+ * relevance); this scores them together: per-label F1 of the positive class, micro and macro F1.
+ * Labels arrive sorted by name, so the command line and the outputs are stable.
+ */
+process MULTILABEL {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), val(labels), path(predictions, stageAs: 'labels/?/*')
+
+    output:
+    tuple val(meta), path("${prefix}.multilabel.tsv") , emit: tsv
+    tuple val(meta), path("${prefix}.multilabel.json"), emit: json
+    path "versions.yml"                               , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label '${label}=${table}'" }.join(' ')
+    """
+    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    exprflow multilabel \\
+        ${pairs} \\
+        --output-tsv ${prefix}.multilabel.tsv \\
+        --output-json ${prefix}.multilabel.json \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

@@ -37,6 +37,11 @@ import picocli.CommandLine.Option;
             org.exprflow.evaluate.EvaluateCommand.class,
             org.exprflow.evaluate.MultiLabelCommand.class,
             org.exprflow.report.ReportCommand.class,
+            org.exprflow.peaks.BinCommand.class,
+            org.exprflow.peaks.RegionDatasetCommand.class,
+            org.exprflow.peaks.GeneFeaturesCommand.class,
+            org.exprflow.peaks.PeaksQcCommand.class,
+            org.exprflow.peaks.SimulatePeaksCommand.class,
             org.exprflow.download.DownloadCommand.class,
         })
 public final class Main implements Runnable {

@@ -53,7 +53,9 @@ public record RegressionMetrics(int n, double pearson, double spearman, double r
     /** Pearson correlation; NaN when either side has no variance or fewer than two values. */
     public static double pearson(double[] x, double[] y) {
         int n = x.length;
-        if (n < 2) {
+        // Tested exactly: a constant vector's centred values are not exactly zero after rounding, which
+        // would give a meaningless tiny r (e.g. for the constant mean baseline) instead of NaN.
+        if (n < 2 || constant(x) || constant(y)) {
             return Double.NaN;
         }
         double mx = 0;
@@ -75,6 +77,15 @@ public record RegressionMetrics(int n, double pearson, double spearman, double r
             syy += dy * dy;
         }
         return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static boolean constant(double[] v) {
+        for (double x : v) {
+            if (x != v[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 1-based ranks with ties given their average rank (R's rank(ties.method = "average")). */

@@ -13,7 +13,8 @@ import org.exprflow.split.FoldAssigner;
 /**
  * The units that folds are made of: single samples, or whole groups (e.g. all arrays of one patient)
  * when a group column is given. A group's stratum is its most frequent label (alphabetically first
- * on ties), so grouped folds stay roughly stratified.
+ * on ties), so grouped folds stay roughly stratified. A numeric target has a single stratum: folds
+ * are then balanced by size only.
  */
 public final class FoldUnits {
     private FoldUnits() {
@@ -23,7 +24,7 @@ public final class FoldUnits {
         List<FoldAssigner.Unit> units = new ArrayList<>();
         if (groupColumn == null) {
             for (int i = 0; i < data.sampleCount(); i++) {
-                units.add(new FoldAssigner.Unit(data.sampleId(i), labels.label(i), List.of(data.sampleId(i))));
+                units.add(new FoldAssigner.Unit(data.sampleId(i), stratum(labels, i), List.of(data.sampleId(i))));
             }
             return units;
         }
@@ -44,7 +45,7 @@ public final class FoldUnits {
             Map<String, Integer> labelCount = new TreeMap<>();
             List<String> samples = new ArrayList<>();
             for (int i : e.getValue()) {
-                labelCount.merge(labels.label(i), 1, Integer::sum);
+                labelCount.merge(stratum(labels, i), 1, Integer::sum);
                 samples.add(data.sampleId(i));
             }
             String stratum = null;
@@ -58,5 +59,9 @@ public final class FoldUnits {
             units.add(new FoldAssigner.Unit(e.getKey(), stratum, samples));
         }
         return units;
+    }
+
+    private static String stratum(Target labels, int i) {
+        return labels.isNominal() ? labels.label(i) : "all";
     }
 }

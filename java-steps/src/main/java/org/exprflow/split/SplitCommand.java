@@ -48,6 +48,14 @@ public final class SplitCommand implements Callable<Integer> {
     @Option(names = "--split-column", description = "Annotation column with 'train'/'test' per sample; test samples are kept out of CV.")
     String splitColumn;
 
+    @Option(names = "--holdout-column", description = "Annotation column whose listed values (--holdout-values) make a "
+            + "sample a test sample, e.g. chrom for held-out chromosomes.")
+    String holdoutColumn;
+
+    @Option(names = "--holdout-values", split = ",", description = "Values of --holdout-column held out as the test set, "
+            + "e.g. chr8,chr9,chr10.")
+    List<String> holdoutValues = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (folds < 2) {
@@ -70,13 +78,16 @@ public final class SplitCommand implements Callable<Integer> {
         }
         Dataset training = data.subsetSamples(trainRows.stream().mapToInt(Integer::intValue).toArray());
         Target trainLabels = training.target(labels.name());
-        TrainingLabels.require(training, trainLabels);
+        if (labels.isNominal()) {
+            TrainingLabels.require(training, trainLabels);
+        }
         List<FoldAssigner.Unit> units = FoldUnits.of(training, trainLabels, groupColumn);
         if (units.size() < folds) {
             throw UserException.unsuitable("only " + units.size() + (groupColumn == null ? " training samples" : " groups")
                     + " for " + folds + " folds; lower --folds");
         }
-        int smallest = java.util.Arrays.stream(trainLabels.classCounts()).filter(n -> n > 0).min().orElse(0);
+        int smallest = labels.isNominal()
+                ? java.util.Arrays.stream(trainLabels.classCounts()).filter(n -> n > 0).min().orElse(0) : Integer.MAX_VALUE;
         if (smallest < folds) {
             Log.warn("the smallest class has " + smallest + " training samples, fewer than " + folds
                     + " folds: some folds will hold no sample of it");
@@ -95,6 +106,35 @@ public final class SplitCommand implements Callable<Integer> {
     }
 
     private List<String> partitions(Dataset data) {
+        List<String> out = fixedPartitions(data);
+        if (holdoutColumn == null) {
+            if (!holdoutValues.isEmpty()) {
+                throw UserException.badParameter("--holdout-values needs --holdout-column");
+            }
+            return out;
+        }
+        List<String> col = data.annotation(holdoutColumn);
+        if (col == null) {
+            throw UserException.badParameter("--holdout-column '" + holdoutColumn + "' is not an annotation of '"
+                    + data.name() + "'; annotations: " + data.annotations().keySet());
+        }
+        if (holdoutValues.isEmpty()) {
+            throw UserException.badParameter("--holdout-column needs --holdout-values");
+        }
+        int held = 0;
+        for (int i = 0; i < col.size(); i++) {
+            if (holdoutValues.contains(col.get(i))) {
+                out.set(i, SplitPlan.TEST);
+                held++;
+            }
+        }
+        if (held == 0) {
+            throw UserException.unsuitable("no sample of '" + data.name() + "' has " + holdoutColumn + " in " + holdoutValues);
+        }
+        return out;
+    }
+
+    private List<String> fixedPartitions(Dataset data) {
         List<String> out = new ArrayList<>();
         if (splitColumn == null) {
             for (int i = 0; i < data.sampleCount(); i++) {

@@ -1,0 +1,139 @@
+package org.exprflow.evaluate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.io.AtomicOutput;
+import org.exprflow.io.Canonical;
+import org.exprflow.io.JsonWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Gathers regression tables (one per task) and scores each (set, learner): per target, and overall
+ * as pooled metrics over all rows plus the mean and median of the per-target Pearson r.
+ *
+ * <p>TSV {@code set learner target metric value}: per target n, pearson, spearman, rmse, mae, r2;
+ * with target {@code all}: the pooled n, pearson, spearman, rmse, mae, r2, and targets,
+ * pearson_mean, pearson_median over targets. Sets and learners in name order. JSON: the same,
+ * {"sets": {set: {learner: {"overall": {...}, "targets": {target: {...}}}}}}.
+ */
+@Command(name = "evaluate-regression", mixinStandardHelpOptions = true,
+        description = "Merge regression tables and compute Pearson, Spearman, RMSE, MAE and R2 per target and overall, "
+                + "model beside the training-mean baseline.")
+public final class EvaluateRegressionCommand implements Callable<Integer> {
+
+    @Option(names = "--predictions", required = true, arity = "1..*", description = "Regression tables from 'exprflow regress'.")
+    List<Path> predictions;
+
+    @Option(names = "--output-tsv", required = true, description = "Long-format metrics table.")
+    Path outputTsv;
+
+    @Option(names = "--output-json", required = true, description = "Structured metrics.")
+    Path outputJson;
+
+    @Option(names = "--output-predictions", description = "The merged regression table (for plots).")
+    Path outputPredictions;
+
+    @Override
+    public Integer call() throws Exception {
+        List<RegressionTable> parts = new ArrayList<>();
+        for (Path p : predictions) {
+            parts.add(RegressionTable.read(p));
+        }
+        RegressionTable merged = RegressionTable.merge(parts);
+        // set -> learner -> target -> rows
+        Map<String, Map<String, Map<String, List<RegressionTable.Row>>>> groups = new TreeMap<>();
+        for (RegressionTable.Row r : merged.rows()) {
+            groups.computeIfAbsent(r.set(), k -> new TreeMap<>()).computeIfAbsent(r.learner(), k -> new TreeMap<>())
+                    .computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder tsv = new StringBuilder("set\tlearner\ttarget\tmetric\tvalue\n");
+        JsonWriter json = new JsonWriter().beginObject().name("sets").beginObject();
+        for (var set : groups.entrySet()) {
+            json.name(set.getKey()).beginObject();
+            for (var learner : set.getValue().entrySet()) {
+                List<RegressionTable.Row> all = new ArrayList<>();
+                List<Double> perTargetR = new ArrayList<>();
+                Map<String, RegressionMetrics> perTarget = new TreeMap<>();
+                for (var target : learner.getValue().entrySet()) {
+                    RegressionMetrics m = metrics(target.getValue());
+                    perTarget.put(target.getKey(), m);
+                    all.addAll(target.getValue());
+                    if (!Double.isNaN(m.pearson())) {
+                        perTargetR.add(m.pearson());
+                    }
+                }
+                RegressionMetrics pooled = metrics(all);
+                String prefix = set.getKey() + "\t" + learner.getKey() + "\t";
+                append(tsv, prefix + "all\t", pooled);
+                tsv.append(prefix).append("all\ttargets\t").append(perTarget.size()).append('\n');
+                double mean = perTargetR.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double median = median(perTargetR);
+                tsv.append(prefix).append("all\tpearson_mean\t").append(Canonical.number(mean)).append('\n');
+                tsv.append(prefix).append("all\tpearson_median\t").append(Canonical.number(median)).append('\n');
+                json.name(learner.getKey()).beginObject().name("overall");
+                write(json, pooled);
+                json.field("targets", perTarget.size()).field("pearson_mean", mean).field("pearson_median", median).endObject();
+                json.name("targets").beginObject();
+                for (var t : perTarget.entrySet()) {
+                    append(tsv, prefix + t.getKey() + "\t", t.getValue());
+                    json.name(t.getKey());
+                    write(json, t.getValue());
+                    json.endObject();
+                }
+                json.endObject().endObject();
+                if (learner.getKey().equals("model")) {
+                    Log.info(set.getKey() + ": pooled r " + Canonical.number(pooled.pearson()) + " over " + perTarget.size()
+                            + " target(s), " + pooled.n() + " rows");
+                }
+            }
+            json.endObject();
+        }
+        json.endObject();
+        AtomicOutput.writeString(outputTsv, tsv.toString());
+        AtomicOutput.writeString(outputJson, json.endObject().toString());
+        if (outputPredictions != null) {
+            merged.write(outputPredictions);
+        }
+        return 0;
+    }
+
+    private static RegressionMetrics metrics(List<RegressionTable.Row> rows) {
+        double[] y = rows.stream().mapToDouble(RegressionTable.Row::truth).toArray();
+        double[] p = rows.stream().mapToDouble(RegressionTable.Row::predicted).toArray();
+        return RegressionMetrics.of(y, p);
+    }
+
+    private static void append(StringBuilder tsv, String prefix, RegressionMetrics m) {
+        tsv.append(prefix).append("n\t").append(m.n()).append('\n');
+        tsv.append(prefix).append("pearson\t").append(Canonical.number(m.pearson())).append('\n');
+        tsv.append(prefix).append("spearman\t").append(Canonical.number(m.spearman())).append('\n');
+        tsv.append(prefix).append("rmse\t").append(Canonical.number(m.rmse())).append('\n');
+        tsv.append(prefix).append("mae\t").append(Canonical.number(m.mae())).append('\n');
+        tsv.append(prefix).append("r2\t").append(Canonical.number(m.r2())).append('\n');
+    }
+
+    /** Writes the metrics as fields of an object it opens and leaves open for the caller. */
+    private static void write(JsonWriter json, RegressionMetrics m) {
+        json.beginObject().field("n", m.n()).field("pearson", m.pearson()).field("spearman", m.spearman())
+                .field("rmse", m.rmse()).field("mae", m.mae()).field("r2", m.r2());
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+}

@@ -83,38 +83,7 @@ final class GdsSoftReader {
                 sampleIds.add(cells.text(c).strip());
             }
             SampleIds.requireUniqueInHeader(sampleIds, file, in.lineNumber(), 3);
-            FeatureRows table = new FeatureRows(sampleIds.size());
-            boolean ended = false;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith(TABLE_END)) {
-                    ended = true;
-                    break;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                cells.reset(line);
-                if (cells.size() != width) {
-                    throw in.error("row has " + cells.size() + " fields, the table header has " + width);
-                }
-                String probe = cells.text(0).strip();
-                double[] row = table.add(probe);
-                for (int c = 2; c < width; c++) {
-                    try {
-                        row[c - 2] = cells.number(c);
-                    } catch (NumberFormatException e) {
-                        throw in.error("probe '" + probe + "', sample '" + sampleIds.get(c - 2) + "': '"
-                                + cells.text(c) + "' is not a number");
-                    }
-                }
-            }
-            if (!ended) {
-                throw UserException.badLine(file, in.lineNumber(), "file ends without " + TABLE_END
-                        + " (truncated download?)");
-            }
-            if (table.featureCount() == 0) {
-                throw UserException.badFile(file, "the dataset table has no rows");
-            }
+            FeatureRows table = GeoTableBody.read(in, cells, file, width, 2, sampleIds, TABLE_END, "dataset");
             List<Map<String, String>> subsetValues = subsetValues(file, subsets, sampleIds);
             Set<String> types = new LinkedHashSet<>();
             subsets.forEach(s -> types.add(s.type));

@@ -110,38 +110,7 @@ public final class GeoSeriesMatrixReader {
                 fields = newMaps(samples.size());
                 characteristics = newMaps(samples.size());
             }
-            FeatureRows table = new FeatureRows(samples.size());
-            boolean ended = false;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith(TABLE_END)) {
-                    ended = true;
-                    break;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                cells.reset(line);
-                if (cells.size() != width) {
-                    throw in.error("row has " + cells.size() + " fields, the table header has " + width);
-                }
-                String probe = cells.text(0).strip();
-                double[] row = table.add(probe);
-                for (int c = 1; c < width; c++) {
-                    try {
-                        row[c - 1] = cells.number(c);
-                    } catch (NumberFormatException e) {
-                        throw in.error("probe '" + probe + "', sample '" + samples.get(c - 1) + "': '"
-                                + cells.text(c) + "' is not a number");
-                    }
-                }
-            }
-            if (!ended) {
-                throw UserException.badLine(file, in.lineNumber(), "file ends without " + TABLE_END
-                        + " (truncated download?)");
-            }
-            if (table.featureCount() == 0) {
-                throw UserException.badFile(file, "the series matrix table has no rows");
-            }
+            FeatureRows table = GeoTableBody.read(in, cells, file, width, 1, samples, TABLE_END, "series matrix");
             Map<String, List<String>> annotations = new LinkedHashMap<>();
             annotations.put("title", column(fields, "title"));
             annotations.put("source_name_ch1", column(fields, "source_name_ch1"));

@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
             org.exprflow.evaluate.EvaluateCommand.class,
             org.exprflow.evaluate.MultiLabelCommand.class,
             org.exprflow.evaluate.EvaluateRegressionCommand.class,
+            org.exprflow.score.ScoreCommand.class,
             org.exprflow.report.ReportCommand.class,
             org.exprflow.peaks.BinCommand.class,
             org.exprflow.peaks.RegionDatasetCommand.class,

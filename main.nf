@@ -3,7 +3,9 @@
  * exprflow: machine learning on gene-expression data.
  *
  * This file only checks the run before any task starts (parameters against nextflow_schema.json,
- * the steps jar) and dispatches on --analysis; the analyses live in workflows/.
+ * the steps jar, accessions in the download cache with --offline), turns the data sources into
+ * local files (FETCH_INPUTS downloads accessions) and dispatches on --analysis; the analyses live
+ * in workflows/.
  */
 nextflow.enable.dsl = 2
 
@@ -11,9 +13,12 @@ import groovy.json.JsonOutput
 
 include { CLASSIFY         } from './workflows/classify'
 include { PREDICT_SAMPLES  } from './workflows/predict'
+include { PEAKS            } from './workflows/peaks'
+include { LANDMARK         } from './workflows/landmark'
+include { FETCH_INPUTS; isCumidaName; importedFile } from './subworkflows/local/fetch_inputs'
 
 // Analyses named in the schema but not written yet: refused up front rather than half-run.
-def PLANNED_ANALYSES = ['peaks', 'landmark', 'score']
+def PLANNED_ANALYSES = ['score']
 
 /*
  * One-line error and exit code 2 (a bad parameter, as for the steps), before any process is
@@ -35,13 +40,48 @@ if (params.help) {
 
 def problem = schema.firstError(params)
 if (problem) {
+    // `--input GSE9476` fails the file check: when the value is an accession, say how to download it.
+    ['input', 'test_input'].each { name ->
+        def alternative = name.replace('input', 'accession')
+        if (problem.startsWith("--${name}:") && params[name].toString() ==~ schema.properties[alternative].pattern) {
+            problem += "; to download it, use --${alternative} ${params[name]}"
+        }
+    }
     abort(problem)
 }
 if (params.analysis in PLANNED_ANALYSES) {
-    abort("--analysis ${params.analysis} is not implemented yet in this version (available: classify, predict)")
+    abort("--analysis ${params.analysis} is not implemented yet in this version (available: classify, predict, peaks, landmark)")
 }
-if (!params.input) {
-    abort("--input is required for --analysis ${params.analysis}")
+if (params.analysis == 'landmark' && !params.landmarks) {
+    abort('--analysis landmark needs --landmarks (e.g. the L1000 landmark_genes.txt or D-GEX map_lm.txt; see docs/landmark.md)')
+}
+if (params.analysis != 'landmark' && (params.landmarks || params.targets)) {
+    abort('--landmarks and --targets are only used by --analysis landmark')
+}
+// --analysis peaks reads samplesheets of peak and RNA files instead of an expression --input. Its
+// messages name --analysis peaks, so a run started with the wrong analysis says so.
+if (params.analysis == 'peaks') {
+    ['input', 'accession', 'test_input', 'test_accession', 'samplesheet', 'model'].findAll { params[it] }.each {
+        abort("--analysis peaks does not use --${it}; give --peaks_samplesheet (see docs/peaks.md)")
+    }
+    ['peaks_samplesheet', 'annotation', 'chrom_sizes'].findAll { !params[it] }.each {
+        abort("--analysis peaks needs --${it}")
+    }
+    if (params.peaks_design == 'a' && !params.region) {
+        abort('--analysis peaks --peaks_design a needs --region (CHROM:START-END or chromosome names, comma-separated)')
+    }
+    if (params.peaks_design == 'b' && !params.train_tissue) {
+        abort('--analysis peaks --peaks_design b needs --train_tissue')
+    }
+}
+if (params.analysis != 'peaks' && !params.input && !params.accession) {
+    abort("--input or --accession is required for --analysis ${params.analysis}")
+}
+if (params.input && params.accession) {
+    abort('--input and --accession are alternatives: give one')
+}
+if (params.test_input && params.test_accession) {
+    abort('--test_input and --test_accession are alternatives: give one')
 }
 if (params.analysis == 'predict' && !params.model) {
     abort('--model is required for --analysis predict')
@@ -49,8 +89,27 @@ if (params.analysis == 'predict' && !params.model) {
 if (params.analysis != 'predict' && params.model) {
     abort('--model is only used by --analysis predict')
 }
-if (params.test_samplesheet && !params.test_input) {
-    abort('--test_samplesheet needs --test_input')
+if (params.test_samplesheet && !params.test_input && !params.test_accession) {
+    abort('--test_samplesheet needs --test_input or --test_accession')
+}
+if (params.analysis == 'predict' && (params.test_input || params.test_accession)) {
+    abort('--test_input and --test_accession are only used by --analysis classify')
+}
+
+// Accessions: checked here so that a mistake costs no task and reads as one line.
+def accessions = [accession: params.accession, test_accession: params.test_accession].findAll { name, acc -> acc }
+accessions.findAll { name, acc -> isCumidaName(acc) && !params.cumida_base }.each { name, acc ->
+    abort("--${name} ${acc} is a CuMiDa name: set --cumida_base (CuMiDa has no stable download address)")
+}
+// --offline: every accession must already be in the download cache (DOWNLOAD's storeDir, or a cache
+// filled by `exprflow download --cache`). Checked here rather than left to the DOWNLOAD task, whose
+// failure would come as a multi-line task error after other tasks had started.
+if (params.offline) {
+    accessions.values().findAll { acc ->
+        !files("${params.download_cache}/${acc}/${importedFile(acc, params.geo_soft)}").any { it.exists() }
+    }.each { acc ->
+        abort("--offline: accession ${acc} is not in the download cache ${file(params.download_cache)}; run once without --offline to fetch it")
+    }
 }
 
 // The jar is built by ./nextfloww; with a plain `nextflow run .` the user builds it once.
@@ -64,13 +123,43 @@ pipelineInfo.mkdirs()
 file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJson(schema.snapshot(params))) + '\n'
 
 workflow {
-    if (params.analysis == 'classify') {
-        CLASSIFY()
-        ch_versions = CLASSIFY.out.versions
-    } else {
-        PREDICT_SAMPLES()
-        ch_versions = PREDICT_SAMPLES.out.versions
+    // Every data source as a local file: a path given locally, or an accession downloaded into the
+    // cache. role tells the training (or new) data from the independent test data.
+    // (--analysis peaks reads its own samplesheets: no source here, so FETCH_INPUTS runs no task.)
+    def sources = params.analysis == 'peaks' ? [] : [[[role: 'input'], params.accession ?: file(params.input)]]
+    if (params.test_input || params.test_accession) {
+        sources << [[role: 'test'], params.test_accession ?: file(params.test_input)]
     }
+    FETCH_INPUTS(Channel.fromList(sources))
+
+    def samplesheet = params.samplesheet ? file(params.samplesheet) : []
+    def test_samplesheet = params.test_samplesheet ? file(params.test_samplesheet) : []
+    ch_data = FETCH_INPUTS.out.files.branch { meta, data ->
+        input: meta.role == 'input'
+            return [[id: meta.id], data, samplesheet]
+        test: true
+            return [[id: meta.id], data, test_samplesheet]
+    }
+
+    if (params.analysis == 'classify') {
+        CLASSIFY(ch_data.input, ch_data.test)
+        ch_versions = FETCH_INPUTS.out.versions.mix(CLASSIFY.out.versions)
+    } else if (params.analysis == 'peaks') {
+        PEAKS()
+        ch_versions = PEAKS.out.versions
+    } else if (params.analysis == 'landmark') {
+        LANDMARK(ch_data.input)
+        ch_versions = FETCH_INPUTS.out.versions.mix(LANDMARK.out.versions)
+    } else {
+        PREDICT_SAMPLES(ch_data.input)
+        ch_versions = FETCH_INPUTS.out.versions.mix(PREDICT_SAMPLES.out.versions)
+    }
+
+    // Where every downloaded file came from (accession, kind, file, size, md5, url), one table
+    // beside the run's other provenance; the same rows are in <download_cache>/<accession>/manifest.tsv.
+    FETCH_INPUTS.out.manifests
+        .collectFile(name: 'download_manifest.tsv', storeDir: "${params.outdir}/pipeline_info", keepHeader: true, skip: 1,
+            sort: { manifest -> manifest.parent.name })
 
     // One software_versions.yml from every task's versions.yml. Fold tasks repeat the same text:
     // keep each distinct block once, sorted, so the file is the same on every run.

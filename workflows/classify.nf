@@ -16,6 +16,9 @@
  * QC runs beside NORMALISE rather than before it: it only reports (and fails the run on data that
  * cannot support the analysis), so nothing downstream needs to wait for it except the report.
  * Every gather sorts by key, so the published files are the same whatever order tasks finish in.
+ *
+ * The data arrive as channels (main.nf resolves local files and accessions alike), so CLASSIFY
+ * never cares where a file came from.
  */
 include { IMPORT                        } from '../modules/local/import'
 include { IMPORT    as IMPORT_TEST      } from '../modules/local/import'
@@ -70,12 +73,14 @@ def byKey(a, b) {
 }
 
 workflow CLASSIFY {
+    take:
+    ch_input // [meta, data, samplesheet or []]: the training data
+    ch_test  // [meta, data, samplesheet or []]: independent test data, or an empty channel
+
     main:
     ch_versions = Channel.empty()
 
-    def input = file(params.input)
-    def samplesheet = params.samplesheet ? file(params.samplesheet) : []
-    IMPORT(Channel.of([[id: input.simpleName], input, samplesheet]))
+    IMPORT(ch_input)
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
     QC(IMPORT.out.dataset)
@@ -120,25 +125,25 @@ workflow CLASSIFY {
     ch_test_predictions = PREDICT_HELDOUT.out.predictions
 
     // An independent test dataset, imported and normalised exactly like the training data, and
-    // predicted by the final model of every label.
-    if (params.test_input) {
-        def test = file(params.test_input)
-        def test_sheet = params.test_samplesheet ? file(params.test_samplesheet) : []
-        // Its own id, so its published files never overwrite the training dataset's.
-        def test_id = test.simpleName == input.simpleName ? "${test.simpleName}.test" : test.simpleName
-        IMPORT_TEST(Channel.of([[id: test_id], test, test_sheet]))
-        NORMALISE_TEST(IMPORT_TEST.out.dataset)
-        PREDICT_TEST(
-            TRAIN_FINAL.out.model
-                .combine(NORMALISE_TEST.out.dataset)
-                .map { meta, model, test_meta, dataset ->
-                    [meta + [set: 'test', output_id: multiLabel ? "${test_meta.id}.${meta.target}" : test_meta.id],
-                     model, dataset, []]
-                }
-        )
-        ch_versions = ch_versions.mix(IMPORT_TEST.out.versions, NORMALISE_TEST.out.versions, PREDICT_TEST.out.versions)
-        ch_test_predictions = ch_test_predictions.mix(PREDICT_TEST.out.predictions)
-    }
+    // predicted by the final model of every label. Its own id, so its published files never
+    // overwrite the training dataset's. No test data: an empty channel, and these run no task.
+    ch_test_data = ch_test
+        .combine(ch_input.map { meta, data, samplesheet -> meta.id })
+        .map { meta, data, samplesheet, input_id ->
+            [meta.id == input_id ? meta + [id: "${meta.id}.test"] : meta, data, samplesheet]
+        }
+    IMPORT_TEST(ch_test_data)
+    NORMALISE_TEST(IMPORT_TEST.out.dataset)
+    PREDICT_TEST(
+        TRAIN_FINAL.out.model
+            .combine(NORMALISE_TEST.out.dataset)
+            .map { meta, model, test_meta, dataset ->
+                [meta + [set: 'test', output_id: multiLabel ? "${test_meta.id}.${meta.target}" : test_meta.id],
+                 model, dataset, []]
+            }
+    )
+    ch_versions = ch_versions.mix(IMPORT_TEST.out.versions, NORMALISE_TEST.out.versions, PREDICT_TEST.out.versions)
+    ch_test_predictions = ch_test_predictions.mix(PREDICT_TEST.out.predictions)
 
     // The permutation test: chunks of permutations, each its own cached task.
     def chunkStarts = params.permutations > 0 ? (1..params.permutations).step(params.permutation_chunk) : []

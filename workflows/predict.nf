@@ -10,12 +10,13 @@ include { NORMALISE } from '../modules/local/normalise'
 include { PREDICT   } from '../modules/local/predict'
 
 workflow PREDICT_SAMPLES {
+    take:
+    ch_input // [meta, data, samplesheet or []]: the new samples (a local file or a download)
+
     main:
     ch_versions = Channel.empty()
 
-    def input = file(params.input)
-    def samplesheet = params.samplesheet ? file(params.samplesheet) : []
-    IMPORT(Channel.of([[id: input.simpleName], input, samplesheet]))
+    IMPORT(ch_input)
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
     NORMALISE(IMPORT.out.dataset)

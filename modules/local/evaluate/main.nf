@@ -24,7 +24,7 @@ process EVALUATE {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate \\
         --predictions ${[predictions].flatten().join(' ')} \\
         --output-tsv ${prefix}.metrics.tsv \\

@@ -18,7 +18,7 @@ process IMPORT {
     prefix = task.ext.prefix ?: "${meta.id}"
     def sheet = samplesheet ? "--samplesheet ${samplesheet}" : ''
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow import \\
         --input ${data} \\
         ${sheet} \\

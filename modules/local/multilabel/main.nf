@@ -20,7 +20,7 @@ process MULTILABEL {
     prefix = task.ext.prefix ?: "${meta.id}"
     def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label '${label}=${table}'" }.join(' ')
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow multilabel \\
         ${pairs} \\
         --output-tsv ${prefix}.multilabel.tsv \\

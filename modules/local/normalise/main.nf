@@ -17,7 +17,7 @@ process NORMALISE {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}.normalised"
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow normalise \\
         --input ${dataset} \\
         --output ${prefix}.xfd \\

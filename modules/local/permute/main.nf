@@ -19,7 +19,7 @@ process PERMUTE {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}.p${meta.from}-${meta.to}"
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow permute \\
         --input ${dataset} \\
         --splits ${splits} \\

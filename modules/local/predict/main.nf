@@ -19,7 +19,7 @@ process PREDICT {
     prefix = task.ext.prefix ?: "${meta.id}"
     def only_test = splits ? "--splits ${splits}" : ''
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow predict \\
         --model ${model} \\
         --input ${dataset} \\

@@ -19,7 +19,7 @@ process QC {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow qc \\
         --input ${dataset} \\
         --output-tsv ${prefix}.qc.tsv \\

@@ -20,7 +20,7 @@ process REPORT {
     def metrics = metrics_json ? "--metrics ${metrics_json}" : ''
     def preds = predictions ? "--predictions ${predictions}" : ''
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow report \\
         --output ${prefix}.report.html \\
         ${qc} \\

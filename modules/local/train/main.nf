@@ -26,7 +26,7 @@ process TRAIN {
     def cv = meta.fold != null
     prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
     """
-    # exprflow.jar sha256 ${Exprflow.jarSha256()} (in the script so a changed jar reruns the task)
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow train \\
         --input ${dataset} \\
         --splits ${splits} \\

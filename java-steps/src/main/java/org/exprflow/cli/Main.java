@@ -46,6 +46,9 @@ import picocli.CommandLine.Option;
             org.exprflow.peaks.PeaksQcCommand.class,
             org.exprflow.peaks.SimulatePeaksCommand.class,
             org.exprflow.download.DownloadCommand.class,
+            org.exprflow.landmark.LandmarkFitCommand.class,
+            org.exprflow.landmark.LandmarkSummaryCommand.class,
+            org.exprflow.landmark.SimulateLandmarkCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -80,6 +80,16 @@ final class FileRetriever {
                 e.size(), e.md5(), "");
     }
 
+    /**
+     * createTempFile makes the file private (0600); a download cache is often shared by a group on a
+     * cluster filesystem, so a finished file gets the usual rw-r--r-- before it takes its final name.
+     */
+    private static void shareable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     private ResumableTransfer.Outcome fetchInto(ResumableTransfer.Request request, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
@@ -92,6 +102,7 @@ final class FileRetriever {
             try (ByteSink sink = ByteSink.toFile(tmp)) {
                 outcome = transfer.fetch(request, sink);
             }
+            shareable(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

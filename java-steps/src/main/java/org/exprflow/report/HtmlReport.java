@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.evaluate.RegressionTable;
 
 /**
  * Assembles the report page: a run summary, then the QC, metrics (with model selection when the
- * metrics JSON records it) and ROC sections of whichever inputs were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
+ * metrics JSON records it), ROC and regression sections of whichever inputs were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
  * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
  * renders of the same inputs are byte-identical.
  */
@@ -42,17 +43,30 @@ final class HtmlReport {
             svg .cell { stroke: #fff; }
             svg .count { font-size: 13px; }
             svg .caption { font-size: 12px; fill: #555; }
+            svg .points circle { fill: #0072B2; fill-opacity: .45; }
+            svg .identity { stroke: #888; stroke-dasharray: 4 3; }
+            svg .bar { fill: #cfe3f3; stroke: #0072B2; }
+            svg .median-line { stroke: #D55E00; stroke-width: 2; }
             """;
 
     private HtmlReport() {
     }
 
     static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions) {
+        return render(title, qc, metrics, predictions, null, null);
+    }
+
+    /**
+     * The whole page; {@code regressionMetrics} and {@code regression} are the outputs of
+     * evaluate-regression (JSON and merged table), rendered as the regression section.
+     */
+    static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions,
+                         Map<String, Object> regressionMetrics, RegressionTable regression) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(Html.escape(title)).append("</h1>\n");
-        summary(html, qc, metrics, predictions);
+        summary(html, qc, metrics, predictions, regressionMetrics);
         if (qc != null) {
             html.append(QcSection.render(qc));
         }
@@ -65,11 +79,14 @@ final class HtmlReport {
         if (predictions != null) {
             html.append(RocSection.render(predictions));
         }
+        if (regressionMetrics != null || regression != null) {
+            html.append(RegressionSection.render(regressionMetrics, regression));
+        }
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static void summary(StringBuilder html, QcSummary qc, Map<String, Object> metrics,
-                                PredictionTable predictions) {
+                                PredictionTable predictions, Map<String, Object> regressionMetrics) {
         html.append("<section id=\"summary\">\n<h2>Run summary</h2>\n<table class=\"summary\">\n<tbody>\n");
         if (qc != null && qc.dataset() != null) {
             row(html, "dataset", Html.escape(qc.dataset()));
@@ -104,7 +121,18 @@ final class HtmlReport {
                 }
             }
         }
-        if (qc == null && metrics == null && predictions == null) {
+        if (regressionMetrics != null) {
+            JsonFile.object(regressionMetrics, "sets").forEach((set, learners) -> {
+                Map<String, Object> overall = JsonFile.object(JsonFile.object(JsonFile.object(learners), "model"), "overall");
+                if (!overall.isEmpty()) {
+                    double targets = JsonFile.number(overall, "targets");
+                    row(html, "targets scored (" + Html.escape(RegressionSection.setName(set)) + ")",
+                            Html.fixed(targets, 0) + (targets == 1 ? " target, " : " targets, ")
+                                    + Html.fixed(JsonFile.number(overall, "n"), 0) + " predictions");
+                }
+            });
+        }
+        if (qc == null && metrics == null && predictions == null && regressionMetrics == null) {
             row(html, "inputs", "none given: pass --qc, --metrics or --predictions");
         }
         html.append("</tbody>\n</table>\n</section>\n");

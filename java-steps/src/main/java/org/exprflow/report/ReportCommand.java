@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.exprflow.cli.Log;
 import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.evaluate.RegressionTable;
 import org.exprflow.io.AtomicOutput;
+import org.exprflow.io.TextInput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +28,11 @@ import picocli.CommandLine.Option;
  * <li>{@code --predictions} (the merged table of {@code evaluate --output-predictions}): one-vs-rest ROC
  * curves per class from the pooled CV predictions, and from the test set when present.</li>
  * </ul>
+ * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
+ * merged regression table of {@code --output-predictions}), told apart from the classification ones
+ * by the table's header and the JSON's shape: they give the regression section (model versus the
+ * training-mean baseline per set, a histogram of the per-target Pearson r, and the
+ * predicted-versus-measured scatter). So one pipeline REPORT process serves every analysis.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report of QC, metrics and ROC curves.")
@@ -36,10 +43,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--qc", paramLabel = "QC.json", description = "QC summary written by 'exprflow qc'.")
     Path qc;
 
-    @Option(names = "--metrics", paramLabel = "M.json", description = "Metrics written by 'exprflow evaluate'.")
+    @Option(names = "--metrics", paramLabel = "M.json", description = "Metrics written by 'exprflow evaluate' or 'exprflow evaluate-regression'.")
     Path metrics;
 
-    @Option(names = "--predictions", paramLabel = "ALL.tsv", description = "Merged predictions from 'exprflow evaluate'.")
+    @Option(names = "--predictions", paramLabel = "ALL.tsv", description = "Merged predictions from 'exprflow evaluate' or 'exprflow evaluate-regression'.")
     Path predictions;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "exprflow report", description = "Page title (default: ${DEFAULT-VALUE}).")
@@ -49,11 +56,26 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         QcSummary qcSummary = qc == null ? null : QcSummary.read(qc);
         Map<String, Object> metricsJson = metrics == null ? null : JsonFile.readObject(metrics);
-        PredictionTable table = predictions == null ? null : PredictionTable.read(predictions);
-        String html = HtmlReport.render(title, qcSummary, metricsJson, table);
+        Map<String, Object> regressionJson = null;
+        if (metricsJson != null && RegressionSection.isRegressionMetrics(metricsJson)) {
+            regressionJson = metricsJson;
+            metricsJson = null;
+        }
+        boolean regressionTable = predictions != null && isRegressionTable(predictions);
+        PredictionTable table = predictions == null || regressionTable ? null : PredictionTable.read(predictions);
+        RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
+        String html = HtmlReport.render(title, qcSummary, metricsJson, table, regressionJson, regression);
         AtomicOutput.writeString(output, html);
         Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (metricsJson != null ? " metrics" : "")
-                + (table != null ? " ROC" : "") + " sections");
+                + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
+                + " sections");
         return 0;
+    }
+
+    /** A regression table starts with its fixed header; anything else is read (and checked) as a prediction table. */
+    private static boolean isRegressionTable(Path path) {
+        try (TextInput in = TextInput.open(path)) {
+            return RegressionTable.HEADER.equals(in.readLine());
+        }
     }
 }

@@ -54,6 +54,9 @@ class FileMirrorTest {
                 listing(out));
         assertArrayEquals(matrix, Files.readAllBytes(out.resolve("GSE12345-GPL96_series_matrix.txt.gz")));
         assertArrayEquals(cumida, Files.readAllBytes(out.resolve("Leukemia_GSE9476.csv")));
+        // a shared download cache must be readable by the group, not private to the downloading user
+        assertTrue(Files.getPosixFilePermissions(out.resolve("Leukemia_GSE9476.csv"))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
         List<String> manifest = Files.readAllLines(out.resolve("manifest.tsv"));
         assertEquals(4, manifest.size());
         assertEquals(List.of("ENCFF001GRC", "GSE12345-GPL96", "Leukemia_GSE9476"),

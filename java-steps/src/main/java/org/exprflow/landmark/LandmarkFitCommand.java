@@ -1,0 +1,93 @@
+package org.exprflow.landmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+import org.exprflow.data.FeatureIdType;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code exprflow landmark-fit}: infers target genes from landmark genes (the D-GEX task) for one
+ * chunk of the targets and writes per-target metrics. The pipeline scatters chunks over tasks; each
+ * chunk repeats the (cheap, deterministic) split and normalisation so that it needs nothing but the
+ * dataset and its own command line, and is cached on its own.
+ */
+@Command(name = "landmark-fit", mixinStandardHelpOptions = true,
+        description = "Fit landmark-to-target regressors (D-GEX) on training samples for one chunk of targets; "
+                + "write per-target MAE, RMSE and Pearson r on the validation and test samples.")
+public final class LandmarkFitCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "Expression dataset (.xfd, from exprflow import).")
+    Path input;
+
+    @Option(names = "--landmarks", required = true,
+            description = "Landmark genes: the L1000 landmark_genes.txt, a D-GEX map (map_lm.txt) or one id per line.")
+    Path landmarks;
+
+    @Option(names = "--targets", description = "Target genes (e.g. D-GEX map_tg.txt); default: every feature that is not a landmark.")
+    Path targets;
+
+    @Option(names = "--id-type", defaultValue = "auto",
+            description = "Id type to match the lists by: auto (the dataset's), probe, symbol, ensembl, entrez, other (default: ${DEFAULT-VALUE}).")
+    String idType;
+
+    @Option(names = "--targets-chunk", defaultValue = "1/1", paramLabel = "K/N", description = "Fit chunk K of N of the targets (default: ${DEFAULT-VALUE}).")
+    String chunk;
+
+    @Option(names = "--learner", split = ";", defaultValue = "linear",
+            description = "Learners, repeatable or ';'-separated: linear, ridge:LAMBDA, knn, rf, mlp, mean, or a Weka regressor with options (default: ${DEFAULT-VALUE}).")
+    List<String> learners = new ArrayList<>();
+
+    @Option(names = "--split-sizes", defaultValue = "0.7,0.1,0.2", description = "Fractions of samples for training, validation, test (default: ${DEFAULT-VALUE}).")
+    String splitSizes;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample split and of randomised learners (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--output", required = true, description = "Per-target metrics of this chunk (.tsv).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        TargetChunk k = TargetChunk.parse(chunk);
+        double[] sizes = SampleSplit.parseSizes(splitSizes);
+        List<LandmarkLearner> parsed = new ArrayList<>();
+        for (String l : learners) {
+            LandmarkLearner learner = LandmarkLearner.parse(l, seed);
+            if (parsed.stream().anyMatch(p -> p.label().equals(learner.label()))) {
+                throw UserException.badParameter("--learner " + learner.label() + " is given twice");
+            }
+            parsed.add(learner);
+        }
+        Dataset data = DatasetFile.read(input);
+        FeatureIdType type = resolveIdType(data);
+        GeneList lm = GeneList.read(landmarks);
+        GeneList tg = targets == null ? null : GeneList.read(targets);
+        FeatureMatch match = FeatureMatch.match(data, lm, tg, type);
+        Log.info(match.describe());
+        SampleSplit split = SampleSplit.of(data, sizes, seed);
+        TargetMetricsTable table = LandmarkFit.run(data, match, k, split, parsed);
+        table.write(output);
+        return 0;
+    }
+
+    private FeatureIdType resolveIdType(Dataset data) {
+        if (idType.equalsIgnoreCase("auto")) {
+            return data.featureIdType();
+        }
+        try {
+            return FeatureIdType.valueOf(idType.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UserException.badParameter("--id-type must be auto, probe, symbol, ensembl, entrez or other, got '" + idType + "'");
+        }
+    }
+}

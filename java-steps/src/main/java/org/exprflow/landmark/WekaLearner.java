@@ -1,0 +1,106 @@
+package org.exprflow.landmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.exprflow.cli.UserException;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Randomizable;
+import weka.core.Utils;
+
+/**
+ * One Weka regressor per target. Each target gets fresh Instances: several Weka learners keep
+ * references to their training instances (IBk predicts from them), so reusing one set and
+ * rewriting its class values would silently change fitted models.
+ */
+final class WekaLearner implements LandmarkLearner {
+    private final String label;
+    private final String className;
+    private final String[] options;
+    private final long seed;
+
+    WekaLearner(String label, String spec, long seed) {
+        this.label = label;
+        this.seed = seed;
+        String[] parts;
+        try {
+            parts = Utils.splitOptions(spec);
+        } catch (Exception e) {
+            throw UserException.badParameter("--learner: cannot parse Weka options '" + spec + "': " + e.getMessage());
+        }
+        this.className = parts[0];
+        this.options = Arrays.copyOfRange(parts, 1, parts.length);
+        newRegressor(); // a bad class or option is a usage error now, not after the data are read
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** A fresh regressor; randomised learners get --seed unless the spec sets -S itself. */
+    Classifier newRegressor() {
+        try {
+            Classifier c = AbstractClassifier.forName(className, options.clone());
+            if (c instanceof Randomizable r && !Arrays.asList(options).contains("-S")) {
+                r.setSeed((int) seed);
+            }
+            return c;
+        } catch (Exception e) {
+            throw UserException.badParameter("--learner: invalid Weka regressor '" + label + "': " + e.getMessage());
+        }
+    }
+
+    @Override
+    public double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
+        int p = trainX.length == 0 ? 0 : trainX[0].length;
+        int targets = trainY.length == 0 ? 0 : trainY[0].length;
+        ArrayList<Attribute> attrs = new ArrayList<>(p + 1);
+        for (int j = 0; j < p; j++) {
+            attrs.add(new Attribute("l" + j));
+        }
+        attrs.add(new Attribute("target"));
+        Instances header = new Instances("landmarks", attrs, 0);
+        header.setClassIndex(p);
+        double[][][] out = new double[targets][newX.size()][];
+        for (int t = 0; t < targets; t++) {
+            Instances data = new Instances(header, trainX.length);
+            for (int i = 0; i < trainX.length; i++) {
+                if (!Double.isNaN(trainY[i][t])) {
+                    data.add(instance(header, trainX[i], trainY[i][t]));
+                }
+            }
+            Classifier c = newRegressor();
+            try {
+                c.buildClassifier(data);
+                for (int s = 0; s < newX.size(); s++) {
+                    double[][] rows = newX.get(s);
+                    out[t][s] = new double[rows.length];
+                    for (int i = 0; i < rows.length; i++) {
+                        out[t][s][i] = c.classifyInstance(instance(header, rows[i], Double.NaN));
+                    }
+                }
+            } catch (UserException e) {
+                throw e;
+            } catch (Exception e) {
+                throw UserException.unsuitable("Weka could not fit '" + label + "' for target " + (t + 1) + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static Instance instance(Instances header, double[] x, double y) {
+        double[] v = Arrays.copyOf(x, x.length + 1);
+        v[x.length] = Double.isNaN(y) ? Utils.missingValue() : y;
+        Instance inst = new DenseInstance(1.0, v);
+        inst.setDataset(header);
+        return inst;
+    }
+}

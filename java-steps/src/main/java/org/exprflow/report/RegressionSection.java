@@ -1,0 +1,177 @@
+package org.exprflow.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.evaluate.RegressionTable;
+
+/**
+ * The regression section, from the outputs of {@code exprflow evaluate-regression}:
+ * <ul>
+ * <li>from its JSON: per set, the model beside the training-mean baseline (pooled n, Pearson r,
+ * Spearman ρ, RMSE, MAE, R², and the mean and median of the per-target r), and a histogram of the
+ * model's per-target Pearson r when a set has several targets (genes, in the across-samples
+ * design);</li>
+ * <li>from its merged regression table: the predicted-versus-measured scatter of the model per set.</li>
+ * </ul>
+ */
+final class RegressionSection {
+    private static final String MODEL = "model";
+    /** Points drawn per scatter plot at most: beyond that an SVG gets slow to open and adds nothing. */
+    static final int MAX_POINTS = 5000;
+    private static final int HISTOGRAM_BINS = 20;
+
+    private static final String[][] POOLED = {
+        {"n", "predictions scored", "0"},
+        {"pearson", "Pearson r (pooled)", "3"},
+        {"spearman", "Spearman ρ (pooled)", "3"},
+        {"rmse", "RMSE", "3"},
+        {"mae", "MAE", "3"},
+        {"r2", "R²", "3"},
+        {"targets", "targets", "0"},
+        {"pearson_mean", "per-target r, mean", "3"},
+        {"pearson_median", "per-target r, median", "3"}};
+
+    private RegressionSection() {
+    }
+
+    /**
+     * Whether a metrics JSON is evaluate-regression's rather than evaluate's: its learners hold a
+     * "targets" object, and it has no class "levels". The report tells them apart so that one
+     * {@code --metrics} option (and one pipeline REPORT process) serves both analyses.
+     */
+    static boolean isRegressionMetrics(Map<String, Object> json) {
+        if (json.containsKey("levels")) {
+            return false;
+        }
+        for (Object learners : JsonFile.object(json, "sets").values()) {
+            for (Object learner : JsonFile.object(learners).values()) {
+                if (JsonFile.object(learner).get("targets") instanceof Map) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String render(Map<String, Object> metrics, RegressionTable table) {
+        StringBuilder html = new StringBuilder("<section id=\"regression\">\n<h2>Regression performance</h2>\n");
+        if (metrics != null) {
+            pooled(html, metrics);
+            histograms(html, metrics);
+        }
+        if (table != null) {
+            scatters(html, table);
+        }
+        return html.append("</section>\n").toString();
+    }
+
+    /** A readable name for a set of the regression table. */
+    static String setName(String set) {
+        if (set.equals("cv")) {
+            return "CV (held-out folds)";
+        }
+        if (set.equals("test")) {
+            return "test (held-out partition)";
+        }
+        if (set.startsWith("transfer:")) {
+            String rest = set.substring("transfer:".length());
+            return rest.endsWith(":test") ? "transfer to " + rest.substring(0, rest.length() - 5) + ", test rows"
+                    : "transfer to " + rest;
+        }
+        return set;
+    }
+
+    private static void pooled(StringBuilder html, Map<String, Object> metrics) {
+        record Column(String set, String learner, Map<String, Object> overall) {
+        }
+        List<Column> columns = new ArrayList<>();
+        // The model first, its baseline beside it, in each set.
+        JsonFile.object(metrics, "sets").forEach((set, learners) -> JsonFile.object(learners).entrySet().stream()
+                .sorted((a, b) -> Boolean.compare(!MODEL.equals(a.getKey()), !MODEL.equals(b.getKey())))
+                .forEach(e -> columns.add(new Column(set, e.getKey(), JsonFile.object(JsonFile.object(e.getValue()), "overall")))));
+        if (columns.isEmpty()) {
+            html.append("<p>The metrics file holds no evaluated set.</p>\n");
+            return;
+        }
+        html.append("<h3>Overall</h3>\n<p>Pooled metrics use every scored prediction of a set; the per-target r is"
+                + " computed for each target (gene) on its own. <i>mean</i> predicts the training mean of each target:"
+                + " the baseline a model has to beat (its R² is 0 or below).</p>\n");
+        html.append("<table class=\"metrics\">\n<thead><tr><th>metric</th>");
+        columns.forEach(c -> html.append("<th>").append(Html.escape(setName(c.set()))).append(' ')
+                .append(Html.escape(c.learner())).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        for (String[] m : POOLED) {
+            html.append("<tr><th>").append(m[1]).append("</th>");
+            columns.forEach(c -> html.append("<td>").append(Html.fixed(JsonFile.number(c.overall(), m[0]),
+                    Integer.parseInt(m[2]))).append("</td>"));
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private static void histograms(StringBuilder html, Map<String, Object> metrics) {
+        StringBuilder plots = new StringBuilder();
+        JsonFile.object(metrics, "sets").forEach((set, learners) -> {
+            Map<String, Object> model = JsonFile.object(JsonFile.object(learners), MODEL);
+            List<Double> r = new ArrayList<>();
+            JsonFile.object(model, "targets").values().forEach(t -> {
+                double v = JsonFile.number(JsonFile.object(t), "pearson");
+                if (!Double.isNaN(v)) {
+                    r.add(v);
+                }
+            });
+            // One target (a single expression target across genes) has nothing to show as a distribution.
+            if (r.size() < 2) {
+                return;
+            }
+            double median = JsonFile.number(JsonFile.object(model, "overall"), "pearson_median");
+            String caption = setName(set) + ": " + r.size() + " targets, median r " + Html.fixed(median, 3);
+            plots.append("<figure>\n").append(SvgHistogram.render(r.stream().mapToDouble(Double::doubleValue).toArray(),
+                    -1, 1, HISTOGRAM_BINS, 0, median, "Pearson r (predicted vs measured, per target)", caption))
+                    .append("</figure>\n");
+        });
+        if (plots.length() > 0) {
+            html.append("<h3>Per-target Pearson r (model)</h3>\n<p>One count per target; the dashed line is r = 0,"
+                    + " the solid line the median.</p>\n<div class=\"figures\">\n").append(plots).append("</div>\n");
+        }
+    }
+
+    private static void scatters(StringBuilder html, RegressionTable table) {
+        Set<String> sets = new LinkedHashSet<>();
+        table.rows().stream().map(RegressionTable.Row::set).sorted().forEach(sets::add);
+        StringBuilder plots = new StringBuilder();
+        for (String set : sets) {
+            List<RegressionTable.Row> rows = table.rows().stream()
+                    .filter(r -> r.set().equals(set) && r.learner().equals(MODEL)
+                            && !Double.isNaN(r.truth()) && !Double.isNaN(r.predicted()))
+                    .toList();
+            if (rows.size() < 2) {
+                continue;
+            }
+            double[] measured = rows.stream().mapToDouble(RegressionTable.Row::truth).toArray();
+            double[] predicted = rows.stream().mapToDouble(RegressionTable.Row::predicted).toArray();
+            double r = RegressionMetrics.pearson(measured, predicted);
+            // A fixed stride keeps the thinning deterministic and spread over all targets and samples.
+            int stride = (rows.size() + MAX_POINTS - 1) / MAX_POINTS;
+            double[] mx = new double[(rows.size() + stride - 1) / stride];
+            double[] px = new double[mx.length];
+            for (int i = 0, k = 0; i < rows.size(); i += stride, k++) {
+                mx[k] = measured[i];
+                px[k] = predicted[i];
+            }
+            String caption = setName(set) + ": r " + Html.fixed(r, 3) + ", n " + rows.size()
+                    + (stride > 1 ? " (1 point in " + stride + " drawn)" : "");
+            plots.append("<figure>\n").append(SvgScatterPlot.render(mx, px, "measured", "predicted", caption))
+                    .append("</figure>\n");
+        }
+        if (plots.length() > 0) {
+            html.append("<h3>Predicted versus measured (model)</h3>\n<p>Every held-out prediction of the model; the"
+                    + " dashed line is predicted = measured.</p>\n<div class=\"figures\">\n").append(plots).append("</div>\n");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.exprflow.landmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.exprflow.cli.UserException;
+import org.exprflow.evaluate.RegressionMetrics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The metric definitions and the D-GEX table, on numbers worked out by hand. */
+@Tag("unit")
+class DgexSummaryTest {
+
+    @Test
+    void perTargetMetricsFollowTheDefinitions() {
+        // truth 1 2 3 4, predicted 1.5 2 2 5: errors .5 0 1 1
+        RegressionMetrics m = RegressionMetrics.of(new double[] {1, 2, 3, 4}, new double[] {1.5, 2, 2, 5});
+        assertEquals(0.625, m.mae(), 1e-12);                       // (.5 + 0 + 1 + 1) / 4
+        assertEquals(0.75, m.rmse(), 1e-12);                       // sqrt(2.25 / 4)
+        assertEquals(5.25 / Math.sqrt(5 * 7.6875), m.pearson(), 1e-12); // sxy / sqrt(sxx syy)
+    }
+
+    @Test
+    void tableHasMeanMaeSdAndRelativeImprovementOverLinear() {
+        TargetMetricsTable t = new TargetMetricsTable(List.of(
+                row("g1", "linear", 0.5), row("g2", "linear", 0.7), row("g3", "linear", 0.9),
+                row("g1", "rf", 0.4), row("g2", "rf", 0.5), row("g3", "rf", 1.0)));
+        DgexSummary s = DgexSummary.of(t, "linear");
+        DgexSummary.Line lr = s.line("test", "linear");
+        DgexSummary.Line rf = s.line("test", "rf");
+        assertEquals(0.7, lr.maeMean(), 1e-12);
+        assertEquals(0.2, lr.maeSd(), 1e-12);                      // sqrt((.04 + 0 + .04) / 2)
+        assertEquals(0.0, lr.relativeImprovement(), 1e-12);
+        assertEquals(1.9 / 3, rf.maeMean(), 1e-12);
+        assertEquals(Math.sqrt((Math.pow(0.4 - 1.9 / 3, 2) + Math.pow(0.5 - 1.9 / 3, 2) + Math.pow(1.0 - 1.9 / 3, 2)) / 2),
+                rf.maeSd(), 1e-12);
+        assertEquals((0.7 - 1.9 / 3) / 0.7, rf.relativeImprovement(), 1e-12); // ≈ 0.0952
+        assertEquals(2, rf.betterThanBaseline());                  // g1 and g2, not g3
+        assertEquals(3, rf.targets());
+    }
+
+    @Test
+    void withoutTheBaselineTheImprovementIsNA() {
+        DgexSummary s = DgexSummary.of(new TargetMetricsTable(List.of(row("g1", "rf", 0.4))), "linear");
+        assertEquals(Double.NaN, s.line("test", "rf").relativeImprovement());
+    }
+
+    @Test
+    void aRepeatedChunkIsRefusedNotCountedTwice(@TempDir Path dir) throws Exception {
+        TargetMetricsTable t = new TargetMetricsTable(List.of(row("g1", "linear", 0.5)));
+        Path f = dir.resolve("c.tsv");
+        t.write(f);
+        assertEquals(TargetMetricsTable.HEADER + "\ng1\tlinear\ttest\t10\t0.5\t0.6\t0.3\n", Files.readString(f));
+        UserException e = assertThrows(UserException.class,
+                () -> TargetMetricsTable.merge(List.of(TargetMetricsTable.read(f), TargetMetricsTable.read(f))));
+        assertEquals(true, e.getMessage().contains("appears twice"), e.getMessage());
+    }
+
+    private static TargetMetricsTable.Row row(String target, String learner, double mae) {
+        return new TargetMetricsTable.Row(target, learner, "test", 10, mae, 0.6, 0.3);
+    }
+}

@@ -1,0 +1,150 @@
+package org.exprflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.io.JsonReader;
+import org.exprflow.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * --analysis peaks, design (a), through ./nextfloww with -profile test_peaks (the simulated study in
+ * test-data/peaks: 12 samples, 24 genes of which 12 are planted): the published metrics, merged
+ * predictions, splits, QC and report are there and well-formed, the planted genes are recovered
+ * (their median per-gene r far above the null genes'), the scatter is keyed by (region, chunk,
+ * repeat, fold), and a -resume with nothing changed runs no task and publishes the same bytes.
+ */
+@Tag("pipeline")
+class PeaksPipelineIT {
+    static final String ID = "test_peaks";
+
+    private static ResumeIT.Launch launch;
+    private static ResumeIT.Result run;
+
+    @BeforeAll
+    static void runTestPeaksProfile() throws Exception {
+        launch = new ResumeIT.Launch("peaks");
+        run = launch.run("a", Map.of(), "-profile", "test_peaks");
+        assertEquals(0, run.exitCode(), run.describe());
+    }
+
+    private static Path published(String relative) {
+        Path f = run.outdir().resolve(relative);
+        assertTrue(Files.isRegularFile(f), relative + " was not published: " + run.describe());
+        return f;
+    }
+
+    /** gene_id -> planted, from the simulator's truth table. */
+    private static Map<String, Boolean> truth() throws IOException {
+        Map<String, Boolean> out = new TreeMap<>();
+        List<String> lines = Files.readAllLines(TestEnvironment.projectDir().resolve("test-data/peaks/truth.tsv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t");
+            out.put(f[0], Boolean.parseBoolean(f[4]));
+        }
+        return out;
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    @Test
+    void metricsScoreEveryGeneForModelAndBaseline() throws IOException {
+        List<String> lines = Files.readAllLines(published("metrics/" + ID + ".metrics.tsv"));
+        assertEquals("set\tlearner\ttarget\tmetric\tvalue", lines.get(0));
+        for (String learner : List.of("model", "mean")) {
+            assertTrue(lines.contains("cv\t" + learner + "\tall\ttargets\t24"), learner + ": " + lines);
+            // 24 genes x 12 samples, each sample held out once.
+            assertTrue(lines.contains("cv\t" + learner + "\tall\tn\t288"), learner);
+        }
+        Set<String> genes = lines.stream().skip(1).map(l -> l.split("\t")[2]).filter(t -> !t.equals("all"))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(truth().keySet(), genes);
+    }
+
+    @Test
+    void plantedGenesAreRecovered() {
+        Object json = JsonReader.read(published("metrics/" + ID + ".metrics.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> targets = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) json).get("sets")).get("cv")).get("model")).get("targets");
+        List<Double> planted = new ArrayList<>();
+        List<Double> nulls = new ArrayList<>();
+        try {
+            truth().forEach((gene, isPlanted) -> {
+                @SuppressWarnings("unchecked")
+                double r = ((Number) ((Map<String, Object>) targets.get(gene)).get("pearson")).doubleValue();
+                (isPlanted ? planted : nulls).add(r);
+            });
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        System.out.printf("test_peaks: median per-gene r planted %.3f, null %.3f%n", median(planted), median(nulls));
+        assertTrue(median(planted) >= 0.7, "planted " + planted);
+        assertTrue(median(nulls) <= 0.3, "null " + nulls);
+        assertTrue(median(planted) - median(nulls) >= 0.5);
+    }
+
+    @Test
+    void mergedPredictionsSplitsAndQcArePublished() throws IOException {
+        List<String> table = Files.readAllLines(published("predictions/" + ID + ".regression.tsv"));
+        assertEquals(RegressionTable.HEADER, table.get(0));
+        assertEquals(288, table.stream().filter(l -> l.contains("\tcv\t") && l.contains("\tmodel\t")).count());
+        List<String> splits = Files.readAllLines(published("splits/" + ID + ".splits.tsv"));
+        assertEquals("sample\tpartition\trepeat\tfold", splits.get(0));
+        assertEquals(12, splits.size() - 1);
+        assertEquals(Set.of("1", "2", "3"), splits.stream().skip(1).map(l -> l.split("\t")[3]).collect(Collectors.toSet()));
+        assertTrue(Files.readAllLines(published("qc/" + ID + ".peaks_qc.tsv")).size() > 12);
+        assertTrue(Files.readString(published("qc/" + ID + ".peaks_qc.json")).trim().startsWith("{"));
+    }
+
+    @Test
+    void reportHasTheScatterAndTheHistogramAndIsSelfContained() throws IOException {
+        String html = Files.readString(published("report/" + ID + ".report.html"));
+        assertTrue(html.contains("<section id=\"regression\">"));
+        assertTrue(html.contains("<svg class=\"plot histogram\""), "no histogram of per-gene r");
+        assertTrue(html.contains("CV (held-out folds): 24 targets, median r "));
+        int scatter = html.indexOf("<svg class=\"plot scatter\"");
+        assertTrue(scatter >= 0, "no predicted-vs-measured scatter");
+        String svg = html.substring(scatter, html.indexOf("</svg>", scatter));
+        assertEquals(288, svg.split("<circle", -1).length - 1);
+        assertFalse(Pattern.compile("https?://").matcher(html).find(), "the report links to the network");
+    }
+
+    @Test
+    void scatterIsOneTaskPerRegionChunkAndFoldAndResumeCachesIt() throws Exception {
+        List<ResumeIT.Task> regress = run.of("PEAKS:REGRESS");
+        // 3 regions x 2 chunks x 3 folds, each its own task.
+        assertEquals(18, regress.size(), run.describe());
+        assertEquals(18, regress.stream().map(t -> t.fields().get("tag")).distinct().count());
+        assertEquals(6, run.of("PEAKS:REGION_DATASET").size());
+        run.trace().forEach(t -> assertEquals("COMPLETED", t.status(), t.toString()));
+
+        ResumeIT.Result again = launch.run("b", Map.of(), "-profile", "test_peaks", "-resume");
+        assertEquals(0, again.exitCode(), again.describe());
+        assertEquals(run.trace().size(), again.trace().size(), again.describe());
+        again.trace().forEach(t -> assertEquals("CACHED", t.status(), "a task key is not stable: " + t));
+        for (String f : List.of("metrics/" + ID + ".metrics.tsv", "metrics/" + ID + ".metrics.json",
+                "predictions/" + ID + ".regression.tsv", "report/" + ID + ".report.html")) {
+            assertEquals(-1L, Files.mismatch(run.outdir().resolve(f), again.outdir().resolve(f)), f);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/*
+ * PEAKS_QC: what the peak and RNA files hold before any model sees them: peak counts, peaks on
+ * unknown contigs, score/signal/width quantiles, the share of peaks near a TSS, detected genes and
+ * how many RNA ids match the annotation. It only reports, so it runs beside the analysis.
+ */
+process PEAKS_QC {
+    tag "${meta.id}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), val(names), path(peaks, stageAs: 'peaks/?/*'), path(rna, stageAs: 'rna/?/*'), path(annotation), path(chrom_sizes)
+
+    output:
+    tuple val(meta), path("${prefix}.peaks_qc.tsv") , emit: tsv
+    tuple val(meta), path("${prefix}.peaks_qc.json"), emit: json
+    path "versions.yml"                             , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    """
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
+    exprflow peaks-qc \\
+        --peaks ${[peaks].flatten().join(' ')} \\
+        --names ${names.join(' ')} \\
+        --rna ${[rna].flatten().join(' ')} \\
+        --annotation ${annotation} \\
+        --chrom-sizes ${chrom_sizes} \\
+        --output-tsv ${prefix}.peaks_qc.tsv \\
+        --output-json ${prefix}.peaks_qc.json \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

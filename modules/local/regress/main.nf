@@ -1,0 +1,43 @@
+/*
+ * REGRESS: fits a Weka regressor per numeric target of the dataset on its training rows and writes
+ * the predictions of the model and of the training-mean baseline (a regression table).
+ *
+ * Two uses, told apart by meta:
+ *   - a CV fold (meta.repeat and meta.fold set; design a): trains on the other folds' samples and
+ *     predicts the held-out fold, set cv;
+ *   - the final model (design b): trains on the partition=train rows (genes off the held-out
+ *     chromosomes), predicts the test partition (set test) and every transfer dataset (another
+ *     tissue with the same features: sets transfer:NAME and transfer:NAME:test).
+ */
+process REGRESS {
+    tag "${meta.fold != null ? "${meta.id} r${meta.repeat} f${meta.fold}" : "${meta.id}"}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(dataset), path(splits), val(transfer_names), path(transfer, stageAs: 'transfer/*')
+
+    output:
+    tuple val(meta), path("${prefix}.regression.tsv"), emit: predictions
+    path "versions.yml"                              , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    def cv = meta.fold != null
+    prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
+    def transfers = [transfer_names, [transfer].flatten()].transpose().collect { name, file -> "--transfer ${name}=${file}" }.join(' ')
+    """
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
+    exprflow regress \\
+        --input ${dataset} \\
+        --splits ${splits} \\
+        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold}" : ''} \\
+        ${transfers} \\
+        --predictions ${prefix}.regression.tsv \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

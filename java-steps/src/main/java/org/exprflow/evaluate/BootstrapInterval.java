@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.exprflow.stats.Quantile;
+
 /**
  * A percentile bootstrap interval for accuracy and balanced accuracy: the pooled held-out
  * predictions are resampled with replacement (a seeded generator, so the interval is reproducible),
@@ -33,17 +35,9 @@ public record BootstrapInterval(int replicates, double level, double accuracyLow
             acc[b] = cm.accuracy();
             bacc[b] = cm.balancedAccuracy();
         }
-        return new BootstrapInterval(replicates, 0.95, quantile(acc, 0.025), quantile(acc, 0.975),
-                quantile(bacc, 0.025), quantile(bacc, 0.975));
-    }
-
-    /** R's default (type 7) quantile. */
-    static double quantile(double[] values, double p) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        double h = (v.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, v.length - 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
+        Arrays.sort(acc);
+        Arrays.sort(bacc);
+        return new BootstrapInterval(replicates, 0.95, Quantile.type7(acc, 0.025), Quantile.type7(acc, 0.975),
+                Quantile.type7(bacc, 0.025), Quantile.type7(bacc, 0.975));
     }
 }

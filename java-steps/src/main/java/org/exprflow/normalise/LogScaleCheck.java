@@ -1,5 +1,7 @@
 package org.exprflow.normalise;
 
+import org.exprflow.stats.Quantile;
+
 import java.util.Arrays;
 
 import org.exprflow.cli.UserException;
@@ -45,22 +47,9 @@ public record LogScaleCheck(double q0, double q25, double q50, double q75, doubl
         Arrays.sort(all);
         double[] q = new double[PROBS.length];
         for (int i = 0; i < PROBS.length; i++) {
-            q[i] = type7(all, PROBS[i]);
+            q[i] = Quantile.type7(all, PROBS[i]);
         }
         return new LogScaleCheck(q[0], q[1], q[2], q[3], q[4], q[5]);
-    }
-
-    /** R's quantile(x, p, type = 7) of sorted x: linear interpolation at 1 + (n - 1) p. */
-    static double type7(double[] sorted, double p) {
-        double index = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(index);
-        int hi = (int) Math.ceil(index);
-        double qs = sorted[lo];
-        double h = index - lo;
-        if (index > lo && sorted[hi] != qs) {
-            qs = (1 - h) * qs + h * sorted[hi];
-        }
-        return qs;
     }
 
     /** GEO2R's decision: true when the values look linear and need log2. */

@@ -2,6 +2,8 @@ package org.exprflow.peaks;
 
 import java.util.Arrays;
 
+import org.exprflow.stats.Quantile;
+
 /** Quantiles for QC summaries: R's default (type 7, linear interpolation), NaN values ignored. */
 final class Quantiles {
     static final double[] PROBABILITIES = {0, 0.05, 0.25, 0.5, 0.75, 0.95, 1};
@@ -14,14 +16,7 @@ final class Quantiles {
         double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
         double[] out = new double[PROBABILITIES.length];
         for (int k = 0; k < out.length; k++) {
-            if (v.length == 0) {
-                out[k] = Double.NaN;
-                continue;
-            }
-            double h = (v.length - 1) * PROBABILITIES[k];
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, v.length - 1);
-            out[k] = v[lo] + (h - lo) * (v[hi] - v[lo]);
+            out[k] = Quantile.type7(v, PROBABILITIES[k]);
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.exprflow.qc;
 
+import org.exprflow.stats.Quantile;
+
 import java.util.Arrays;
 
 /**
@@ -28,19 +30,8 @@ record SampleSummary(String id, double missingFraction, double[] quantiles, doub
         double[] sorted = Arrays.copyOf(observed, n);
         Arrays.sort(sorted);
         for (int i = 0; i < PROBABILITIES.length; i++) {
-            quantiles[i] = type7(sorted, PROBABILITIES[i]);
+            quantiles[i] = Quantile.type7(sorted, PROBABILITIES[i]);
         }
         return new SampleSummary(id, (row.length - n) / (double) row.length, quantiles, sum / n);
-    }
-
-    /** R's quantile(x, p, type = 7): linear interpolation between order statistics at (n - 1) p. */
-    static double type7(double[] sorted, double p) {
-        double index = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(index);
-        double h = index - lo;
-        if (h == 0 || lo + 1 >= sorted.length) {
-            return sorted[lo];
-        }
-        return sorted[lo] + h * (sorted[lo + 1] - sorted[lo]);
     }
 }

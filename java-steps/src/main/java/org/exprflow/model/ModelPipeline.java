@@ -282,7 +282,8 @@ public final class ModelPipeline implements Serializable {
         }
     }
 
-    private static double[] trainingMeans(double[][] x, int[] selected) {
+    /** Training mean of each selected feature (0 when a feature has no value): the imputation values. */
+    static double[] trainingMeans(double[][] x, int[] selected) {
         double[] means = new double[selected.length];
         for (int k = 0; k < selected.length; k++) {
             double sum = 0;
@@ -299,7 +300,7 @@ public final class ModelPipeline implements Serializable {
         return means;
     }
 
-    private static double[] selectAndImpute(double[] row, int[] selected, double[] means) {
+    static double[] selectAndImpute(double[] row, int[] selected, double[] means) {
         double[] out = new double[selected.length];
         for (int k = 0; k < selected.length; k++) {
             double v = row[selected[k]];

@@ -18,8 +18,6 @@ import org.exprflow.normalise.CrossSampleTransforms;
 
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
-import weka.core.DenseInstance;
-import weka.core.Instance;
 import weka.core.Instances;
 
 /**
@@ -82,18 +80,7 @@ public final class RegressionPipeline implements Serializable {
             fitted.add(f);
         }
         int[] selected = topByCorrelation(x, y, topK);
-        double[] means = new double[selected.length];
-        for (int k = 0; k < selected.length; k++) {
-            double s = 0;
-            int n = 0;
-            for (double[] row : x) {
-                if (!Double.isNaN(row[selected[k]])) {
-                    s += row[selected[k]];
-                    n++;
-                }
-            }
-            means[k] = n == 0 ? 0 : s / n;
-        }
+        double[] means = ModelPipeline.trainingMeans(x, selected);
         ArrayList<Attribute> attrs = new ArrayList<>();
         for (int j : selected) {
             attrs.add(new Attribute(train.featureIds().get(j)));
@@ -103,7 +90,7 @@ public final class RegressionPipeline implements Serializable {
         header.setClassIndex(selected.length);
         Instances data = new Instances(header, y.length);
         for (int i = 0; i < y.length; i++) {
-            data.add(instance(header, x[i], selected, means, y[i]));
+            data.add(WekaData.instance(header, ModelPipeline.selectAndImpute(x[i], selected, means), y[i]));
         }
         Classifier regressor = ModelPipeline.newClassifier(new ModelSpec(transformNames, topK, learner, seed));
         try {
@@ -134,7 +121,8 @@ public final class RegressionPipeline implements Serializable {
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             try {
-                out[i] = regressor.classifyInstance(instance(header, x[i], selected, imputeMeans, Double.NaN));
+                out[i] = regressor.classifyInstance(
+                        WekaData.instance(header, ModelPipeline.selectAndImpute(x[i], selected, imputeMeans), Double.NaN));
             } catch (Exception e) {
                 throw new IllegalStateException("Weka failed to predict row " + data.sampleId(i), e);
             }
@@ -200,17 +188,5 @@ public final class RegressionPipeline implements Serializable {
         int[] selected = Arrays.copyOf(FeatureRanking.order(score), k);
         Arrays.sort(selected);
         return selected;
-    }
-
-    private static Instance instance(Instances header, double[] row, int[] selected, double[] means, double y) {
-        double[] v = new double[selected.length + 1];
-        for (int k = 0; k < selected.length; k++) {
-            double val = row[selected[k]];
-            v[k] = Double.isNaN(val) ? means[k] : val;
-        }
-        v[selected.length] = Double.isNaN(y) ? weka.core.Utils.missingValue() : y;
-        Instance inst = new DenseInstance(1.0, v);
-        inst.setDataset(header);
-        return inst;
     }
 }

@@ -48,6 +48,7 @@ import picocli.CommandLine.Option;
             org.exprflow.download.DownloadCommand.class,
             org.exprflow.landmark.LandmarkFitCommand.class,
             org.exprflow.landmark.LandmarkSummaryCommand.class,
+            org.exprflow.landmark.LandmarkPredictCommand.class,
             org.exprflow.landmark.SimulateLandmarkCommand.class,
         })
 public final class Main implements Runnable {

@@ -66,6 +66,18 @@ public record FeatureMatch(FeatureIdType idType, int[] landmarkColumns, int[] ta
                 tg.listed, tg.absent, tg.ambiguous, tg.alsoLandmark);
     }
 
+    /** The id type an --id-type option names: "auto" is the dataset's own. */
+    public static FeatureIdType idType(String option, Dataset data) {
+        if (option.equalsIgnoreCase("auto")) {
+            return data.featureIdType();
+        }
+        try {
+            return FeatureIdType.valueOf(option.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw UserException.badParameter("--id-type must be auto, probe, symbol, ensembl, entrez or other, got '" + option + "'");
+        }
+    }
+
     /** The dataset ids of the target columns, in order. */
     public List<String> targetIds(Dataset data) {
         List<String> out = new ArrayList<>(targetColumns.length);

@@ -129,6 +129,29 @@ public final class GeneList {
         return out;
     }
 
+    /**
+     * Row by row, the id of type {@code to} for each id of type {@code from} (a list's columns name
+     * the same gene on each row). An id of {@code from} that names two different genes is left out:
+     * which one it means cannot be known.
+     */
+    public Map<String, String> translation(FeatureIdType from, FeatureIdType to) {
+        List<String> a = ids(from);
+        List<String> b = ids(to);
+        Map<String, String> out = new java.util.HashMap<>();
+        java.util.Set<String> conflicting = new java.util.HashSet<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).isEmpty() || b.get(i).isEmpty()) {
+                continue;
+            }
+            String before = out.putIfAbsent(a.get(i), b.get(i));
+            if (before != null && !before.equals(b.get(i))) {
+                conflicting.add(a.get(i));
+            }
+        }
+        out.keySet().removeAll(conflicting);
+        return out;
+    }
+
     private static int indexOfIgnoreCase(List<String> header, String name) {
         for (int i = 0; i < header.size(); i++) {
             if (header.get(i).strip().equalsIgnoreCase(name)) {

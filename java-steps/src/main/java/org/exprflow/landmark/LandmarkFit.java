@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.exprflow.cli.Log;
+import org.exprflow.cli.Versions;
 import org.exprflow.cli.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.evaluate.RegressionMetrics;
@@ -22,10 +23,25 @@ public final class LandmarkFit {
     }
 
     /**
-     * @param learners learners in command-line order; the mean baseline is added when absent
+     * What one chunk produced: per-target metrics; the saved model of one learner when asked for;
+     * and when asked for, every validation and test prediction.
      */
+    public record Result(TargetMetricsTable metrics, LandmarkModel model, TargetPredictions predictions) {
+    }
+
+    /** Metrics only (no model, no predictions kept). */
     public static TargetMetricsTable run(Dataset data, FeatureMatch match, TargetChunk chunk, SampleSplit split,
                                          List<LandmarkLearner> learners) {
+        return run(data, match, chunk, split, learners, null, false).metrics();
+    }
+
+    /**
+     * @param learners     learners in command-line order; the mean baseline is added when absent
+     * @param modelLearner label of the learner whose fitted models are returned as a {@link LandmarkModel}, or null
+     * @param keepPredictions whether to return every validation and test prediction
+     */
+    public static Result run(Dataset data, FeatureMatch match, TargetChunk chunk, SampleSplit split,
+                             List<LandmarkLearner> learners, String modelLearner, boolean keepPredictions) {
         int total = match.targetColumns().length;
         int[] targetCols = Arrays.copyOfRange(match.targetColumns(), chunk.from(total), chunk.to(total));
         if (targetCols.length == 0) {
@@ -52,10 +68,31 @@ public final class LandmarkFit {
         if (all.stream().noneMatch(l -> l.label().equals(LandmarkLearner.MEAN))) {
             all.add(new MeanLearner());
         }
+        if (modelLearner != null && all.stream().noneMatch(l -> l.label().equals(modelLearner))) {
+            throw new IllegalArgumentException("model learner " + modelLearner + " is not one of the learners");
+        }
         List<TargetMetricsTable.Row> out = new ArrayList<>();
+        LandmarkModel model = null;
+        TargetPredictions.Builder kept = keepPredictions ? new TargetPredictions.Builder(names, List.of(setNames),
+                List.of(sampleIds(data, setRows[0]), sampleIds(data, setRows[1])), newY) : null;
         for (LandmarkLearner learner : all) {
             long start = System.nanoTime();
-            double[][][] predicted = learner.fitPredict(fitted.landmarks(), fitted.targets(), newX);
+            double[][][] predicted;
+            if (learner.label().equals(modelLearner)) {
+                FittedTargets models = learner.fit(fitted.landmarks(), fitted.targets());
+                predicted = new double[targetCols.length][setNames.length][];
+                for (int s = 0; s < setNames.length; s++) {
+                    double[][] bySet = models.predict(newX.get(s));
+                    for (int t = 0; t < targetCols.length; t++) {
+                        predicted[t][s] = bySet[t];
+                    }
+                }
+                model = new LandmarkModel(match.idType(), ids(data, match.landmarkColumns()), names, learner.label(),
+                        sampleIds(data, split.train()).stream().sorted().toList(), chunk.toString(), Versions.exprflow(),
+                        fitted.normaliser(), models);
+            } else {
+                predicted = learner.fitPredict(fitted.landmarks(), fitted.targets(), newX);
+            }
             for (int t = 0; t < targetCols.length; t++) {
                 for (int s = 0; s < setNames.length; s++) {
                     if (setRows[s].length == 0) {
@@ -66,18 +103,37 @@ public final class LandmarkFit {
                     out.add(new TargetMetricsTable.Row(names.get(t), learner.label(), setNames[s], m.n(), m.mae(), m.rmse(), m.pearson()));
                 }
             }
+            if (kept != null) {
+                kept.add(learner.label(), predicted);
+            }
             Log.info(String.format("%s: %d targets in %.1f s", learner.label(), targetCols.length, (System.nanoTime() - start) / 1e9));
         }
-        return new TargetMetricsTable(out);
+        return new Result(new TargetMetricsTable(out), model, kept == null ? null : kept.build());
     }
 
-    /** The given rows and columns of the dataset, copied: [row][column]. */
+    private static List<String> sampleIds(Dataset data, int[] rows) {
+        List<String> out = new ArrayList<>(rows.length);
+        for (int r : rows) {
+            out.add(data.sampleId(r));
+        }
+        return out;
+    }
+
+    private static List<String> ids(Dataset data, int[] columns) {
+        List<String> out = new ArrayList<>(columns.length);
+        for (int c : columns) {
+            out.add(data.featureIds().get(c));
+        }
+        return out;
+    }
+
+    /** The given rows and columns of the dataset, copied: [row][column]; a column of -1 is NaN (absent). */
     static double[][] columns(Dataset data, int[] rows, int[] cols) {
         double[][] out = new double[rows.length][cols.length];
         for (int i = 0; i < rows.length; i++) {
             double[] src = data.row(rows[i]);
             for (int j = 0; j < cols.length; j++) {
-                out[i][j] = src[cols[j]];
+                out[i][j] = cols[j] < 0 ? Double.NaN : src[cols[j]];
             }
         }
         return out;

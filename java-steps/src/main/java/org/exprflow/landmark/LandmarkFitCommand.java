@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "landmark-fit", mixinStandardHelpOptions = true,
         description = "Fit landmark-to-target regressors (D-GEX) on training samples for one chunk of targets; "
-                + "write per-target MAE, RMSE and Pearson r on the validation and test samples.")
+                + "write per-target MAE, RMSE and Pearson r on the validation and test samples, "
+                + "and optionally the fitted model and every prediction.")
 public final class LandmarkFitCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, description = "Expression dataset (.xfd, from exprflow import).")
@@ -56,6 +57,18 @@ public final class LandmarkFitCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "Per-target metrics of this chunk (.tsv).")
     Path output;
 
+    @Option(names = "--output-model", paramLabel = "MODEL.xlm",
+            description = "Save the fitted normaliser and one learner's models of this chunk, for landmark-predict.")
+    Path outputModel;
+
+    @Option(names = "--model-learner", paramLabel = "LEARNER",
+            description = "The learner --output-model saves (default: the first --learner).")
+    String modelLearner;
+
+    @Option(names = "--output-predictions", paramLabel = "P.tsv",
+            description = "Every validation and test prediction (z-scores) beside the measured value (.tsv).")
+    Path outputPredictions;
+
     @Override
     public Integer call() throws Exception {
         TargetChunk k = TargetChunk.parse(chunk);
@@ -68,26 +81,31 @@ public final class LandmarkFitCommand implements Callable<Integer> {
             }
             parsed.add(learner);
         }
+        if (modelLearner != null && outputModel == null) {
+            throw UserException.badParameter("--model-learner needs --output-model");
+        }
+        String saved = outputModel == null ? null : modelLearner != null ? modelLearner.strip() : parsed.get(0).label();
+        if (saved != null && !saved.equals(LandmarkLearner.MEAN) && parsed.stream().noneMatch(l -> l.label().equals(saved))) {
+            throw UserException.badParameter("--model-learner " + saved + " is not one of the learners "
+                    + parsed.stream().map(LandmarkLearner::label).toList());
+        }
         Dataset data = DatasetFile.read(input);
-        FeatureIdType type = resolveIdType(data);
+        FeatureIdType type = FeatureMatch.idType(idType, data);
         GeneList lm = GeneList.read(landmarks);
         GeneList tg = targets == null ? null : GeneList.read(targets);
         FeatureMatch match = FeatureMatch.match(data, lm, tg, type);
         Log.info(match.describe());
         SampleSplit split = SampleSplit.of(data, sizes, seed);
-        TargetMetricsTable table = LandmarkFit.run(data, match, k, split, parsed);
-        table.write(output);
+        LandmarkFit.Result result = LandmarkFit.run(data, match, k, split, parsed, saved, outputPredictions != null);
+        // Everything is computed before the first file is written, so a failure leaves no output.
+        result.metrics().write(output);
+        if (outputModel != null) {
+            LandmarkModelFile.write(result.model(), outputModel);
+        }
+        if (outputPredictions != null) {
+            result.predictions().write(outputPredictions);
+        }
         return 0;
     }
 
-    private FeatureIdType resolveIdType(Dataset data) {
-        if (idType.equalsIgnoreCase("auto")) {
-            return data.featureIdType();
-        }
-        try {
-            return FeatureIdType.valueOf(idType.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw UserException.badParameter("--id-type must be auto, probe, symbol, ensembl, entrez or other, got '" + idType + "'");
-        }
-    }
 }

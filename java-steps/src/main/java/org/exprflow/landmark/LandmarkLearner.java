@@ -30,11 +30,27 @@ public interface LandmarkLearner {
 
     /**
      * Fits one model per target on trainX (samples × landmarks, complete) and trainY (samples ×
-     * targets; NaN = no value, left out of that target's fit) and predicts each row set of newX.
+     * targets; NaN = no value, left out of that target's fit), and keeps them all (for saving).
+     */
+    FittedTargets fit(double[][] trainX, double[][] trainY);
+
+    /**
+     * Fits as {@link #fit} and predicts each row set of newX. Learners whose per-target models are
+     * large (a forest per target) override this to fit, predict and drop one target at a time.
      *
      * @return predictions[target][set][row]
      */
-    double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX);
+    default double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
+        FittedTargets fitted = fit(trainX, trainY);
+        double[][][] out = new double[fitted.targets()][newX.size()][];
+        for (int s = 0; s < newX.size(); s++) {
+            double[][] bySet = fitted.predict(newX.get(s));
+            for (int t = 0; t < out.length; t++) {
+                out[t][s] = bySet[t];
+            }
+        }
+        return out;
+    }
 
     static LandmarkLearner parse(String spec, long seed) {
         String s = spec.strip();

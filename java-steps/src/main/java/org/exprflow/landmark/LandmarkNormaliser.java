@@ -25,10 +25,10 @@ public final class LandmarkNormaliser implements Serializable {
 
     private final CrossSampleTransform.Fitted quantile;
     private final CrossSampleTransform.Fitted landmarkZ;
-    private final CrossSampleTransform.Fitted targetZ;
+    private final FeatureZScore.FittedZScore targetZ;
 
     private LandmarkNormaliser(CrossSampleTransform.Fitted quantile, CrossSampleTransform.Fitted landmarkZ,
-                               CrossSampleTransform.Fitted targetZ) {
+                               FeatureZScore.FittedZScore targetZ) {
         this.quantile = quantile;
         this.landmarkZ = landmarkZ;
         this.targetZ = targetZ;
@@ -43,7 +43,7 @@ public final class LandmarkNormaliser implements Serializable {
         // limma's result on the very rows the target was learned from (ties averaged as limma does).
         double[][] lq = q.applyToTraining(trainingLandmarks);
         CrossSampleTransform.Fitted lz = new FeatureZScore().fit(lq);
-        CrossSampleTransform.Fitted tz = new FeatureZScore().fit(trainingTargets);
+        FeatureZScore.FittedZScore tz = (FeatureZScore.FittedZScore) new FeatureZScore().fit(trainingTargets);
         LandmarkNormaliser n = new LandmarkNormaliser(q, lz, tz);
         return new Fitted(n, imputeMean(lz.apply(lq)), tz.apply(trainingTargets));
     }
@@ -56,6 +56,11 @@ public final class LandmarkNormaliser implements Serializable {
     /** Target rows of other samples, z-scored with the training means and SDs. */
     public double[][] targets(double[][] raw) {
         return targetZ.apply(raw);
+    }
+
+    /** Target z-scores (e.g. predictions) back on the training targets' scale, [row][target]. */
+    public double[][] targetsToTrainingScale(double[][] z) {
+        return targetZ.invert(z);
     }
 
     private static double[][] imputeMean(double[][] z) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +28,14 @@ public final class LandmarkSummaryCommand implements Callable<Integer> {
             description = "Learner the relative improvement is measured against (default: ${DEFAULT-VALUE}).")
     String baseline;
 
+    @Option(names = "--target-groups", paramLabel = "GROUPS.tsv",
+            description = "Tab-separated file with a header: target id, then group columns; the summary is repeated per group "
+                    + "(e.g. the simulator's truth.tsv, grouped by kind).")
+    Path targetGroups;
+
+    @Option(names = "--group-column", paramLabel = "NAME", description = "Column of --target-groups to group by (default: the second).")
+    String groupColumn;
+
     @Option(names = "--output-targets", required = true, description = "All per-target metrics (.tsv).")
     Path outputTargets;
 
@@ -40,8 +49,18 @@ public final class LandmarkSummaryCommand implements Callable<Integer> {
             parts.add(TargetMetricsTable.read(p));
         }
         TargetMetricsTable all = TargetMetricsTable.merge(parts);
-        DgexSummary summary = DgexSummary.of(all, baseline);
-        all.write(outputTargets);
+        TargetGroups groups = TargetGroups.none();
+        if (targetGroups != null) {
+            groups = TargetGroups.read(targetGroups, groupColumn);
+            TargetGroups g = groups;
+            long grouped = all.rows().stream().map(TargetMetricsTable.Row::target).distinct().filter(t -> g.groupOf(t) != null).count();
+            long targets = all.rows().stream().map(TargetMetricsTable.Row::target).distinct().count();
+            Log.info("target groups " + String.join(", ", groups.groups()) + ": " + grouped + " of " + targets + " targets grouped");
+        } else if (groupColumn != null) {
+            throw UserException.badParameter("--group-column needs --target-groups");
+        }
+        DgexSummary summary = DgexSummary.of(all, baseline, groups);
+        all.withGroups(groups).write(outputTargets);
         summary.write(outputSummary);
         for (String line : summary.render(LandmarkFit.TEST).split("\n")) {
             Log.info(line);

@@ -27,11 +27,11 @@ final class LinearLearner implements LandmarkLearner {
     }
 
     @Override
-    public double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
+    public FittedTargets fit(double[][] trainX, double[][] trainY) {
         int n = trainX.length;
         int targets = n == 0 ? 0 : trainY[0].length;
         SharedRidgeRegression shared = null;
-        double[][][] out = new double[targets][newX.size()][];
+        double[][] coefficients = new double[targets][];
         double[] y = new double[n];
         for (int t = 0; t < targets; t++) {
             List<Integer> complete = new ArrayList<>(n);
@@ -41,12 +41,11 @@ final class LinearLearner implements LandmarkLearner {
                     complete.add(i);
                 }
             }
-            double[] coef;
             if (complete.size() == n) {
                 if (shared == null) {
                     shared = SharedRidgeRegression.decompose(trainX, ridge);
                 }
-                coef = shared.coefficients(y);
+                coefficients[t] = shared.coefficients(y);
             } else {
                 double[][] x = new double[complete.size()][];
                 double[] yc = new double[complete.size()];
@@ -54,16 +53,28 @@ final class LinearLearner implements LandmarkLearner {
                     x[k] = trainX[complete.get(k)];
                     yc[k] = y[complete.get(k)];
                 }
-                coef = SharedRidgeRegression.decompose(x, ridge).coefficients(yc);
-            }
-            for (int s = 0; s < newX.size(); s++) {
-                double[][] rows = newX.get(s);
-                out[t][s] = new double[rows.length];
-                for (int i = 0; i < rows.length; i++) {
-                    out[t][s][i] = SharedRidgeRegression.predict(coef, rows[i]);
-                }
+                coefficients[t] = SharedRidgeRegression.decompose(x, ridge).coefficients(yc);
             }
         }
-        return out;
+        return new Coefficients(coefficients);
+    }
+
+    /** Each target's coefficients in {@link SharedRidgeRegression#predict}'s layout. */
+    private record Coefficients(double[][] coefficients) implements FittedTargets {
+        @Override
+        public int targets() {
+            return coefficients.length;
+        }
+
+        @Override
+        public double[][] predict(double[][] landmarkRows) {
+            double[][] out = new double[coefficients.length][landmarkRows.length];
+            for (int t = 0; t < coefficients.length; t++) {
+                for (int i = 0; i < landmarkRows.length; i++) {
+                    out[t][i] = SharedRidgeRegression.predict(coefficients[t], landmarkRows[i]);
+                }
+            }
+            return out;
+        }
     }
 }

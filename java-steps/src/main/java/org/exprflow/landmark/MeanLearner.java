@@ -1,6 +1,6 @@
 package org.exprflow.landmark;
 
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Predicts each target's training mean. Targets are z-scored with the training mean, so that is 0
@@ -15,9 +15,9 @@ final class MeanLearner implements LandmarkLearner {
     }
 
     @Override
-    public double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
+    public FittedTargets fit(double[][] trainX, double[][] trainY) {
         int targets = trainY.length == 0 ? 0 : trainY[0].length;
-        double[][][] out = new double[targets][newX.size()][];
+        double[] means = new double[targets];
         for (int t = 0; t < targets; t++) {
             double sum = 0;
             int n = 0;
@@ -27,12 +27,25 @@ final class MeanLearner implements LandmarkLearner {
                     n++;
                 }
             }
-            double mean = n == 0 ? Double.NaN : sum / n;
-            for (int s = 0; s < newX.size(); s++) {
-                out[t][s] = new double[newX.get(s).length];
-                java.util.Arrays.fill(out[t][s], mean);
-            }
+            means[t] = n == 0 ? Double.NaN : sum / n;
         }
-        return out;
+        return new Means(means);
+    }
+
+    /** The training mean of each target. */
+    private record Means(double[] means) implements FittedTargets {
+        @Override
+        public int targets() {
+            return means.length;
+        }
+
+        @Override
+        public double[][] predict(double[][] landmarkRows) {
+            double[][] out = new double[means.length][landmarkRows.length];
+            for (int t = 0; t < means.length; t++) {
+                Arrays.fill(out[t], means[t]);
+            }
+            return out;
+        }
     }
 }

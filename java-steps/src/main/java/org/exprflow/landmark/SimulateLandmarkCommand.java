@@ -21,8 +21,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code exprflow simulate-landmark}: writes {@link LandmarkSimulator}'s study as files the pipeline
  * reads: expression.tsv.gz (features × samples, 3 decimals: log2 intensities need no more),
- * landmarks.txt and targets.txt (one probe id per line) and truth.tsv (each target's kind and
- * landmarks). The gzip header has no name or time (java.util.zip), so the bytes are reproducible.
+ * query_landmarks.tsv.gz and query_targets.tsv.gz (further samples: landmarks to predict from, and
+ * the true targets to check the predictions against),
+ * landmarks.txt and targets.txt (one probe id per line) and truth.tsv (each target's kind, the
+ * landmarks or programs it reads, and its weights); its kind column is a --target-groups file for
+ * landmark-summary. The gzip header has no name or time (java.util.zip), so the bytes are reproducible.
  */
 @Command(name = "simulate-landmark", mixinStandardHelpOptions = true,
         description = "Write a simulated landmark/target expression study (linear and non-linear targets) for landmark-fit.")
@@ -46,11 +49,16 @@ public final class SimulateLandmarkCommand implements Runnable {
     @Option(names = "--nonlinear-fraction", defaultValue = "0.5", description = "Share of non-linear targets (default: ${DEFAULT-VALUE}).")
     double nonlinearFraction;
 
+    @Option(names = "--query-samples", defaultValue = "20",
+            description = "Further samples written apart, as new profiles for landmark-predict: their landmarks in "
+                    + "query_landmarks.tsv.gz and their true targets in query_targets.tsv.gz (default: ${DEFAULT-VALUE}).")
+    int querySamples;
+
     @Override
     public void run() {
         LandmarkSimulator.Parameters p;
         try {
-            p = new LandmarkSimulator.Parameters(seed, samples, landmarks, targets, nonlinearFraction);
+            p = new LandmarkSimulator.Parameters(seed, samples, landmarks, targets, nonlinearFraction, querySamples);
         } catch (IllegalArgumentException e) {
             throw UserException.badParameter(e.getMessage());
         }
@@ -61,13 +69,19 @@ public final class SimulateLandmarkCommand implements Runnable {
         try {
             Files.createDirectories(outputDir);
             writeMatrix(study.data(), outputDir.resolve("expression.tsv.gz"));
+            if (querySamples > 0) {
+                int[] lm = java.util.stream.IntStream.range(0, landmarks).toArray();
+                int[] tg = java.util.stream.IntStream.range(landmarks, landmarks + targets).toArray();
+                writeMatrix(study.query().subsetFeatures(lm), outputDir.resolve("query_landmarks.tsv.gz"));
+                writeMatrix(study.query().subsetFeatures(tg), outputDir.resolve("query_targets.tsv.gz"));
+            }
             AtomicOutput.writeString(outputDir.resolve("landmarks.txt"), String.join("\n", study.landmarkIds()) + "\n");
             AtomicOutput.writeString(outputDir.resolve("targets.txt"), String.join("\n", study.targetIds()) + "\n");
             AtomicOutput.writeText(outputDir.resolve("truth.tsv"), w -> {
-                w.write("target\tkind\tlandmark_a\tlandmark_b\tlandmark_c\tweight_a\tweight_b\tweight_c\n");
+                w.write("target\tkind\tinput_a\tinput_b\tinput_c\tweight_a\tweight_b\tweight_c\n");
                 for (LandmarkSimulator.TargetTruth t : study.truth()) {
-                    w.write(t.id() + "\t" + t.kind().name().toLowerCase(Locale.ROOT) + "\t" + LandmarkSimulator.landmarkId(t.a()) + "\t"
-                            + LandmarkSimulator.landmarkId(t.b()) + "\t" + LandmarkSimulator.landmarkId(t.c()) + "\t"
+                    w.write(t.id() + "\t" + t.kind().name().toLowerCase(Locale.ROOT) + "\t" + input(t, t.a()) + "\t"
+                            + input(t, t.b()) + "\t" + input(t, t.c()) + "\t"
                             + Canonical.number(t.wa()) + "\t" + Canonical.number(t.wb()) + "\t" + Canonical.number(t.wc()) + "\n");
                 }
             });
@@ -75,6 +89,11 @@ public final class SimulateLandmarkCommand implements Runnable {
             throw UserException.badParameter("cannot write to --output-dir " + outputDir + ": " + e.getMessage());
         }
         Log.info("simulated " + samples + " samples x " + landmarks + " landmarks + " + targets + " targets, seed " + seed);
+    }
+
+    /** What a target reads: a landmark id (linear targets) or a program, program1.. (non-linear). */
+    private static String input(LandmarkSimulator.TargetTruth t, int index) {
+        return t.kind() == LandmarkSimulator.Kind.LINEAR ? LandmarkSimulator.landmarkId(index) : "program" + (index + 1);
     }
 
     private static void writeMatrix(Dataset d, Path file) throws IOException {

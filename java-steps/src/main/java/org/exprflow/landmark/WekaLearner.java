@@ -59,9 +59,32 @@ final class WekaLearner implements LandmarkLearner {
     }
 
     @Override
-    public double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
-        int p = trainX.length == 0 ? 0 : trainX[0].length;
+    public FittedTargets fit(double[][] trainX, double[][] trainY) {
+        Instances header = header(trainX.length == 0 ? 0 : trainX[0].length);
         int targets = trainY.length == 0 ? 0 : trainY[0].length;
+        Classifier[] models = new Classifier[targets];
+        for (int t = 0; t < targets; t++) {
+            models[t] = fitTarget(header, trainX, trainY, t);
+        }
+        return new Models(label, header, models);
+    }
+
+    /** One target at a time: a forest per target for thousands of targets would not fit in memory. */
+    @Override
+    public double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
+        Instances header = header(trainX.length == 0 ? 0 : trainX[0].length);
+        int targets = trainY.length == 0 ? 0 : trainY[0].length;
+        double[][][] out = new double[targets][newX.size()][];
+        for (int t = 0; t < targets; t++) {
+            Classifier c = fitTarget(header, trainX, trainY, t);
+            for (int s = 0; s < newX.size(); s++) {
+                out[t][s] = predict(label, header, c, t, newX.get(s));
+            }
+        }
+        return out;
+    }
+
+    private static Instances header(int p) {
         ArrayList<Attribute> attrs = new ArrayList<>(p + 1);
         for (int j = 0; j < p; j++) {
             attrs.add(new Attribute("l" + j));
@@ -69,31 +92,55 @@ final class WekaLearner implements LandmarkLearner {
         attrs.add(new Attribute("target"));
         Instances header = new Instances("landmarks", attrs, 0);
         header.setClassIndex(p);
-        double[][][] out = new double[targets][newX.size()][];
-        for (int t = 0; t < targets; t++) {
-            Instances data = new Instances(header, trainX.length);
-            for (int i = 0; i < trainX.length; i++) {
-                if (!Double.isNaN(trainY[i][t])) {
-                    data.add(instance(header, trainX[i], trainY[i][t]));
-                }
-            }
-            Classifier c = newRegressor();
-            try {
-                c.buildClassifier(data);
-                for (int s = 0; s < newX.size(); s++) {
-                    double[][] rows = newX.get(s);
-                    out[t][s] = new double[rows.length];
-                    for (int i = 0; i < rows.length; i++) {
-                        out[t][s][i] = c.classifyInstance(instance(header, rows[i], Double.NaN));
-                    }
-                }
-            } catch (UserException e) {
-                throw e;
-            } catch (Exception e) {
-                throw UserException.unsuitable("Weka could not fit '" + label + "' for target " + (t + 1) + ": " + e.getMessage());
+        return header;
+    }
+
+    /** A fresh regressor fitted on target t's training rows with a value. */
+    private Classifier fitTarget(Instances header, double[][] trainX, double[][] trainY, int t) {
+        Instances data = new Instances(header, trainX.length);
+        for (int i = 0; i < trainX.length; i++) {
+            if (!Double.isNaN(trainY[i][t])) {
+                data.add(instance(header, trainX[i], trainY[i][t]));
             }
         }
+        Classifier c = newRegressor();
+        try {
+            c.buildClassifier(data);
+        } catch (UserException e) {
+            throw e;
+        } catch (Exception e) {
+            throw UserException.unsuitable("Weka could not fit '" + label + "' for target " + (t + 1) + ": " + e.getMessage());
+        }
+        return c;
+    }
+
+    private static double[] predict(String label, Instances header, Classifier c, int t, double[][] rows) {
+        double[] out = new double[rows.length];
+        try {
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = c.classifyInstance(instance(header, rows[i], Double.NaN));
+            }
+        } catch (Exception e) {
+            throw UserException.unsuitable("Weka could not predict '" + label + "' for target " + (t + 1) + ": " + e.getMessage());
+        }
         return out;
+    }
+
+    /** The fitted regressors of every target, with the attribute header they were fitted on. */
+    private record Models(String label, Instances header, Classifier[] models) implements FittedTargets {
+        @Override
+        public int targets() {
+            return models.length;
+        }
+
+        @Override
+        public double[][] predict(double[][] landmarkRows) {
+            double[][] out = new double[models.length][];
+            for (int t = 0; t < models.length; t++) {
+                out[t] = WekaLearner.predict(label, header, models[t], t, landmarkRows);
+            }
+            return out;
+        }
     }
 
     private static Instance instance(Instances header, double[] x, double y) {

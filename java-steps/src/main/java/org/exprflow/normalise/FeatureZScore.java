@@ -56,7 +56,7 @@ public final class FeatureZScore implements CrossSampleTransform {
     }
 
     /** Per-feature training means and SDs. */
-    static final class FittedZScore implements Fitted {
+    public static final class FittedZScore implements Fitted {
         private static final long serialVersionUID = 1L;
         private final double[] mean;
         private final double[] sd;
@@ -96,6 +96,25 @@ public final class FeatureZScore implements CrossSampleTransform {
                     }
                 }
                 out[s] = result;
+            }
+            return out;
+        }
+    
+        /**
+         * Back from z-scores to the training scale: z · SD + mean. A feature without an SD (constant
+         * in training) was mapped to 0 and comes back as its training mean; NA stays NA.
+         */
+        public double[][] invert(double[][] rows) {
+            int n = Matrices.requireRectangular(rows, "feature z-score");
+            if (rows.length > 0 && n != mean.length) {
+                throw new IllegalArgumentException("rows have " + n + " features, the fitted z-score has " + mean.length);
+            }
+            double[][] out = new double[rows.length][n];
+            for (int s = 0; s < rows.length; s++) {
+                for (int f = 0; f < n; f++) {
+                    double z = rows[s][f];
+                    out[s][f] = Double.isNaN(z) ? Double.NaN : sd[f] > 0 && Double.isFinite(sd[f]) ? z * sd[f] + mean[f] : mean[f];
+                }
             }
             return out;
         }

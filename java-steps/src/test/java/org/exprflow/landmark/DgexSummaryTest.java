@@ -2,6 +2,7 @@ package org.exprflow.landmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,48 @@ class DgexSummaryTest {
         assertEquals((0.7 - 1.9 / 3) / 0.7, rf.relativeImprovement(), 1e-12); // ≈ 0.0952
         assertEquals(2, rf.betterThanBaseline());                  // g1 and g2, not g3
         assertEquals(3, rf.targets());
+    }
+
+    @Test
+    void groupsRepeatTheTablePerGroupBesideAll(@TempDir Path dir) throws Exception {
+        // g1, g2 "lin": linear 0.5 0.7, rf 0.4 0.5 -> rf 0.45 vs 0.6; g3 "nl": linear 0.9, rf 1.0
+        TargetMetricsTable t = new TargetMetricsTable(List.of(
+                row("g1", "linear", 0.5), row("g2", "linear", 0.7), row("g3", "linear", 0.9),
+                row("g1", "rf", 0.4), row("g2", "rf", 0.5), row("g3", "rf", 1.0)));
+        Path groups = dir.resolve("groups.tsv");
+        Files.writeString(groups, "target\tkind\tnote\ng1\tlin\tx\ng2\tlin\ty\ng3\tnl\tz\ng9\tnl\tnot fitted\n");
+        DgexSummary s = DgexSummary.of(t, "linear", TargetGroups.read(groups, "kind"));
+        assertEquals(List.of("all", "lin", "nl"), s.groups());
+        assertEquals(1.9 / 3, s.line("test", "all", "rf").maeMean(), 1e-12);
+        assertEquals(0.6, s.line("test", "lin", "linear").maeMean(), 1e-12);
+        assertEquals(0.45, s.line("test", "lin", "rf").maeMean(), 1e-12);
+        assertEquals((0.6 - 0.45) / 0.6, s.line("test", "lin", "rf").relativeImprovement(), 1e-12); // 0.25
+        assertEquals(2, s.line("test", "lin", "rf").betterThanBaseline());
+        assertEquals(1, s.line("test", "nl", "rf").targets());
+        assertEquals((0.9 - 1.0) / 0.9, s.line("test", "nl", "rf").relativeImprovement(), 1e-12);
+        assertEquals(0, s.line("test", "nl", "rf").betterThanBaseline());
+        // Written, read back and written again: the same bytes, baseline included.
+        Path f = dir.resolve("s.tsv");
+        s.write(f);
+        DgexSummary back = DgexSummary.read(f);
+        back.write(dir.resolve("again.tsv"));
+        assertEquals(Files.readString(f), Files.readString(dir.resolve("again.tsv")));
+        assertEquals("linear", back.baseline());
+        assertEquals(DgexSummary.HEADER, Files.readAllLines(f).get(0));
+        assertTrue(Files.readAllLines(f).get(4).startsWith("test\tlin\trf\tlinear\t2\t0.45\t"), Files.readAllLines(f).get(4));
+    }
+
+    @Test
+    void aBadGroupsFileIsOneLineNamingTheLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("g.tsv");
+        Files.writeString(f, "target\tkind\ng1\tlin\ng1\tnl\n");
+        UserException twice = assertThrows(UserException.class, () -> TargetGroups.read(f, null));
+        assertEquals(true, twice.getMessage().startsWith(f + ":3:") && twice.getMessage().contains("listed twice"), twice.getMessage());
+        UserException column = assertThrows(UserException.class, () -> TargetGroups.read(f, "family"));
+        assertEquals(true, column.getMessage().contains("no column 'family'"), column.getMessage());
+        Files.writeString(f, "target\tkind\ng1\tall\n");
+        UserException all = assertThrows(UserException.class, () -> TargetGroups.read(f, null));
+        assertEquals(true, all.getMessage().contains("'all' names the summary"), all.getMessage());
     }
 
     @Test

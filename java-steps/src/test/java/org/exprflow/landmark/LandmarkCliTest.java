@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("unit")
 class LandmarkCliTest {
-    private static final List<String> FILES = List.of("expression.tsv.gz", "landmarks.txt", "targets.txt", "truth.tsv");
+    private static final List<String> FILES = List.of("expression.tsv.gz", "landmarks.txt", "targets.txt", "truth.tsv",
+            "query_landmarks.tsv.gz", "query_targets.tsv.gz");
 
     @TempDir
     Path dir;

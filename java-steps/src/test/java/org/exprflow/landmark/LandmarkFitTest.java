@@ -38,7 +38,7 @@ class LandmarkFitTest {
     @Test
     void randomForestBeatsLinearOnNonLinearTargetsOnly() {
         // More samples than landmarks, so least squares is well posed and is the right model for the
-        // linear targets; the non-linear ones (|s_a| and s_b·s_c) have almost no linear part.
+        // linear targets; the non-linear ones (|z_a| and z_b·z_c of program activities) have no linear part.
         LandmarkSimulator.Study study = LandmarkSimulator.simulate(new LandmarkSimulator.Parameters(11, 600, 100, 12, 0.5));
         SampleSplit split = SampleSplit.of(study.data(), SampleSplit.parseSizes("0.7,0.1,0.2"), 42);
         TargetMetricsTable t = LandmarkFit.run(study.data(), match(study), TargetChunk.ALL, split,

@@ -1,0 +1,14 @@
+package org.exprflow.landmark;
+
+import java.io.Serializable;
+
+/**
+ * One learner's fitted models for every target of a chunk, ready to predict normalised landmark
+ * rows (z-scores of the training fit). Serializable: it travels inside {@link LandmarkModel}.
+ */
+public interface FittedTargets extends Serializable {
+    int targets();
+
+    /** Predictions in target z-score units, [target][row]. */
+    double[][] predict(double[][] landmarkRows);
+}

@@ -1,14 +1,14 @@
 /*
  * PEAKS: expression from chromatin. Two designs (--peaks_design), both ending in the regression
  * metrics of the model beside the training-mean baseline and a report with the predicted-versus-
- * measured scatter; PEAKS_QC describes the input files beside the analysis.
+ * measured scatter; PEAKS_QC describes the input files beside the analysis, and the report shows it.
  *
  * (a) across samples (the seed project): for each gene with its TSS in --region, predict its
  *     log2(TPM + 1) in a sample from that sample's peaks in the region's windows.
  *
  *       REGION_DATASET per (region, chunk of genes) -> SPLIT (CV folds over samples)
  *         -> REGRESS per (region, chunk, repeat, fold) -> EVALUATE_REGRESSION -> REPORT
- *       PEAKS_QC
+ *       PEAKS_QC ---------------------------------------------------------------^
  *
  *     The genes of a region are scattered in --target_chunks chunks, each one cached task, and
  *     every chunk's regression in every fold is its own cached task keyed by (region, chunk,
@@ -21,7 +21,7 @@
  *
  *       GENE_FEATURES per tissue -> SPLIT (held-out chromosomes) -> REGRESS (train tissue, with
  *         the other tissues as transfer sets) -> EVALUATE_REGRESSION -> REPORT
- *       PEAKS_QC
+ *       PEAKS_QC ----------------------------------------------------------^
  *
  * Samplesheets are read here, before any task, and a mistake in them stops the run with one line
  * naming the sheet and row. Relative paths in a sheet are relative to the sheet's own directory, so
@@ -210,7 +210,7 @@ workflow PEAKS {
             REGRESS.out.predictions.map { meta, table -> [meta.study, [meta.region_index, meta.chunk, meta.repeat, meta.fold], table] }
         ).map { study, tables -> [[id: study], tables] }
 
-        PEAKS_QC(Channel.of([[id: id], samples*.name, samples*.peaks, samples*.rna, annotation, chrom_sizes]))
+        PEAKS_QC(Channel.of([[id: id], samples*.name, samples*.peaks, samples*.name, samples*.rna, annotation, chrom_sizes]))
         ch_versions = ch_versions.mix(PEAKS_QC.out.versions)
     } else {
         // ---- (b) across genes: peak sheet columns tissue, mark, file; RNA per tissue ----
@@ -293,9 +293,9 @@ workflow PEAKS {
         ch_versions = ch_versions.mix(REGRESS.out.versions)
         ch_tables = REGRESS.out.predictions.map { meta, table -> [meta, [table]] }
 
-        // QC of every tissue's mark files and RNA, one sample name per (tissue, mark).
+        // QC of every tissue's mark files and RNA: one name per (tissue, mark), the RNA named by tissue.
         def qcPairs = tissues.collectMany { t -> marks[t].sort { it[0] }.collect { m, f -> ["${t}.${m}", f] } }
-        PEAKS_QC(Channel.of([[id: studyId(sheet)], qcPairs*.getAt(0), qcPairs*.getAt(1), tissues.collect { rnaOf[it] },
+        PEAKS_QC(Channel.of([[id: studyId(sheet)], qcPairs*.getAt(0), qcPairs*.getAt(1), tissues, tissues.collect { rnaOf[it] },
                              annotation, chrom_sizes]))
         ch_versions = ch_versions.mix(PEAKS_QC.out.versions)
     }
@@ -303,9 +303,13 @@ workflow PEAKS {
     EVALUATE_REGRESSION(ch_tables)
     ch_versions = ch_versions.mix(EVALUATE_REGRESSION.out.versions)
 
-    // The report reads evaluate-regression's outputs through the same options as classify's.
+    // The report reads evaluate-regression's outputs through the same options as classify's, and
+    // PEAKS_QC's JSON through its QC input (`exprflow report` tells a peaks-qc JSON from qc.json by
+    // its shape). One PEAKS_QC and one EVALUATE_REGRESSION task per run, so combine pairs them; a
+    // join by meta would not, since in design b their ids differ (the samplesheet, the tissue).
     REPORT(EVALUATE_REGRESSION.out.json.join(EVALUATE_REGRESSION.out.predictions)
-        .map { meta, json, table -> [meta, [], json, table] })
+        .combine(PEAKS_QC.out.json.map { meta, json -> json })
+        .map { meta, json, table, qc -> [meta, qc, json, table] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     emit:

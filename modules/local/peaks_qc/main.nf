@@ -1,14 +1,18 @@
 /*
  * PEAKS_QC: what the peak and RNA files hold before any model sees them: peak counts, peaks on
  * unknown contigs, score/signal/width quantiles, the share of peaks near a TSS, detected genes and
- * how many RNA ids match the annotation. It only reports, so it runs beside the analysis.
+ * how many RNA ids match the annotation. It only reports, so it runs beside the analysis; its JSON
+ * goes to REPORT, which renders it as the "Peak and RNA input QC" section.
+ *
+ * names: one per peak file (design a: the samples; b: tissue.mark); rna_names: one per RNA file
+ * (a: the samples; b: the tissues). Both are checked plain by the workflow, so need no quoting.
  */
 process PEAKS_QC {
     tag "${meta.id}"
     label 'process_low'
 
     input:
-    tuple val(meta), val(names), path(peaks, stageAs: 'peaks/?/*'), path(rna, stageAs: 'rna/?/*'), path(annotation), path(chrom_sizes)
+    tuple val(meta), val(names), path(peaks, stageAs: 'peaks/?/*'), val(rna_names), path(rna, stageAs: 'rna/?/*'), path(annotation), path(chrom_sizes)
 
     output:
     tuple val(meta), path("${prefix}.peaks_qc.tsv") , emit: tsv
@@ -24,6 +28,7 @@ process PEAKS_QC {
         --peaks ${[peaks].flatten().join(' ')} \\
         --names ${names.join(' ')} \\
         --rna ${[rna].flatten().join(' ')} \\
+        --rna-names ${rna_names.join(' ')} \\
         --annotation ${annotation} \\
         --chrom-sizes ${chrom_sizes} \\
         --output-tsv ${prefix}.peaks_qc.tsv \\

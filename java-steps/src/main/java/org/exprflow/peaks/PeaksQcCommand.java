@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = {
             "QC of peak files and RNA quantifications. Peaks: count, fraction on primary contigs, contigs",
             "absent from --chrom-sizes, score/signalValue/width quantiles, fraction within 1 kb of a TSS",
-            "(with --annotation). RNA: genes, genes with TPM > 1, TPM quantiles, ids matched in --annotation.",
+            "(with --annotation). RNA: genes, genes with TPM > 1, TPM and log2(TPM + 1) quantiles, ids matched",
+            "and unmatched in --annotation.",
             "TSV columns: section, name, metric, value; the JSON holds the same figures."
         })
 public final class PeaksQcCommand implements Runnable {
@@ -37,6 +38,10 @@ public final class PeaksQcCommand implements Runnable {
 
     @Option(names = "--rna", arity = "1..*", paramLabel = "FILE", description = "RNA quantification files.")
     List<Path> rna = new ArrayList<>();
+
+    @Option(names = "--rna-names", arity = "1..*", paramLabel = "NAME",
+            description = "Names of the RNA files, one per --rna file (default: the file names).")
+    List<String> rnaNames;
 
     @Option(names = "--chrom-sizes", required = true, paramLabel = "FILE", description = "Chromosome sizes.")
     Path chromSizes;
@@ -60,6 +65,7 @@ public final class PeaksQcCommand implements Runnable {
                 : GeneAnnotationReader.read(annotation, genome, UnknownContigPolicy.SKIP);
         TssIndex tss = genes == null ? null : new TssIndex(genes, genome.size());
         List<String> samples = PeakInputOptions.sampleNames(peaks, names);
+        List<String> rnaSamples = rnaNames(rna, rnaNames);
         PeakReader reader = new PeakReader(genome, UnknownContigPolicy.SKIP, PeakFilter.NONE);
         StringBuilder tsv = new StringBuilder("section\tname\tmetric\tvalue\n");
         JsonWriter json = new JsonWriter().beginObject().name("peaks").beginArray();
@@ -74,16 +80,21 @@ public final class PeaksQcCommand implements Runnable {
         if (genes != null) {
             genes.genes().forEach(g -> annotated.add(g.id()));
         }
-        for (Path r : rna) {
-            RnaQuantification q = RnaQuantificationReader.read(r);
-            Metrics m = new Metrics("rna", r.getFileName().toString(), tsv, json);
+        for (int i = 0; i < rna.size(); i++) {
+            RnaQuantification q = RnaQuantificationReader.read(rna.get(i));
+            Metrics m = new Metrics("rna", rnaSamples.get(i), tsv, json);
             double[] tpm = q.tpm().values().stream().mapToDouble(Double::doubleValue).toArray();
             m.put("genes", tpm.length);
             m.put("detected_tpm_gt_1", java.util.Arrays.stream(tpm).filter(x -> x > 1).count());
             m.putQuantiles("tpm", tpm);
+            // The models' target is log2(TPM + 1): its spread is what a report can draw (TPM itself
+            // spans five orders of magnitude). Quantiles of the target's own values, not transformed
+            // TPM quantiles, which differ wherever type 7 interpolates.
+            m.putQuantiles("log2_tpm_plus_1", q.tpm().keySet().stream().mapToDouble(q::log2TpmPlusOne).toArray());
             if (genes != null) {
                 long matched = q.tpm().keySet().stream().filter(annotated::contains).count();
                 m.put("matched_annotation", matched);
+                m.put("unmatched_annotation", tpm.length - matched);
                 m.put("fraction_matched_annotation", (double) matched / tpm.length);
                 m.put("annotation_genes_missing", annotated.stream().filter(id -> !q.tpm().containsKey(id)).count());
             }
@@ -96,6 +107,24 @@ public final class PeaksQcCommand implements Runnable {
         } catch (IOException e) {
             throw UserException.badParameter("cannot write QC output: " + e.getMessage());
         }
+    }
+
+    /** The RNA files' names: --rna-names, or the file names (the default of earlier versions). */
+    private static List<String> rnaNames(List<Path> files, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return files.stream().map(f -> f.getFileName().toString()).toList();
+        }
+        if (names.size() != files.size()) {
+            throw UserException.badParameter("--rna-names has " + names.size() + " names for " + files.size() + " --rna files");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String n : names) {
+            if (n.isEmpty() || n.contains("\t") || !seen.add(n)) {
+                throw UserException.badParameter("RNA name '" + n + "' is empty, contains a tab or is used twice;"
+                        + " give distinct --rna-names");
+            }
+        }
+        return names;
     }
 
     private static void peakMetrics(PeakFile file, TssIndex tss, Metrics m) {

@@ -45,6 +45,19 @@ final class Html {
     }
 
     /**
+     * At most {@code digits} decimals, trailing zeros dropped (1000, 0.5, 12.346): for quantities that
+     * are whole numbers in some files and fractions in others, such as peak scores and TPM.
+     */
+    static String trimmed(double x, int digits) {
+        String s = fixed(x, digits);
+        if (!s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
      * A p-value: three decimals, but two significant digits below 0.001, because a permutation p of
      * 1 / 10001 printed as "0.000" would read as impossible certainty.
      */

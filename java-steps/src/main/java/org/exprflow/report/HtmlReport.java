@@ -9,8 +9,9 @@ import org.exprflow.evaluate.PredictionTable;
 import org.exprflow.evaluate.RegressionTable;
 
 /**
- * Assembles the report page: a run summary, then the QC, metrics (with model selection when the
- * metrics JSON records it), ROC and regression sections of whichever inputs were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
+ * Assembles the report page: a run summary, then the QC (or peak and RNA input QC), metrics (with
+ * model selection when the metrics JSON records it), ROC and regression sections of whichever inputs
+ * were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
  * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
  * renders of the same inputs are byte-identical.
  */
@@ -47,28 +48,35 @@ final class HtmlReport {
             svg .identity { stroke: #888; stroke-dasharray: 4 3; }
             svg .bar { fill: #cfe3f3; stroke: #0072B2; }
             svg .median-line { stroke: #D55E00; stroke-width: 2; }
+            table.landmark tr.best td { font-weight: bold; background: #d9f2e3; }
             """;
 
     private HtmlReport() {
     }
 
     static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions) {
-        return render(title, qc, metrics, predictions, null, null);
+        return render(title, qc, null, metrics, predictions, null, null, null);
     }
 
     /**
-     * The whole page; {@code regressionMetrics} and {@code regression} are the outputs of
-     * evaluate-regression (JSON and merged table), rendered as the regression section.
+     * The whole page; {@code peaksQc} is the JSON of peaks-qc (the chromatin analyses' input QC),
+     * {@code regressionMetrics} and {@code regression} the outputs of evaluate-regression (JSON and
+     * merged table), rendered as the regression section, and {@code landmark} the tables of
+     * landmark-summary.
      */
-    static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions,
-                         Map<String, Object> regressionMetrics, RegressionTable regression) {
+    static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, Map<String, Object> metrics,
+                         PredictionTable predictions, Map<String, Object> regressionMetrics, RegressionTable regression,
+                         LandmarkSection.Results landmark) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(Html.escape(title)).append("</h1>\n");
-        summary(html, qc, metrics, predictions, regressionMetrics);
+        summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));
+        }
+        if (peaksQc != null) {
+            html.append(PeaksQcSection.render(peaksQc));
         }
         if (metrics != null) {
             html.append(MetricsSection.render(metrics));
@@ -82,11 +90,15 @@ final class HtmlReport {
         if (regressionMetrics != null || regression != null) {
             html.append(RegressionSection.render(regressionMetrics, regression));
         }
+        if (landmark != null) {
+            html.append(LandmarkSection.render(landmark));
+        }
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void summary(StringBuilder html, QcSummary qc, Map<String, Object> metrics,
-                                PredictionTable predictions, Map<String, Object> regressionMetrics) {
+    private static void summary(StringBuilder html, QcSummary qc, PeaksQcSummary peaksQc, Map<String, Object> metrics,
+                                PredictionTable predictions, Map<String, Object> regressionMetrics,
+                                LandmarkSection.Results landmark) {
         html.append("<section id=\"summary\">\n<h2>Run summary</h2>\n<table class=\"summary\">\n<tbody>\n");
         if (qc != null && qc.dataset() != null) {
             row(html, "dataset", Html.escape(qc.dataset()));
@@ -102,6 +114,11 @@ final class HtmlReport {
         if (qc != null && !qc.samples().isEmpty()) {
             long outliers = qc.samples().stream().filter(QcSummary.Sample::outlier).count();
             row(html, "samples (QC)", qc.samples().size() + " (" + outliers + " flagged as outliers)");
+        }
+        if (peaksQc != null) {
+            double peaks = peaksQc.peaks().stream().mapToDouble(e -> e.get("peaks")).sum();
+            row(html, "peak files (QC)", peaksQc.peaks().size() + " files, " + Html.fixed(peaks, 0) + " peaks");
+            row(html, "RNA files (QC)", String.valueOf(peaksQc.rna().size()));
         }
         if (metrics != null) {
             JsonFile.object(metrics, "sets").forEach((set, learners) -> {
@@ -132,7 +149,10 @@ final class HtmlReport {
                 }
             });
         }
-        if (qc == null && metrics == null && predictions == null && regressionMetrics == null) {
+        if (landmark != null) {
+            LandmarkSection.summaryRows(landmark).forEach((name, value) -> row(html, name, Html.escape(value)));
+        }
+        if (qc == null && peaksQc == null && metrics == null && predictions == null && regressionMetrics == null && landmark == null) {
             row(html, "inputs", "none given: pass --qc, --metrics or --predictions");
         }
         html.append("</tbody>\n</table>\n</section>\n");

@@ -1,6 +1,5 @@
 package org.exprflow.report;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ record QcSummary(String dataset, List<Sample> samples, Map<String, Double> featu
     record Check(String name, String status, double value, double warn, double fail, String message) {
     }
 
-    static QcSummary read(Path path) {
-        Map<String, Object> root = JsonFile.readObject(path);
+    /** From the parsed qc.json (ReportCommand parses it first, to tell it from a peaks-qc JSON). */
+    static QcSummary of(Map<String, Object> root) {
         List<Sample> samples = new ArrayList<>();
         for (Object o : JsonFile.list(root, "samples")) {
             Map<String, Object> s = JsonFile.object(o);

@@ -5,10 +5,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.exprflow.cli.Log;
+import org.exprflow.cli.UserException;
 import org.exprflow.evaluate.PredictionTable;
 import org.exprflow.evaluate.RegressionTable;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.TextInput;
+import org.exprflow.landmark.DgexSummary;
+import org.exprflow.landmark.TargetMetricsTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
  * given inputs are rendered:
  * <ul>
  * <li>{@code --qc} (qc.json of {@code exprflow qc}): per-sample intensity box plots, outliers, class
- * and feature counts, the pass/warn/fail checks;</li>
+ * and feature counts, the pass/warn/fail checks; or the JSON of {@code exprflow peaks-qc}, told apart
+ * by its shape (peaks and rna arrays): the peak and RNA input QC section;</li>
  * <li>{@code --metrics} (metrics JSON of {@code exprflow evaluate}): model versus ZeroR on CV and test
  * with the CV per-fold mean ± SD, per-class metrics, confusion-matrix heatmaps; and when evaluate
  * recorded them, the bootstrap intervals of accuracy and balanced accuracy, the permutation test of
@@ -32,7 +36,9 @@ import picocli.CommandLine.Option;
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
  * by the table's header and the JSON's shape: they give the regression section (model versus the
  * training-mean baseline per set, a histogram of the per-target Pearson r, and the
- * predicted-versus-measured scatter). So one pipeline REPORT process serves every analysis.
+ * predicted-versus-measured scatter). Likewise {@code exprflow landmark-summary}'s tables (the D-GEX
+ * summary as {@code --metrics}, the per-target table as {@code --predictions}), told apart by their
+ * headers, give the landmark section. So one pipeline REPORT process serves every analysis.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report of QC, metrics and ROC curves.")
@@ -40,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "REPORT.html", description = "The HTML report.")
     Path output;
 
-    @Option(names = "--qc", paramLabel = "QC.json", description = "QC summary written by 'exprflow qc'.")
+    @Option(names = "--qc", paramLabel = "QC.json", description = "QC summary written by 'exprflow qc' or 'exprflow peaks-qc'.")
     Path qc;
 
     @Option(names = "--metrics", paramLabel = "M.json", description = "Metrics written by 'exprflow evaluate' or 'exprflow evaluate-regression'.")
@@ -54,28 +60,41 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        QcSummary qcSummary = qc == null ? null : QcSummary.read(qc);
-        Map<String, Object> metricsJson = metrics == null ? null : JsonFile.readObject(metrics);
+        Map<String, Object> qcJson = qc == null ? null : JsonFile.readObject(qc);
+        PeaksQcSummary peaksQc = qcJson != null && PeaksQcSummary.isPeaksQc(qcJson) ? PeaksQcSummary.of(qcJson) : null;
+        QcSummary qcSummary = qcJson == null || peaksQc != null ? null : QcSummary.of(qcJson);
+        // landmark-summary's tables come through the same two options, told apart by their headers.
+        DgexSummary landmarkSummary = metrics != null && startsWith(metrics, DgexSummary.HEADER) ? DgexSummary.read(metrics) : null;
+        TargetMetricsTable landmarkTargets = predictions != null && (startsWith(predictions, TargetMetricsTable.HEADER)
+                || startsWith(predictions, TargetMetricsTable.GROUPED_HEADER)) ? TargetMetricsTable.read(predictions) : null;
+        if (landmarkSummary == null && landmarkTargets != null) {
+            throw UserException.badParameter("--predictions " + predictions + " is a landmark per-target table: give the "
+                    + "landmark summary with it as --metrics");
+        }
+        Map<String, Object> metricsJson = metrics == null || landmarkSummary != null ? null : JsonFile.readObject(metrics);
         Map<String, Object> regressionJson = null;
         if (metricsJson != null && RegressionSection.isRegressionMetrics(metricsJson)) {
             regressionJson = metricsJson;
             metricsJson = null;
         }
-        boolean regressionTable = predictions != null && isRegressionTable(predictions);
-        PredictionTable table = predictions == null || regressionTable ? null : PredictionTable.read(predictions);
+        boolean regressionTable = predictions != null && landmarkTargets == null && startsWith(predictions, RegressionTable.HEADER);
+        PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
-        String html = HtmlReport.render(title, qcSummary, metricsJson, table, regressionJson, regression);
+        String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
+                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets));
         AtomicOutput.writeString(output, html);
-        Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (metricsJson != null ? " metrics" : "")
+        Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (peaksQc != null ? " peak/RNA QC" : "")
+                + (metricsJson != null ? " metrics" : "")
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
+                + (landmarkSummary != null ? " landmark" : "")
                 + " sections");
         return 0;
     }
 
-    /** A regression table starts with its fixed header; anything else is read (and checked) as a prediction table. */
-    private static boolean isRegressionTable(Path path) {
+    /** Whether a table's first line is this header: how the tables of the different steps are told apart. */
+    private static boolean startsWith(Path path, String header) {
         try (TextInput in = TextInput.open(path)) {
-            return RegressionTable.HEADER.equals(in.readLine());
+            return header.equals(in.readLine());
         }
     }
 }

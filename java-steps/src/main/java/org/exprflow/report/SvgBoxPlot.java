@@ -1,11 +1,14 @@
 package org.exprflow.report;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Box plots of per-sample value distributions from their five quantiles (min, q25, median, q75,
- * max): whiskers span min to max, the box q25 to q75, a line marks the median. Samples flagged as
- * outliers are drawn in red so that they stand out among many.
+ * Box plots of per-sample value distributions from five quantiles (by default min, q25, median,
+ * q75, max): whiskers span the outer two, the box q25 to q75, a line marks the median. Samples
+ * flagged as outliers are drawn in red so that they stand out among many. A caller drawing skewed
+ * values (peak signal, expression) can name other whisker quantiles (q05 and q95), so one extreme
+ * peak does not squash every box into a line.
  */
 final class SvgBoxPlot {
     /** One box: a label and its five quantiles; {@code flagged} draws it in the warning colour. */
@@ -22,15 +25,24 @@ final class SvgBoxPlot {
     }
 
     static String render(List<Box> boxes, String yLabel) {
-        List<Box> drawable = boxes.stream().filter(b -> b.quantiles().length == 5).toList();
+        return render(boxes, yLabel, "min", "max");
+    }
+
+    /**
+     * Boxes whose quantiles[0] and quantiles[4] are the {@code low} and {@code high} quantiles (names
+     * shown in each box's tooltip). A box with an undefined quantile (NaN: e.g. a peak file without
+     * scores) is left out, since it has no position on the axis.
+     */
+    static String render(List<Box> boxes, String yLabel, String low, String high) {
+        List<Box> drawable = boxes.stream()
+                .filter(b -> b.quantiles().length == 5 && Arrays.stream(b.quantiles()).noneMatch(Double::isNaN))
+                .toList();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Box b : drawable) {
             for (double q : b.quantiles()) {
-                if (!Double.isNaN(q)) {
-                    lo = Math.min(lo, q);
-                    hi = Math.max(hi, q);
-                }
+                lo = Math.min(lo, q);
+                hi = Math.max(hi, q);
             }
         }
         if (drawable.isEmpty() || lo > hi) {
@@ -38,12 +50,16 @@ final class SvgBoxPlot {
         }
         double slot = drawable.size() > 60 ? 9 : 16;
         int width = (int) Math.max(MIN_WIDTH, LEFT + 10 + slot * drawable.size());
+        // Room below the plot for the longest rotated label (about 5.5 px a character at 9 px), so
+        // names such as "sigmoid_colon.H3K27ac" are not cut off; short sample ids keep the default.
+        int longest = drawable.stream().mapToInt(b -> b.label() == null ? 0 : b.label().length()).max().orElse(0);
+        int height = Math.max(HEIGHT, HEIGHT - BOTTOM + 12 + (int) Math.ceil(5.5 * longest));
         double plotBottom = HEIGHT - BOTTOM;
         SvgAxis y = new SvgAxis(lo, hi, plotBottom, TOP);
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"plot\" width=\"").append(width)
-                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" aria-label=\"per-sample distributions\">\n");
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\" role=\"img\" aria-label=\"per-sample distributions\">\n");
         double[] ticks = y.ticks(5);
         for (double t : ticks) {
             String py = Html.coord(y.pixel(t));
@@ -62,9 +78,10 @@ final class SvgBoxPlot {
             double half = slot * 0.35;
             String cls = b.flagged() ? "box flagged" : "box";
             svg.append("<g class=\"").append(cls).append("\"><title>").append(Html.escape(b.label()))
-                    .append(": min ").append(Html.fixed(q[0], 3)).append(", q25 ").append(Html.fixed(q[1], 3))
+                    .append(": ").append(Html.escape(low)).append(' ').append(Html.fixed(q[0], 3))
+                    .append(", q25 ").append(Html.fixed(q[1], 3))
                     .append(", median ").append(Html.fixed(q[2], 3)).append(", q75 ").append(Html.fixed(q[3], 3))
-                    .append(", max ").append(Html.fixed(q[4], 3)).append("</title>");
+                    .append(", ").append(Html.escape(high)).append(' ').append(Html.fixed(q[4], 3)).append("</title>");
             svg.append("<line x1=\"").append(Html.coord(cx)).append("\" x2=\"").append(Html.coord(cx))
                     .append("\" y1=\"").append(Html.coord(y.pixel(q[0]))).append("\" y2=\"")
                     .append(Html.coord(y.pixel(q[4]))).append("\"/>");

@@ -17,6 +17,14 @@ final class SvgScatterPlot {
 
     /** measured and predicted have the same length and no NaN (the caller drops incomplete pairs). */
     static String render(double[] measured, double[] predicted, String xLabel, String yLabel, String caption) {
+        return render(measured, predicted, null, xLabel, yLabel, caption);
+    }
+
+    /**
+     * As above, with each point coloured by its group (index into {@link Html#colour}, or null for
+     * the stylesheet's colour).
+     */
+    static String render(double[] measured, double[] predicted, int[] group, String xLabel, String yLabel, String caption) {
         int width = LEFT + SIZE + 20;
         int height = TOP + SIZE + 60;
         double[] xr = padded(measured);
@@ -55,7 +63,11 @@ final class SvgScatterPlot {
         svg.append("<g class=\"points\">\n");
         for (int i = 0; i < measured.length; i++) {
             svg.append("<circle cx=\"").append(Html.coord(x.pixel(measured[i]))).append("\" cy=\"")
-                    .append(Html.coord(y.pixel(predicted[i]))).append("\" r=\"2\"/>\n");
+                    .append(Html.coord(y.pixel(predicted[i]))).append("\" r=\"2\"");
+            if (group != null) {
+                svg.append(" style=\"fill:").append(Html.colour(group[i])).append('"');
+            }
+            svg.append("/>\n");
         }
         svg.append("</g>\n");
         svg.append("<text class=\"axis-label\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)

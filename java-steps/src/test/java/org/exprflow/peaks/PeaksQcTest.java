@@ -1,6 +1,7 @@
 package org.exprflow.peaks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** peaks-qc figures on a small case computed by hand, and identical TSV/JSON across runs. */
+/**
+ * peaks-qc figures on a small case computed by hand, and identical TSV/JSON across runs; RNA entries
+ * named by --rna-names, whose count must match --rna.
+ */
 @Tag("unit")
 class PeaksQcTest {
     @Test
@@ -44,10 +48,35 @@ class PeaksQcTest {
         assertTrue(tsv.contains("rna\tr.tsv\tdetected_tpm_gt_1\t2"));
         assertTrue(tsv.contains("rna\tr.tsv\tmatched_annotation\t1"));
         assertTrue(tsv.contains("rna\tr.tsv\tannotation_genes_missing\t1"));
+        assertTrue(tsv.contains("rna\tr.tsv\tunmatched_annotation\t2"), "ids 3 and 4 are not annotated");
+        // log2(TPM + 1) of 0.5, 10 and 2: the median is log2(3), the max log2(11).
+        assertTrue(tsv.contains("rna\tr.tsv\tlog2_tpm_plus_1_median\t1.58496250072"));
+        assertTrue(tsv.contains("rna\tr.tsv\tlog2_tpm_plus_1_max\t3.45943161864"));
         String json = Files.readString(tmp.resolve("qc.json"));
         assertTrue(json.contains("\"fraction_within_1kb_of_tss\": 0.666666666667"), json);
         byte[] first = Files.readAllBytes(tmp.resolve("qc.json"));
         assertEquals(0, Cli.run(args).exitCode());
         assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(tmp.resolve("qc.json"))), "deterministic JSON");
+    }
+
+    @Test
+    void rnaNamesNameTheEntriesAndMustMatchTheFiles(@TempDir Path tmp) throws IOException {
+        Path sizes = Files.writeString(tmp.resolve("g.sizes"), "chr1\t100000\n");
+        Path a = Files.writeString(tmp.resolve("a.tsv"), "ENSG00000000001.2\t5\n");
+        Path b = Files.writeString(tmp.resolve("b.tsv"), "ENSG00000000001.2\t0\n");
+        Path out = tmp.resolve("qc.tsv");
+        Cli.Result ok = Cli.run("--quiet", "peaks-qc", "--rna", a.toString(), b.toString(), "--rna-names", "colon", "stomach",
+                "--chrom-sizes", sizes.toString(), "--output-tsv", out.toString(), "--output-json", tmp.resolve("qc.json").toString());
+        assertEquals(0, ok.exitCode(), ok.stderr());
+        List<String> tsv = Files.readAllLines(out);
+        assertTrue(tsv.contains("rna\tcolon\tdetected_tpm_gt_1\t1") && tsv.contains("rna\tstomach\tdetected_tpm_gt_1\t0"),
+                String.join("\n", tsv));
+
+        Path out2 = tmp.resolve("qc2.tsv");
+        Cli.Result bad = Cli.run("--quiet", "peaks-qc", "--rna", a.toString(), b.toString(), "--rna-names", "colon",
+                "--chrom-sizes", sizes.toString(), "--output-tsv", out2.toString(), "--output-json", tmp.resolve("qc2.json").toString());
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertEquals(List.of("peaks-qc: error: --rna-names has 1 names for 2 --rna files"), bad.errorLines());
+        assertFalse(Files.exists(out2), "no output after an error");
     }
 }

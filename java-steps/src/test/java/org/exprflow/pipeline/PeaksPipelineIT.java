@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 
 import org.exprflow.evaluate.RegressionTable;
 import org.exprflow.io.JsonReader;
@@ -27,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * --analysis peaks, design (a), through ./nextfloww with -profile test_peaks (the simulated study in
  * test-data/peaks: 12 samples, 24 genes of which 12 are planted): the published metrics, merged
  * predictions, splits, QC and report are there and well-formed, the planted genes are recovered
- * (their median per-gene r far above the null genes'), the scatter is keyed by (region, chunk,
- * repeat, fold), and a -resume with nothing changed runs no task and publishes the same bytes.
+ * (their median per-gene r far above the null genes'), the report shows the peak and RNA input QC
+ * with each sample's peak count, the scatter is keyed by (region, chunk, repeat, fold), and a
+ * -resume with nothing changed runs no task and publishes the same bytes.
  */
 @Tag("pipeline")
 class PeaksPipelineIT {
@@ -127,6 +133,78 @@ class PeaksPipelineIT {
         String svg = html.substring(scatter, html.indexOf("</svg>", scatter));
         assertEquals(288, svg.split("<circle", -1).length - 1);
         assertFalse(Pattern.compile("https?://").matcher(html).find(), "the report links to the network");
+    }
+
+    /**
+     * The report's "Peak and RNA input QC" section (from PEAKS_QC's JSON): one row per sample with the
+     * number of peaks its file holds, counted here from the files the samplesheet names, and the RNA
+     * table with every annotated gene found in each sample's file.
+     */
+    @Test
+    void reportHasThePeakAndRnaQcWithEachSamplesPeakCount() throws IOException {
+        String html = Files.readString(published("report/" + ID + ".report.html"));
+        int start = html.indexOf("<section id=\"peaks-qc\">");
+        assertTrue(start >= 0, "no peak and RNA QC section in the report");
+        String section = html.substring(start, html.indexOf("</section>", start));
+        assertTrue(section.contains("<h2>Peak and RNA input QC</h2>"));
+        Map<String, List<String>> peakRows = tableRows(section, "peak-samples");
+        Map<String, List<String>> rnaRows = tableRows(section, "rna-samples");
+        Path sheet = TestEnvironment.projectDir().resolve("conf/test_peaks.samplesheet.csv");
+        List<String> lines = Files.readAllLines(sheet);
+        assertEquals(List.of("sample", "peaks", "rna"), List.of(lines.get(0).split(",")));
+        long annotated = Files.readAllLines(TestEnvironment.projectDir().resolve("test-data/peaks/genes.bed")).stream()
+                .filter(l -> !l.isBlank()).count();
+        Map<String, Long> expected = new TreeMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            expected.put(f[0], peakRecords(sheet.getParent().resolve(f[1])));
+            // RNA columns: genes, detected, fraction detected, matched, unmatched, fraction matched, absent.
+            // Every annotated gene is in every sample's file (the even samples' RSEM files add a spike-in,
+            // counted as not in the annotation).
+            List<String> rna = rnaRows.get(f[0]);
+            assertTrue(rna != null, "no RNA row for " + f[0] + ": " + rnaRows.keySet());
+            assertEquals(String.valueOf(annotated), rna.get(3), f[0] + ": ids matched");
+            assertEquals("0", rna.get(6), f[0] + ": annotation genes absent");
+            assertEquals(Long.parseLong(rna.get(0)), Long.parseLong(rna.get(3)) + Long.parseLong(rna.get(4)), f[0]);
+        }
+        assertEquals(expected.keySet(), new TreeSet<>(peakRows.keySet()), "one peak row per sample");
+        // Peak columns: peaks, on known contigs, dropped (unknown contig), fraction primary, near a TSS.
+        expected.forEach((sample, n) -> {
+            List<String> row = peakRows.get(sample);
+            assertEquals(List.of(String.valueOf(n), String.valueOf(n), "0", "1.000"), row.subList(0, 4), sample);
+            assertTrue(Double.parseDouble(row.get(4)) > 0, sample + ": the simulator plants peaks at TSSs");
+        });
+        long total = expected.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(html.contains("<tr><th>peak files (QC)</th><td>" + expected.size() + " files, " + total + " peaks</td></tr>"));
+        // Box plots of score and signal (12 samples each) and of log2(TPM + 1) (12 files).
+        assertEquals(36, section.split("<g class=\"box\">", -1).length - 1);
+    }
+
+    /** Peak records of a (gzipped) narrowPeak file: its lines other than track, browser and comments. */
+    private static long peakRecords(Path file) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8))) {
+            return in.lines().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("track")
+                    && !l.startsWith("browser")).count();
+        }
+    }
+
+    /** The body rows of the report table with this class: first cell to the other cells. */
+    static Map<String, List<String>> tableRows(String html, String tableClass) {
+        int start = html.indexOf("<table class=\"" + tableClass + "\">");
+        assertTrue(start >= 0, "no table " + tableClass);
+        String table = html.substring(start, html.indexOf("</table>", start));
+        Map<String, List<String>> rows = new TreeMap<>();
+        Matcher row = Pattern.compile("<tr><td>(.*?)</tr>").matcher(table);
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = Pattern.compile("<td>(.*?)</td>").matcher("<td>" + row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1));
+            }
+            rows.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        return rows;
     }
 
     @Test

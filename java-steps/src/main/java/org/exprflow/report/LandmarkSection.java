@@ -1,0 +1,156 @@
+package org.exprflow.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.exprflow.landmark.DgexSummary;
+import org.exprflow.landmark.LandmarkFit;
+import org.exprflow.landmark.LandmarkLearner;
+import org.exprflow.landmark.TargetGroups;
+import org.exprflow.landmark.TargetMetricsTable;
+
+/**
+ * The landmark-to-target section (D-GEX), from the outputs of {@code exprflow landmark-summary}:
+ * <ul>
+ * <li>per evaluation set, the D-GEX table: every learner side by side with its mean MAE ± SD across
+ * targets (z-score units), RMSE, Pearson r, the relative improvement over the baseline (linear
+ * regression) and the number of targets it predicts better than the baseline; repeated per group
+ * of targets when the summary has groups, with the lowest MAE of each group marked;</li>
+ * <li>per target, the baseline's MAE against the best other learner's on the test set, coloured by
+ * group: points below the diagonal are targets that learner predicts better.</li>
+ * </ul>
+ */
+final class LandmarkSection {
+
+    /** landmark-summary's outputs: the D-GEX summary, and the per-target table (with its groups) or null. */
+    record Results(DgexSummary summary, TargetMetricsTable targets) {
+    }
+
+    private LandmarkSection() {
+    }
+
+    /** Lines for the run summary at the top of the page. */
+    static Map<String, String> summaryRows(Results results) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        DgexSummary.Line base = results.summary().line(LandmarkFit.TEST, results.summary().baseline());
+        if (base != null) {
+            out.put("targets scored (test)", String.valueOf(base.targets()));
+        }
+        out.put("learners", String.join(", ", results.summary().lines().stream().map(DgexSummary.Line::learner).distinct().toList()));
+        List<String> groups = results.summary().groups().stream().filter(g -> !g.equals(DgexSummary.ALL)).toList();
+        if (!groups.isEmpty()) {
+            out.put("target groups", String.join(", ", groups));
+        }
+        return out;
+    }
+
+    static String render(Results results) {
+        DgexSummary summary = results.summary();
+        TargetMetricsTable targets = results.targets();
+        StringBuilder html = new StringBuilder("<section id=\"landmark\">\n<h2>Landmark-to-target inference (D-GEX)</h2>\n");
+        html.append("<p class=\"note\">Errors are in z-score units of each target's training samples (D-GEX's units). ")
+                .append("Relative improvement = (MAE<sub>").append(Html.escape(summary.baseline())).append("</sub> − MAE) / MAE<sub>")
+                .append(Html.escape(summary.baseline())).append("</sub> on the mean MAEs across targets, as in D-GEX; ")
+                .append("\"better\" counts the targets a learner predicts with a lower MAE than ")
+                .append(Html.escape(summary.baseline())).append(". The training mean (<code>mean</code>) is the floor.</p>\n");
+        for (String set : List.of(LandmarkFit.TEST, LandmarkFit.VALIDATION)) {
+            List<DgexSummary.Line> lines = summary.lines().stream().filter(l -> l.set().equals(set)).toList();
+            if (!lines.isEmpty()) {
+                table(html, set, lines, summary.groups());
+            }
+        }
+        if (targets != null) {
+            scatter(html, summary, targets, targets.groups());
+        }
+        return html.append("</section>\n").toString();
+    }
+
+    private static void table(StringBuilder html, String set, List<DgexSummary.Line> lines, List<String> groups) {
+        html.append("<h3>").append(Html.escape(set)).append(" samples</h3>\n<table class=\"landmark\">\n<thead><tr>")
+                .append("<th>targets</th><th>learner</th><th>n</th><th>MAE ± SD</th><th>RMSE</th><th>Pearson r</th>")
+                .append("<th>vs baseline</th><th>better than baseline</th></tr></thead>\n<tbody>\n");
+        for (String group : groups) {
+            List<DgexSummary.Line> inGroup = lines.stream().filter(l -> l.group().equals(group)).toList();
+            double best = inGroup.stream().mapToDouble(DgexSummary.Line::maeMean).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+            for (DgexSummary.Line l : inGroup) {
+                html.append(l.maeMean() == best ? "<tr class=\"best\">" : "<tr>")
+                        .append("<td>").append(Html.escape(group)).append("</td>")
+                        .append("<td class=\"learner\">").append(Html.escape(l.learner())).append("</td>")
+                        .append("<td>").append(l.targets()).append("</td>")
+                        .append("<td>").append(Html.fixed(l.maeMean(), 4)).append(" ± ").append(Html.fixed(l.maeSd(), 4)).append("</td>")
+                        .append("<td>").append(Html.fixed(l.rmseMean(), 4)).append("</td>")
+                        .append("<td>").append(Html.fixed(l.pearsonMean(), 3)).append("</td>")
+                        .append("<td>").append(percent(l.relativeImprovement())).append("</td>")
+                        .append("<td>").append(l.betterThanBaseline()).append(" of ").append(l.targets()).append("</td></tr>\n");
+            }
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    /** Per target on the test set: baseline MAE (x) against the best other learner's (y). */
+    private static void scatter(StringBuilder html, DgexSummary summary, TargetMetricsTable targets, TargetGroups groups) {
+        String baseline = summary.baseline();
+        DgexSummary.Line bestLine = summary.lines().stream()
+                .filter(l -> l.set().equals(LandmarkFit.TEST) && l.group().equals(DgexSummary.ALL))
+                .filter(l -> !l.learner().equals(baseline) && !l.learner().equals(LandmarkLearner.MEAN) && !Double.isNaN(l.maeMean()))
+                .min((a, b) -> Double.compare(a.maeMean(), b.maeMean())).orElse(null);
+        if (bestLine == null || baseline == null) {
+            return;
+        }
+        String best = bestLine.learner();
+        Map<String, Double> baseMae = new HashMap<>();
+        Map<String, Double> bestMae = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        for (TargetMetricsTable.Row r : targets.rows()) {
+            if (!r.set().equals(LandmarkFit.TEST) || Double.isNaN(r.mae())) {
+                continue;
+            }
+            if (r.learner().equals(baseline)) {
+                baseMae.put(r.target(), r.mae());
+                order.add(r.target()); // the table is sorted by target: a stable drawing order
+            } else if (r.learner().equals(best)) {
+                bestMae.put(r.target(), r.mae());
+            }
+        }
+        List<String> groupNames = groups.groups();
+        List<double[]> points = new ArrayList<>();
+        List<Integer> colour = new ArrayList<>();
+        for (String t : order) {
+            Double y = bestMae.get(t);
+            if (y != null && points.size() < RegressionSection.MAX_POINTS) {
+                points.add(new double[] {baseMae.get(t), y});
+                String g = groups.groupOf(t);
+                colour.add(g == null ? groupNames.size() : groupNames.indexOf(g));
+            }
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+        int[] g = groupNames.isEmpty() ? null : colour.stream().mapToInt(Integer::intValue).toArray();
+        html.append("<div class=\"figures\"><figure>\n")
+                .append(SvgScatterPlot.render(x, y, g, "MAE, " + baseline, "MAE, " + best,
+                        "Test set, one point per target: below the diagonal, " + best + " is better"))
+                .append("<figcaption>").append(points.size()).append(" targets (test set): MAE of <code>").append(Html.escape(best))
+                .append("</code>, the learner with the lowest mean MAE, against <code>").append(Html.escape(baseline)).append("</code>.");
+        if (g != null) {
+            html.append(" Colours: ");
+            for (int i = 0; i < groupNames.size(); i++) {
+                html.append(i == 0 ? "" : ", ").append("<span style=\"color:").append(Html.colour(i)).append("\">●</span> ")
+                        .append(Html.escape(groupNames.get(i)));
+            }
+            if (colour.contains(groupNames.size())) {
+                html.append(", <span style=\"color:").append(Html.colour(groupNames.size())).append("\">●</span> no group");
+            }
+            html.append('.');
+        }
+        html.append("</figcaption>\n</figure></div>\n");
+    }
+
+    private static String percent(double x) {
+        return Double.isNaN(x) ? "NA" : (x > 0 ? "+" : "") + Html.fixed(100 * x, 1) + "%";
+    }
+}

@@ -15,10 +15,11 @@ include { CLASSIFY         } from './workflows/classify'
 include { PREDICT_SAMPLES  } from './workflows/predict'
 include { PEAKS            } from './workflows/peaks'
 include { LANDMARK         } from './workflows/landmark'
+include { SCORE_PREDICTIONS; predictionFiles } from './workflows/score'
 include { FETCH_INPUTS; isCumidaName; importedFile } from './subworkflows/local/fetch_inputs'
 
 // Analyses named in the schema but not written yet: refused up front rather than half-run.
-def PLANNED_ANALYSES = ['score']
+def PLANNED_ANALYSES = []
 
 /*
  * One-line error and exit code 2 (a bad parameter, as for the steps), before any process is
@@ -50,13 +51,15 @@ if (problem) {
     abort(problem)
 }
 if (params.analysis in PLANNED_ANALYSES) {
-    abort("--analysis ${params.analysis} is not implemented yet in this version (available: classify, predict, peaks, landmark)")
+    abort("--analysis ${params.analysis} is not implemented yet in this version (available: classify, predict, peaks, landmark, score)")
 }
 if (params.analysis == 'landmark' && !params.landmarks) {
     abort('--analysis landmark needs --landmarks (e.g. the L1000 landmark_genes.txt or D-GEX map_lm.txt; see docs/landmark.md)')
 }
-if (params.analysis != 'landmark' && (params.landmarks || params.targets)) {
-    abort('--landmarks and --targets are only used by --analysis landmark')
+if (params.analysis != 'landmark') {
+    ['landmarks', 'targets', 'target_groups', 'landmark_query'].findAll { params[it] }.each {
+        abort("--${it} is only used by --analysis landmark")
+    }
 }
 // --analysis peaks reads samplesheets of peak and RNA files instead of an expression --input. Its
 // messages name --analysis peaks, so a run started with the wrong analysis says so.
@@ -74,7 +77,31 @@ if (params.analysis == 'peaks') {
         abort('--analysis peaks --peaks_design b needs --train_tissue')
     }
 }
-if (params.analysis != 'peaks' && !params.input && !params.accession) {
+// --analysis score reads tables of predicted and measured values instead of an expression --input;
+// the files of --predictions are resolved here so that a missing one stops the run before any task.
+def scoreFiles = []
+if (params.analysis == 'score') {
+    ['input', 'accession', 'test_input', 'test_accession', 'samplesheet', 'model'].findAll { params[it] }.each {
+        abort("--analysis score does not use --${it}; give --predictions and --measurements (see docs/score.md)")
+    }
+    ['predictions', 'measurements'].findAll { !params[it] }.each {
+        abort("--analysis score needs --${it}")
+    }
+    // The step refuses these without a map too, but only once a task runs: say it here, in one line.
+    ['map_from_column', 'map_to_column', 'map_header'].findAll { params[it] != null && !params.id_map }.each {
+        abort("--${it} needs --id_map")
+    }
+    def (files, filesProblem) = predictionFiles(params.predictions.toString())
+    if (filesProblem) {
+        abort(filesProblem)
+    }
+    scoreFiles = files
+} else {
+    ['predictions', 'measurements', 'id_map'].findAll { params[it] }.each {
+        abort("--${it} is only used by --analysis score")
+    }
+}
+if (!(params.analysis in ['peaks', 'score']) && !params.input && !params.accession) {
     abort("--input or --accession is required for --analysis ${params.analysis}")
 }
 if (params.input && params.accession) {
@@ -125,8 +152,9 @@ file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJ
 workflow {
     // Every data source as a local file: a path given locally, or an accession downloaded into the
     // cache. role tells the training (or new) data from the independent test data.
-    // (--analysis peaks reads its own samplesheets: no source here, so FETCH_INPUTS runs no task.)
-    def sources = params.analysis == 'peaks' ? [] : [[[role: 'input'], params.accession ?: file(params.input)]]
+    // (--analysis peaks reads its own samplesheets, --analysis score its own tables: no source
+    // here, so FETCH_INPUTS runs no task.)
+    def sources = params.analysis in ['peaks', 'score'] ? [] : [[[role: 'input'], params.accession ?: file(params.input)]]
     if (params.test_input || params.test_accession) {
         sources << [[role: 'test'], params.test_accession ?: file(params.test_input)]
     }
@@ -147,6 +175,14 @@ workflow {
     } else if (params.analysis == 'peaks') {
         PEAKS()
         ch_versions = PEAKS.out.versions
+    } else if (params.analysis == 'score') {
+        // One task per predictions file, all scored against the same measurements (and id map).
+        SCORE_PREDICTIONS(
+            Channel.fromList(scoreFiles.collect { predictions -> [[id: predictions.simpleName], predictions] }),
+            file(params.measurements),
+            params.id_map ? file(params.id_map) : []
+        )
+        ch_versions = SCORE_PREDICTIONS.out.versions
     } else if (params.analysis == 'landmark') {
         LANDMARK(ch_data.input)
         ch_versions = FETCH_INPUTS.out.versions.mix(LANDMARK.out.versions)

@@ -129,8 +129,12 @@ class ParamsSchema {
         return out.toString()
     }
 
-    /** Every schema parameter with its value, sorted by name, for pipeline_info/params.json. */
+    /**
+     * Every schema parameter with its value, sorted by name, for pipeline_info/params.json. A
+     * parameter without a default (the --slurm_* ones, read only by -profile slurm) is null; reading
+     * it through params[...] would log "Access to undefined parameter" on every run.
+     */
     Map<String, Object> snapshot(Map params) {
-        new TreeMap<String, Object>(properties.keySet().collectEntries { [(it): params[it]] })
+        new TreeMap<String, Object>(properties.keySet().collectEntries { [(it): params.containsKey(it) ? params[it] : null] })
     }
 }

@@ -2,17 +2,31 @@
  * LANDMARK (--analysis landmark): infer target genes from landmark genes, the D-GEX task
  * (Chen et al. 2016; docs/landmark.md).
  *
- *   IMPORT -> NORMALISE -> LANDMARK_FIT per chunk of targets -> LANDMARK_SUMMARY
+ *   IMPORT -> NORMALISE -> LANDMARK_FIT per chunk of targets -> LANDMARK_SUMMARY -> REPORT
+ *   --landmark_query: IMPORT_QUERY -> NORMALISE_QUERY -> LANDMARK_PREDICT (with every chunk's model)
  *
  * NORMALISE is only the per-value step (log2); the D-GEX normalisation (quantile on the landmarks,
  * per-gene z-scores) is fitted inside each LANDMARK_FIT task on the training samples. Chunks are
  * the scatter unit (--target_chunks) and are cached one by one; the gather orders them by chunk
- * number, so the summary task's inputs, hash and output never depend on completion order.
+ * number, so the summary task's inputs, hash and output never depend on completion order. The
+ * query samples (new profiles with landmarks only) go through the same per-value NORMALISE as the
+ * training data, then the saved chunk models, also in chunk order.
  */
-include { IMPORT           } from '../modules/local/import'
-include { NORMALISE        } from '../modules/local/normalise'
-include { LANDMARK_FIT     } from '../modules/local/landmark_fit'
-include { LANDMARK_SUMMARY } from '../modules/local/landmark_summary'
+include { IMPORT                       } from '../modules/local/import'
+include { IMPORT    as IMPORT_QUERY    } from '../modules/local/import'
+include { NORMALISE                    } from '../modules/local/normalise'
+include { NORMALISE as NORMALISE_QUERY } from '../modules/local/normalise'
+include { LANDMARK_FIT                 } from '../modules/local/landmark_fit'
+include { LANDMARK_SUMMARY             } from '../modules/local/landmark_summary'
+include { LANDMARK_PREDICT             } from '../modules/local/landmark_predict'
+include { REPORT                       } from '../modules/local/report'
+
+/* [meta.id, [chunk files in chunk order]] from a channel of [meta, file] with meta.chunk set. */
+def byChunk(ch, int chunks) {
+    ch.map { meta, f -> [meta.id, meta.chunk, f] }
+        .groupTuple(size: chunks)
+        .map { id, keys, files -> [id, [keys, files].transpose().sort { a, b -> a[0] <=> b[0] }.collect { it[1] }] }
+}
 
 workflow LANDMARK {
     take:
@@ -36,14 +50,31 @@ workflow LANDMARK {
     LANDMARK_FIT(ch_chunks)
     ch_versions = ch_versions.mix(LANDMARK_FIT.out.versions.first())
 
-    ch_gather = LANDMARK_FIT.out.metrics
-        .map { meta, metrics -> [meta.id, meta.chunk, metrics] }
-        .groupTuple(size: chunks)
-        .map { id, keys, files -> [[id: id], [keys, files].transpose().sort { a, b -> a[0] <=> b[0] }.collect { it[1] }] }
-    LANDMARK_SUMMARY(ch_gather)
+    def groups = params.target_groups ? file(params.target_groups) : []
+    LANDMARK_SUMMARY(byChunk(LANDMARK_FIT.out.metrics, chunks).map { id, files -> [[id: id], files, groups] })
     ch_versions = ch_versions.mix(LANDMARK_SUMMARY.out.versions)
+
+    // The report reads landmark-summary's tables through the options classify's outputs use.
+    REPORT(LANDMARK_SUMMARY.out.metrics.map { meta, targets_table, summary -> [meta, [], summary, targets_table] })
+    ch_versions = ch_versions.mix(REPORT.out.versions)
+
+    // New landmark-only profiles, predicted with every chunk's saved model.
+    if (params.landmark_query) {
+        def query = file(params.landmark_query)
+        IMPORT_QUERY(Channel.of([[id: query.name.replaceAll(/\..*$/, '')], query, []]))
+        ch_versions = ch_versions.mix(IMPORT_QUERY.out.versions)
+        NORMALISE_QUERY(IMPORT_QUERY.out.dataset)
+        ch_versions = ch_versions.mix(NORMALISE_QUERY.out.versions)
+        LANDMARK_PREDICT(
+            NORMALISE_QUERY.out.dataset
+                .combine(byChunk(LANDMARK_FIT.out.model, chunks).map { id, files -> [files] })
+                .map { meta, dataset, models -> [meta, dataset, models, landmarks] }
+        )
+        ch_versions = ch_versions.mix(LANDMARK_PREDICT.out.versions)
+    }
 
     emit:
     metrics  = LANDMARK_SUMMARY.out.metrics
+    report   = REPORT.out.html
     versions = ch_versions
 }

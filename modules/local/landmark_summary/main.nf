@@ -1,13 +1,14 @@
 /*
  * LANDMARK_SUMMARY: gathers the chunk tables (given in chunk order by the workflow) into the
- * per-target metrics and the D-GEX table of learners.
+ * per-target metrics and the D-GEX table of learners, per group of targets too when a groups
+ * table is given.
  */
 process LANDMARK_SUMMARY {
     tag "${meta.id}"
     label 'process_low'
 
     input:
-    tuple val(meta), path(chunks, stageAs: 'chunks/*')
+    tuple val(meta), path(chunks, stageAs: 'chunks/*'), path(target_groups)
 
     output:
     tuple val(meta), path("${prefix}.landmark_targets.tsv"), path("${prefix}.landmark_summary.tsv"), emit: metrics
@@ -17,12 +18,14 @@ process LANDMARK_SUMMARY {
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
     def inputs = chunks.collect { "--input ${it}" }.join(' ')
+    def groups = target_groups ? "--target-groups ${target_groups}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-summary \\
         ${inputs} \\
         --output-targets ${prefix}.landmark_targets.tsv \\
         --output-summary ${prefix}.landmark_summary.tsv \\
+        ${groups} \\
         ${args}
 
     cat <<-END_VERSIONS > versions.yml

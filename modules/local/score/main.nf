@@ -1,0 +1,47 @@
+/*
+ * SCORE: scores one table of external predictions (e.g. a published model's per-gene predicted
+ * expression) against the measured-expression table, joined on the id (optionally translated
+ * through an id map): matched and unmatched counts, Pearson r, Spearman rho, R2, RMSE, MAE beside
+ * the measured-mean baseline, the joined pairs and a predicted-vs-measured SVG (docs/score.md).
+ *
+ * The inputs are staged in their own directories: a predictions file and a measurements file may
+ * share a name (two exports called expression.tsv), and the step refuses an output naming an input.
+ * The step's one-line errors then name the staged file (predictions/<name>:<line>), i.e. the
+ * user's file name.
+ */
+process SCORE {
+    tag "${meta.id}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(measurements, stageAs: 'measurements/*'), path(id_map, stageAs: 'id_map/*')
+
+    output:
+    tuple val(meta), path("${prefix}.score.tsv") , emit: tsv
+    tuple val(meta), path("${prefix}.score.json"), emit: json
+    tuple val(meta), path("${prefix}.pairs.tsv") , emit: pairs
+    tuple val(meta), path("${prefix}.score.svg") , emit: svg
+    path "versions.yml"                          , emit: versions
+
+    script:
+    def args = task.ext.args ?: ''
+    prefix = task.ext.prefix ?: "${meta.id}"
+    def map = id_map ? "--id-map ${id_map}" : ''
+    """
+    # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
+    exprflow score \\
+        --predictions ${predictions} \\
+        --measurements ${measurements} \\
+        ${map} \\
+        --output-tsv ${prefix}.score.tsv \\
+        --output-json ${prefix}.score.json \\
+        --output-pairs ${prefix}.pairs.tsv \\
+        --output-svg ${prefix}.score.svg \\
+        ${args}
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
+    END_VERSIONS
+    """
+}

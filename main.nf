@@ -56,6 +56,9 @@ if (params.analysis in PLANNED_ANALYSES) {
 if (params.analysis == 'landmark' && !params.landmarks) {
     abort('--analysis landmark needs --landmarks (e.g. the L1000 landmark_genes.txt or D-GEX map_lm.txt; see docs/landmark.md)')
 }
+if (params.analysis == 'landmark' && params.target_chunk_size && !params.targets) {
+    abort('--target_chunk_size needs --targets (without a list the number of targets is known only after import); use --target_chunks')
+}
 if (params.analysis != 'landmark') {
     ['landmarks', 'targets', 'target_groups', 'landmark_query'].findAll { params[it] }.each {
         abort("--${it} is only used by --analysis landmark")

@@ -43,7 +43,7 @@ echo "landmark-fit: $samples samples x 978 landmarks, $targets targets, learner 
 printf '%-8s %10s %10s %12s\n' chunk wall_s cpu_s peak_rss_mb
 for k in $(seq 1 "$chunks"); do
     read -r wall user sys rss < "$work/chunk$k.time"
-    printf '%-8s %10.1f %10.1f %12.0f\n' "$k/$chunks" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+    printf '%-8s %10.1f %10.1f %12.0f\n' "$k/$chunks" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "scale=3; $rss / 1024" | bc)"
 done
 awk -v wall="$(echo "$end - $start" | bc)" '{ cpu += $2 + $3; if ($4 > rss) rss = $4 }
     END { printf "%-8s %10.1f %10.1f %12.0f  (wall: the whole scatter; memory: the largest chunk)\n", "total", wall, cpu, rss / 1024 }' \

@@ -44,7 +44,8 @@ class ParamsSchema {
             }
         }
         for (Map.Entry<String, Map> e : properties.entrySet()) {
-            String problem = check(e.key, e.value, params[e.key])
+            // containsKey: reading a parameter without a default (--slurm_*) would log a warning.
+            String problem = check(e.key, e.value, params.containsKey(e.key) ? params[e.key] : null)
             if (problem) {
                 return problem
             }

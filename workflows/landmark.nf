@@ -28,6 +28,16 @@ def byChunk(ch, int chunks) {
         .map { id, keys, files -> [id, [keys, files].transpose().sort { a, b -> a[0] <=> b[0] }.collect { it[1] }] }
 }
 
+/*
+ * --target_chunk_size: enough chunks that none holds more than SIZE targets. Counted on the
+ * --targets list before any task runs (the scatter must be known up front); ids absent from the
+ * dataset or a header line only make the chunks smaller. main.nf refuses it without --targets.
+ */
+def chunksOfSize(targets, int size) {
+    def listed = targets.readLines().findAll { it.trim() && !it.trim().startsWith('#') }.size()
+    Math.max(1, (int) Math.ceil(listed / (double) size))
+}
+
 workflow LANDMARK {
     take:
     ch_input // [meta, data, samplesheet or []]
@@ -43,7 +53,7 @@ workflow LANDMARK {
 
     def landmarks = file(params.landmarks)
     def targets = params.targets ? file(params.targets) : []
-    def chunks = params.target_chunks as int
+    def chunks = params.target_chunk_size ? chunksOfSize(targets, params.target_chunk_size as int) : params.target_chunks as int
     ch_chunks = NORMALISE.out.dataset.flatMap { meta, dataset ->
         (1..chunks).collect { k -> [meta + [chunk: k, chunks: chunks], dataset, landmarks, targets] }
     }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.exprflow.cli.Log;
-import org.exprflow.cli.Versions;
 import org.exprflow.cli.UserException;
+import org.exprflow.cli.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.evaluate.RegressionMetrics;
 
@@ -47,10 +47,7 @@ public final class LandmarkFit {
         if (targetCols.length == 0) {
             throw UserException.unsuitable("chunk " + chunk + " of " + total + " targets is empty; use fewer chunks");
         }
-        List<String> names = new ArrayList<>();
-        for (int c : targetCols) {
-            names.add(data.featureIds().get(c));
-        }
+        List<String> names = ids(data, targetCols);
         Log.info("chunk " + chunk + ": targets " + (chunk.from(total) + 1) + "-" + chunk.to(total) + " of " + total
                 + "; samples " + split.train().length + " train, " + split.validation().length + " validation, "
                 + split.test().length + " test");
@@ -79,14 +76,9 @@ public final class LandmarkFit {
             long start = System.nanoTime();
             double[][][] predicted;
             if (learner.label().equals(modelLearner)) {
+                // Fitted and kept (the other learners may drop each target's model once it has predicted).
                 FittedTargets models = learner.fit(fitted.landmarks(), fitted.targets());
-                predicted = new double[targetCols.length][setNames.length][];
-                for (int s = 0; s < setNames.length; s++) {
-                    double[][] bySet = models.predict(newX.get(s));
-                    for (int t = 0; t < targetCols.length; t++) {
-                        predicted[t][s] = bySet[t];
-                    }
-                }
+                predicted = LandmarkLearner.predictEach(models, newX);
                 model = new LandmarkModel(match.idType(), ids(data, match.landmarkColumns()), names, learner.label(),
                         sampleIds(data, split.train()).stream().sorted().toList(), chunk.toString(), Versions.exprflow(),
                         fitted.normaliser(), models);

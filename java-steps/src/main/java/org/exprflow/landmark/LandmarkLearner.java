@@ -41,7 +41,11 @@ public interface LandmarkLearner {
      * @return predictions[target][set][row]
      */
     default double[][][] fitPredict(double[][] trainX, double[][] trainY, List<double[][]> newX) {
-        FittedTargets fitted = fit(trainX, trainY);
+        return predictEach(fit(trainX, trainY), newX);
+    }
+
+    /** A fitted learner's predictions of each row set, [target][set][row]. */
+    static double[][][] predictEach(FittedTargets fitted, List<double[][]> newX) {
         double[][][] out = new double[fitted.targets()][newX.size()][];
         for (int s = 0; s < newX.size(); s++) {
             double[][] bySet = fitted.predict(newX.get(s));

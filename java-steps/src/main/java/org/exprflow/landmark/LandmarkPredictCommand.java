@@ -105,32 +105,33 @@ public final class LandmarkPredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A model and the file it came from, for messages. */
+    private record Loaded(Path file, LandmarkModel model) {
+    }
+
     /** The models, sorted by chunk; they must come from one fit and not repeat a target. */
     private List<LandmarkModel> readModels() {
-        List<LandmarkModel> out = new ArrayList<>();
-        Map<LandmarkModel, Path> fileOf = new HashMap<>();
+        List<Loaded> loaded = new ArrayList<>();
         for (Path p : models) {
-            LandmarkModel m = LandmarkModelFile.read(p);
-            out.add(m);
-            fileOf.put(m, p);
+            loaded.add(new Loaded(p, LandmarkModelFile.read(p)));
         }
-        out.sort(Comparator.comparingInt(m -> TargetChunk.parse(m.chunk()).index()));
-        LandmarkModel first = out.get(0);
+        loaded.sort(Comparator.comparingInt(l -> TargetChunk.parse(l.model().chunk()).index()));
+        Loaded first = loaded.get(0);
         Set<String> targets = new HashSet<>();
-        for (LandmarkModel m : out) {
-            Path file = fileOf.get(m);
-            if (!m.landmarkIds().equals(first.landmarkIds()) || m.idType() != first.idType()
-                    || !m.trainingSamples().equals(first.trainingSamples()) || !m.learner().equals(first.learner())) {
-                throw UserException.badFile(file, "this model was fitted on other landmarks, training samples or learner than "
-                        + fileOf.get(first) + "; give the chunk models of one fit");
+        for (Loaded l : loaded) {
+            LandmarkModel m = l.model();
+            if (!m.landmarkIds().equals(first.model().landmarkIds()) || m.idType() != first.model().idType()
+                    || !m.trainingSamples().equals(first.model().trainingSamples()) || !m.learner().equals(first.model().learner())) {
+                throw UserException.badFile(l.file(), "this model was fitted on other landmarks, training samples or learner than "
+                        + first.file() + "; give the chunk models of one fit");
             }
             for (String t : m.targetIds()) {
                 if (!targets.add(t)) {
-                    throw UserException.badFile(file, "target '" + t + "' is in another model too (a chunk given twice?)");
+                    throw UserException.badFile(l.file(), "target '" + t + "' is in another model too (a chunk given twice?)");
                 }
             }
         }
-        return out;
+        return loaded.stream().map(Loaded::model).toList();
     }
 
     /** For each of the model's landmarks, its column in the new data, or -1 (imputed) when allowed. */

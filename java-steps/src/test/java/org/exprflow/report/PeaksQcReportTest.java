@@ -136,11 +136,11 @@ class PeaksQcReportTest {
         assertEquals("NA", rows.get("bed3|score").get(3));
         assertTrue(html.contains("No score or signalValue (not in the file, or no peaks): bed3."));
 
-        List<String> plots = plots(section(html));
+        List<String> plots = ReportHtml.plots(section(html), "plot");
         assertEquals(3, plots.size(), "score, signal and log2(TPM + 1)");
         for (int p = 0; p < 2; p++) {
             String prefix = p == 0 ? "score" : "signal";
-            assertEquals(2, count(plots.get(p), "<g class=\"box\">"), prefix + ": alpha and beta, not bed3");
+            assertEquals(2, ReportHtml.count(plots.get(p), "<g class=\"box\">"), prefix + ": alpha and beta, not bed3");
             for (Map<String, Object> e : entries("peaks").subList(0, 2)) {
                 assertTrue(plots.get(p).contains(tooltip(e, prefix)), prefix + " " + JsonFile.string(e, "name"));
             }
@@ -179,8 +179,8 @@ class PeaksQcReportTest {
         assertEquals("150", quantiles.get("stomach|TPM").get(6));
         // log2(150 + 1) = 7.238: the target's own maximum.
         assertEquals("7.238", quantiles.get("stomach|log2(TPM + 1)").get(6));
-        String tpmPlot = plots(section(html)).get(2);
-        assertEquals(2, count(tpmPlot, "<g class=\"box\">"));
+        String tpmPlot = ReportHtml.plots(section(html), "plot").get(2);
+        assertEquals(2, ReportHtml.count(tpmPlot, "<g class=\"box\">"));
         for (Map<String, Object> e : entries("rna")) {
             assertTrue(tpmPlot.contains(tooltip(e, "log2_tpm_plus_1")), JsonFile.string(e, "name"));
         }
@@ -258,22 +258,5 @@ class PeaksQcReportTest {
             out.put(key, cells.subList(keyCells, cells.size()));
         }
         return out;
-    }
-
-    private static List<String> plots(String html) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<svg class=\"plot\".*?</svg>", Pattern.DOTALL).matcher(html);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

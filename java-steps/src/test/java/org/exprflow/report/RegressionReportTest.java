@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.exprflow.evaluate.RegressionTable;
@@ -92,10 +91,10 @@ class RegressionReportTest {
     void histogramCountsEachTargetInItsBin() throws IOException {
         String html = report("h.html", "--metrics", metricsJson.toString());
         // One histogram: the CV set has three targets, the transfer set only one (no distribution to show).
-        assertEquals(1, count(html, "<svg class=\"plot histogram\""), html);
+        assertEquals(1, ReportHtml.count(html, "<svg class=\"plot histogram\""), html);
         assertTrue(html.contains("0.90 to 1.00: 2</title>"), "g1 and g2 (r = 1) share the last bin");
         assertTrue(html.contains("-1.00 to -0.90: 1</title>"), "g3 (r = -1) is in the first bin");
-        assertEquals(2, count(html, "<rect class=\"bar\""));
+        assertEquals(2, ReportHtml.count(html, "<rect class=\"bar\""));
         assertTrue(html.contains("CV (held-out folds): 3 targets, median r 1.000"), html);
         assertFalse(html.contains("<svg class=\"plot scatter\""), "no table, no scatter");
     }
@@ -103,10 +102,10 @@ class RegressionReportTest {
     @Test
     void scatterDrawsEveryScoredModelPrediction() throws IOException {
         String html = report("s.html", "--predictions", merged.toString());
-        List<String> plots = plots(html, "scatter");
+        List<String> plots = ReportHtml.plots(html, "plot scatter");
         assertEquals(2, plots.size(), "one scatter per set");
-        assertEquals(30, count(plots.get(0), "<circle"), "CV: 3 genes x 10 samples of the model, not the baseline");
-        assertEquals(10, count(plots.get(1), "<circle"));
+        assertEquals(30, ReportHtml.count(plots.get(0), "<circle"), "CV: 3 genes x 10 samples of the model, not the baseline");
+        assertEquals(10, ReportHtml.count(plots.get(1), "<circle"));
         assertTrue(html.contains("transfer to stomach: r "));
     }
 
@@ -120,9 +119,9 @@ class RegressionReportTest {
         Path big = dir.resolve("big.tsv");
         new RegressionTable(rows).write(big);
         String first = report("b1.html", "--predictions", big.toString());
-        String scatter = plots(first, "scatter").get(0);
+        String scatter = ReportHtml.plots(first, "plot scatter").get(0);
         // 12,001 rows with a stride of 3 give 4,001 points.
-        assertEquals(4001, count(scatter, "<circle"));
+        assertEquals(4001, ReportHtml.count(scatter, "<circle"));
         assertTrue(scatter.contains("n 12001 (1 point in 3 drawn)"), scatter);
         Locale saved = Locale.getDefault();
         try {
@@ -139,22 +138,5 @@ class RegressionReportTest {
     @Test
     void histogramBinsAreHalfOpenExceptTheLast() {
         assertArrayEquals(new int[] {1, 0, 1, 2}, SvgHistogram.counts(new double[] {-1, 0, 0.5, 1, Double.NaN, 1.5}, -1, 1, 4));
-    }
-
-    private static List<String> plots(String html, String kind) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<svg class=\"plot " + kind + "\".*?</svg>", Pattern.DOTALL).matcher(html);
-        while (m.find()) {
-            out.add(m.group());
-        }
-        return out;
-    }
-
-    private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

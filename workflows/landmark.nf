@@ -20,12 +20,11 @@ include { LANDMARK_FIT                 } from '../modules/local/landmark_fit'
 include { LANDMARK_SUMMARY             } from '../modules/local/landmark_summary'
 include { LANDMARK_PREDICT             } from '../modules/local/landmark_predict'
 include { REPORT                       } from '../modules/local/report'
+include { sortedGroups                 } from './classify'
 
 /* [meta.id, [chunk files in chunk order]] from a channel of [meta, file] with meta.chunk set. */
-def byChunk(ch, int chunks) {
-    ch.map { meta, f -> [meta.id, meta.chunk, f] }
-        .groupTuple(size: chunks)
-        .map { id, keys, files -> [id, [keys, files].transpose().sort { a, b -> a[0] <=> b[0] }.collect { it[1] }] }
+def byChunk(ch) {
+    sortedGroups(ch.map { meta, f -> [meta.id, [meta.chunk], f] })
 }
 
 /*
@@ -61,7 +60,7 @@ workflow LANDMARK {
     ch_versions = ch_versions.mix(LANDMARK_FIT.out.versions.first())
 
     def groups = params.target_groups ? file(params.target_groups) : []
-    LANDMARK_SUMMARY(byChunk(LANDMARK_FIT.out.metrics, chunks).map { id, files -> [[id: id], files, groups] })
+    LANDMARK_SUMMARY(byChunk(LANDMARK_FIT.out.metrics).map { id, files -> [[id: id], files, groups] })
     ch_versions = ch_versions.mix(LANDMARK_SUMMARY.out.versions)
 
     // The report reads landmark-summary's tables through the options classify's outputs use.
@@ -77,7 +76,7 @@ workflow LANDMARK {
         ch_versions = ch_versions.mix(NORMALISE_QUERY.out.versions)
         LANDMARK_PREDICT(
             NORMALISE_QUERY.out.dataset
-                .combine(byChunk(LANDMARK_FIT.out.model, chunks).map { id, files -> [files] })
+                .combine(byChunk(LANDMARK_FIT.out.model).map { id, files -> [files] })
                 .map { meta, dataset, models -> [meta, dataset, models, landmarks] }
         )
         ch_versions = ch_versions.mix(LANDMARK_PREDICT.out.versions)

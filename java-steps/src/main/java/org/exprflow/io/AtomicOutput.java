@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a file under a temporary name in the same directory and renames it into place only when
@@ -59,5 +60,25 @@ public final class AtomicOutput {
 
     public static void writeString(Path target, String text) throws IOException {
         writeText(target, w -> w.write(text));
+    }
+
+    /**
+     * UTF-8 text, gzip-compressed at the given level ({@link java.util.zip.Deflater} levels).
+     * GZIPOutputStream writes a fixed header (no file name, modification time 0), unlike the gzip
+     * tool, so the same text and level always give the same bytes: committed test data and
+     * published outputs can be compared with cmp.
+     */
+    public static void writeGzipText(Path target, int level, TextBody body) throws IOException {
+        writeBytes(target, out -> {
+            GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16) {
+                {
+                    def.setLevel(level);
+                }
+            };
+            Writer writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
+            body.write(writer);
+            writer.flush();
+            gzip.finish();
+        });
     }
 }

@@ -1,13 +1,10 @@
 package org.exprflow.landmark;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.Deflater;
 
 import org.exprflow.cli.Log;
 import org.exprflow.cli.UserException;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Option;
  * the true targets to check the predictions against),
  * landmarks.txt and targets.txt (one probe id per line) and truth.tsv (each target's kind, the
  * landmarks or programs it reads, and its weights); its kind column is a --target-groups file for
- * landmark-summary. The gzip header has no name or time (java.util.zip), so the bytes are reproducible.
+ * landmark-summary. The gzip bytes are reproducible ({@link AtomicOutput#writeGzipText}).
  */
 @Command(name = "simulate-landmark", mixinStandardHelpOptions = true,
         description = "Write a simulated landmark/target expression study (linear and non-linear targets) for landmark-fit.")
@@ -97,9 +94,7 @@ public final class SimulateLandmarkCommand implements Runnable {
     }
 
     private static void writeMatrix(Dataset d, Path file) throws IOException {
-        AtomicOutput.writeBytes(file, out -> {
-            GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
-            Writer w = new OutputStreamWriter(gzip, StandardCharsets.UTF_8);
+        AtomicOutput.writeGzipText(file, Deflater.DEFAULT_COMPRESSION, w -> {
             StringBuilder sb = new StringBuilder("probe");
             for (String s : d.sampleIds()) {
                 sb.append('\t').append(s);
@@ -113,8 +108,6 @@ public final class SimulateLandmarkCommand implements Runnable {
                 }
                 w.write(sb.append('\n').toString());
             }
-            w.flush();
-            gzip.finish();
         });
     }
 }

@@ -3,6 +3,9 @@ package org.exprflow.simulate;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
+
+import org.exprflow.io.AtomicOutput;
 
 /**
  * GEO family SOFT layout ({@code GSEnnn_family.soft.gz}), as in GSE781_family.soft.gz shipped with
@@ -18,7 +21,7 @@ final class GeoFamilySoftWriter {
     }
 
     static void write(SimulatedStudy study, Path dir) throws IOException {
-        DeterministicGzip.writeText(dir.resolve(FILE_NAME), out -> {
+        AtomicOutput.writeGzipText(dir.resolve(FILE_NAME), Deflater.DEFAULT_COMPRESSION, out -> {
             database(out);
             series(study, out);
             platform(study, out);

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.zip.Deflater;
+
+import org.exprflow.io.AtomicOutput;
 
 /**
  * GEO series matrix layout ({@code GSEnnn_series_matrix.txt.gz}): tab-separated
@@ -22,7 +25,7 @@ final class GeoSeriesMatrixWriter {
     }
 
     static void write(SimulatedStudy study, Path dir) throws IOException {
-        DeterministicGzip.writeText(dir.resolve(FILE_NAME), out -> {
+        AtomicOutput.writeGzipText(dir.resolve(FILE_NAME), Deflater.DEFAULT_COMPRESSION, out -> {
             seriesHeader(study, out);
             out.write('\n');
             sampleHeader(study, out);

@@ -17,6 +17,7 @@ import org.exprflow.cli.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
+import org.exprflow.data.FeatureMatrixText;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 
@@ -76,30 +77,19 @@ public final class LandmarkPredictCommand implements Callable<Integer> {
         Dataset data = DatasetFile.read(input);
         int[] columns = landmarkColumns(data, first);
         double[][] raw = LandmarkFit.columns(data, allRows(data), columns);
-        List<String> targets = new ArrayList<>();
-        List<double[][]> parts = new ArrayList<>();
+        // [sample][target], the chunks' targets side by side in chunk order.
+        List<String> targets = fits.stream().flatMap(m -> m.targetIds().stream()).toList();
+        double[][] predicted = new double[data.sampleCount()][targets.size()];
+        int offset = 0;
         for (LandmarkModel m : fits) {
-            targets.addAll(m.targetIds());
-            parts.add(scale == Scale.z ? m.predictZ(raw) : m.predictExpression(raw));
-        }
-        AtomicOutput.writeText(output, w -> {
-            StringBuilder sb = new StringBuilder("target");
-            data.sampleIds().forEach(s -> sb.append('\t').append(s));
-            w.write(sb.append('\n').toString());
-            int t0 = 0;
-            for (double[][] part : parts) {
-                int count = part.length == 0 ? 0 : part[0].length;
-                for (int t = 0; t < count; t++) {
-                    sb.setLength(0);
-                    sb.append(targets.get(t0 + t));
-                    for (double[] row : part) {
-                        sb.append('\t').append(Canonical.number(row[t]));
-                    }
-                    w.write(sb.append('\n').toString());
-                }
-                t0 += count;
+            double[][] part = scale == Scale.z ? m.predictZ(raw) : m.predictExpression(raw);
+            for (int i = 0; i < predicted.length; i++) {
+                System.arraycopy(part[i], 0, predicted[i], offset, part[i].length);
             }
-        });
+            offset += m.targetIds().size();
+        }
+        Dataset result = new Dataset(data.name(), data.sampleIds(), targets, first.idType(), predicted, Map.of(), List.of());
+        AtomicOutput.writeText(output, w -> FeatureMatrixText.write(w, result, "target", Canonical::number));
         Log.info("predicted " + targets.size() + " targets for " + data.sampleCount() + " samples with " + first.learner()
                 + " (" + fits.size() + " chunk model" + (fits.size() == 1 ? "" : "s") + ", " + scale + " scale)");
         return 0;

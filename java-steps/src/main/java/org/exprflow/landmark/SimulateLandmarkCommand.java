@@ -9,6 +9,7 @@ import java.util.zip.Deflater;
 import org.exprflow.cli.Log;
 import org.exprflow.cli.UserException;
 import org.exprflow.data.Dataset;
+import org.exprflow.data.FeatureMatrixText;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 
@@ -94,20 +95,7 @@ public final class SimulateLandmarkCommand implements Runnable {
     }
 
     private static void writeMatrix(Dataset d, Path file) throws IOException {
-        AtomicOutput.writeGzipText(file, Deflater.DEFAULT_COMPRESSION, w -> {
-            StringBuilder sb = new StringBuilder("probe");
-            for (String s : d.sampleIds()) {
-                sb.append('\t').append(s);
-            }
-            w.write(sb.append('\n').toString());
-            for (int j = 0; j < d.featureCount(); j++) {
-                sb.setLength(0);
-                sb.append(d.featureIds().get(j));
-                for (int i = 0; i < d.sampleCount(); i++) {
-                    sb.append('\t').append(String.format(Locale.ROOT, "%.3f", d.value(i, j)));
-                }
-                w.write(sb.append('\n').toString());
-            }
-        });
+        AtomicOutput.writeGzipText(file, Deflater.DEFAULT_COMPRESSION,
+                w -> FeatureMatrixText.write(w, d, "probe", x -> String.format(Locale.ROOT, "%.3f", x)));
     }
 }

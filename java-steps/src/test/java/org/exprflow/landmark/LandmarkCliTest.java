@@ -72,6 +72,43 @@ class LandmarkCliTest {
         assertEquals(1, bad.errorLines().size(), bad.stderr());
     }
 
+    @Test
+    void groupAndModelOptionMistakesAreOneLineAndWriteNothing() throws Exception {
+        assertEquals(0, Cli.run("simulate-landmark", "--output-dir", dir.resolve("sim").toString(), "--samples", "40",
+                "--landmarks", "12", "--targets", "4", "--query-samples", "0").exitCode());
+        assertEquals(0, Cli.run("import", "--input", dir.resolve("sim/expression.tsv.gz").toString(), "--format", "tsv",
+                "--output", dir.resolve("d.xfd").toString()).exitCode());
+        fit(new String[] {"landmark-fit", "--input", dir.resolve("d.xfd").toString(), "--landmarks",
+            dir.resolve("sim/landmarks.txt").toString()}, "1/1", "c.tsv");
+        Path groups = Files.writeString(dir.resolve("groups.tsv"), "target\tkind\nTG00001_at\tlinear\nTG00001_at\tnonlinear\n");
+        String[] outputs = {"--output-targets", dir.resolve("t.tsv").toString(), "--output-summary", dir.resolve("s.tsv").toString()};
+
+        Cli.Result twice = Cli.run(concat(new String[] {"landmark-summary", "--input", dir.resolve("c.tsv").toString(),
+            "--target-groups", groups.toString()}, outputs));
+        assertEquals(3, twice.exitCode(), twice.stderr());
+        assertEquals(List.of("landmark-summary: error: " + groups + ":3: target 'TG00001_at' is listed twice"), twice.errorLines());
+
+        Cli.Result noGroups = Cli.run(concat(new String[] {"landmark-summary", "--input", dir.resolve("c.tsv").toString(),
+            "--group-column", "kind"}, outputs));
+        assertEquals(2, noGroups.exitCode(), noGroups.stderr());
+        assertEquals(List.of("landmark-summary: error: --group-column needs --target-groups"), noGroups.errorLines());
+
+        Cli.Result noModel = Cli.run("landmark-fit", "--input", dir.resolve("d.xfd").toString(), "--landmarks",
+                dir.resolve("sim/landmarks.txt").toString(), "--model-learner", "linear", "--output", dir.resolve("o.tsv").toString());
+        assertEquals(2, noModel.exitCode(), noModel.stderr());
+        assertEquals(List.of("landmark-fit: error: --model-learner needs --output-model"), noModel.errorLines());
+
+        for (String f : List.of("t.tsv", "s.tsv", "o.tsv")) {
+            assertTrue(Files.notExists(dir.resolve(f)), f + " was written");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     private void fit(String[] common, String chunk, String out) {
         String[] args = java.util.Arrays.copyOf(common, common.length + 4);
         args[common.length] = "--targets-chunk";

@@ -63,10 +63,12 @@ public final class ReportCommand implements Callable<Integer> {
         Map<String, Object> qcJson = qc == null ? null : JsonFile.readObject(qc);
         PeaksQcSummary peaksQc = qcJson != null && PeaksQcSummary.isPeaksQc(qcJson) ? PeaksQcSummary.of(qcJson) : null;
         QcSummary qcSummary = qcJson == null || peaksQc != null ? null : QcSummary.of(qcJson);
-        // landmark-summary's tables come through the same two options, told apart by their headers.
-        DgexSummary landmarkSummary = metrics != null && startsWith(metrics, DgexSummary.HEADER) ? DgexSummary.read(metrics) : null;
-        TargetMetricsTable landmarkTargets = predictions != null && (startsWith(predictions, TargetMetricsTable.HEADER)
-                || startsWith(predictions, TargetMetricsTable.GROUPED_HEADER)) ? TargetMetricsTable.read(predictions) : null;
+        // The tables of the different steps come through the same two options, told apart by their first lines.
+        String metricsHeader = metrics == null ? null : firstLine(metrics);
+        String predictionsHeader = predictions == null ? null : firstLine(predictions);
+        DgexSummary landmarkSummary = DgexSummary.HEADER.equals(metricsHeader) ? DgexSummary.read(metrics) : null;
+        TargetMetricsTable landmarkTargets = TargetMetricsTable.HEADER.equals(predictionsHeader)
+                || TargetMetricsTable.GROUPED_HEADER.equals(predictionsHeader) ? TargetMetricsTable.read(predictions) : null;
         if (landmarkSummary == null && landmarkTargets != null) {
             throw UserException.badParameter("--predictions " + predictions + " is a landmark per-target table: give the "
                     + "landmark summary with it as --metrics");
@@ -77,7 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
             regressionJson = metricsJson;
             metricsJson = null;
         }
-        boolean regressionTable = predictions != null && landmarkTargets == null && startsWith(predictions, RegressionTable.HEADER);
+        boolean regressionTable = RegressionTable.HEADER.equals(predictionsHeader);
         PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
         String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
@@ -91,10 +93,10 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Whether a table's first line is this header: how the tables of the different steps are told apart. */
-    private static boolean startsWith(Path path, String header) {
+    /** A table's first line (null when empty): its header says which step wrote it. */
+    private static String firstLine(Path path) {
         try (TextInput in = TextInput.open(path)) {
-            return header.equals(in.readLine());
+            return in.readLine();
         }
     }
 }

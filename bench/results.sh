@@ -84,7 +84,7 @@ fi
 prepare_all() {
     [[ -f $inputs/ALL_bcrabl.tsv ]] && return
     echo "== exporting ALL (r-bioc-all) with bench/results/export_all.R"
-    Rscript --vanilla "$here/results/export_all.R" "$inputs" | tee "$inputs/ALL.export.log"
+    "$here/../scripts/reference-rscript" --vanilla "$here/results/export_all.R" "$inputs" | tee "$inputs/ALL.export.log"
 }
 
 # GSE781: the labels come from exprflow's own GEO label path (--label-field/--label-map); the

@@ -2,6 +2,7 @@ package org.exprflow.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,20 @@ import picocli.CommandLine.Option;
             org.exprflow.landmark.SimulateLandmarkCommand.class,
         })
 public final class Main implements Runnable {
+
+    static {
+        // Weka's matrix code (MTJ over netlib-java) would use a native BLAS/LAPACK if one loaded:
+        // results would then depend on the machine's BLAS (OpenBLAS or reference, and OpenBLAS's
+        // thread count). The pure-Java F2J implementations give the same bits everywhere. The native
+        // bridges are also left out of the jar (pom.xml); naming F2J here keeps netlib-java from
+        // trying them and logging its fallback warnings in every step.
+        System.setProperty("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
+        System.setProperty("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
+        System.setProperty("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
+        // The JVM takes its default locale from LANG/LC_ALL, which a task inherits from wherever it
+        // runs: a German locale would print "0,944" and a Turkish one lower-case "I" to a dotless i.
+        Locale.setDefault(Locale.ROOT);
+    }
 
     @Option(names = "--quiet", description = "Print warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
     boolean quiet;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.ReferenceR;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class RegressionMetricsRTest {
                 "ok <- !is.na(y) & !is.na(p)",
                 "cat(sprintf('%.17g', cor(y[ok], p[ok])), sprintf('%.17g', cor(y[ok], p[ok], method = 'spearman')), "
                         + "sprintf('%.17g', 1 - sum((y[ok] - p[ok])^2) / sum((y[ok] - mean(y[ok]))^2)), sep = '\\n')", ""));
-        Process proc = new ProcessBuilder(TestEnvironment.tool("Rscript").toString(), script.toString())
+        Process proc = new ProcessBuilder(ReferenceR.command(script.toString()))
                 .redirectErrorStream(true).start();
         List<String> out = new String(proc.getInputStream().readAllBytes()).lines().toList();
         assertEquals(0, proc.waitFor(), String.join("\n", out));

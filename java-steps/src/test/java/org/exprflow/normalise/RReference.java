@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.ReferenceR;
 
 /**
  * Runs the R reference scripts under src/test/resources/r on matrices exchanged through temporary
@@ -21,12 +21,9 @@ import org.exprflow.testing.TestEnvironment;
  * written with Double.toString, which round-trips every double.
  */
 final class RReference {
-    private final Path rscript;
     private final Path dir;
 
-    /** Finds Rscript (skipped outside CI when absent, a failure under CI=true). */
     RReference(Path tempDir) {
-        this.rscript = TestEnvironment.tool("Rscript");
         this.dir = tempDir;
     }
 
@@ -56,7 +53,7 @@ final class RReference {
 
     private void run(String script, Path... args) throws IOException, InterruptedException, URISyntaxException {
         Path scriptPath = Path.of(RReference.class.getResource("/r/" + script).toURI());
-        List<String> cmd = new ArrayList<>(List.of(rscript.toString(), "--vanilla", scriptPath.toString()));
+        List<String> cmd = new ArrayList<>(ReferenceR.command("--vanilla", scriptPath.toString()));
         for (Path a : args) {
             cmd.add(a.toString());
         }

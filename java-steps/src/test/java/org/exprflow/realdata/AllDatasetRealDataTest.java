@@ -17,6 +17,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.testing.Cli;
+import org.exprflow.testing.ReferenceR;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,11 @@ class AllDatasetRealDataTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS) // about 15 s on a quiet laptop; generous for shared CI
     void exportedAllImportsWithRsShapeAndClassCounts() throws Exception {
-        Path rscript = TestEnvironment.tool("Rscript");
         Path script = TestEnvironment.projectDir().resolve("bench/results/export_all.R");
         assertTrue(Files.isRegularFile(script), script + " is missing");
 
         // --only-full: the BCR/ABL subset matrix is not needed here and would double the export time.
-        String rOut = run(List.of(rscript.toString(), "--vanilla", script.toString(), dir.toString(), "--only-full"));
+        String rOut = run(ReferenceR.command("--vanilla", script.toString(), dir.toString(), "--only-full"));
         Path matrix = dir.resolve("ALL.tsv");
         Path sheet = dir.resolve("ALL.samples.tsv");
         assertTrue(Files.isRegularFile(matrix) && Files.isRegularFile(sheet), "export wrote no files:\n" + rOut);

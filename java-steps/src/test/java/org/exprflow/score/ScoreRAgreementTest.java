@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.exprflow.testing.ReferenceR;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,9 +84,9 @@ class ScoreRAgreementTest {
                 "    sprintf('%.17g', cor(y[ok], x[ok], method = 'spearman')), sep = '\\n')",
                 "cat(sprintf('%s\\t%.17g\\t%.17g', j$gene, y, x), sep = '\\n')",
                 ""));
-        Process proc = new ProcessBuilder(TestEnvironment.tool("Rscript").toString(), script.toString(),
+        Process proc = new ProcessBuilder(ReferenceR.command(script.toString(),
                 fixture("predictions.tsv").toString(), fixture("measurements.csv").toString(),
-                fixture("id-map.tsv").toString()).redirectErrorStream(true).start();
+                fixture("id-map.tsv").toString())).redirectErrorStream(true).start();
         List<String> out = new String(proc.getInputStream().readAllBytes()).lines().toList();
         assertEquals(0, proc.waitFor(), String.join("\n", out));
 

@@ -7,6 +7,10 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
+import org.exprflow.core.Versions;
 
 /**
  * The exprflow command line: one subcommand per pipeline stage. Each Nextflow process calls exactly

@@ -3,7 +3,7 @@ package org.exprflow.download;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * One requested accession and the source it belongs to, recognised by its shape. The accession is

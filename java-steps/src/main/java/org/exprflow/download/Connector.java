@@ -17,7 +17,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
-import org.exprflow.cli.Versions;
+import org.exprflow.core.Versions;
 
 /**
  * Opens one attempt of a transfer from a byte offset: an HTTP(S) GET with a Range header, or a

@@ -2,7 +2,7 @@ package org.exprflow.download;
 
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * CuMiDa datasets by name (Leukemia_GSE9476). CuMiDa publishes no stable download API, so the path

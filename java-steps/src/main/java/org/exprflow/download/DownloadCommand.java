@@ -10,9 +10,9 @@ import java.util.Set;
 
 import javax.net.ssl.SSLSocketFactory;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

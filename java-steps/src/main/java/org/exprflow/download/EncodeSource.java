@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 /**
  * ENCODE files (ENCFF...) and experiments (ENCSR...) through the ENCODE REST API:

@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 /**
  * Puts one verified remote file under its final name in the output directory, through the cache

@@ -1,6 +1,6 @@
 package org.exprflow.download;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Checks a file name that came from a remote source before it becomes a local path. A remote name
@@ -18,7 +18,7 @@ final class LocalFileName {
     static String check(String accession, String name) {
         String problem = problem(name);
         if (problem != null) {
-            throw new UserException(org.exprflow.cli.ExitCode.BAD_INPUT,
+            throw new UserException(org.exprflow.core.ExitCode.BAD_INPUT,
                     accession + ": refusing remote file name '" + Accession.printable(name) + "': " + problem);
         }
         return name;

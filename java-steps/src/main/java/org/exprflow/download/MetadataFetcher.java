@@ -2,8 +2,8 @@ package org.exprflow.download;
 
 import java.net.URI;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.UserException;
 import org.exprflow.io.JsonReader;
 
 /**

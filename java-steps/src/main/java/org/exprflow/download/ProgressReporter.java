@@ -2,7 +2,7 @@ package org.exprflow.download;
 
 import java.util.Locale;
 
-import org.exprflow.cli.Log;
+import org.exprflow.core.Log;
 
 /**
  * A progress line on stderr for large transfers (bytes, rate, ETA), at most every 2 seconds or each

@@ -7,9 +7,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 /**
  * Moves one file's bytes into a {@link ByteSink} with retries, resuming with Range from the bytes

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.exprflow.stats.Quantile;
+import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * A percentile bootstrap interval for accuracy and balanced accuracy: the pooled held-out

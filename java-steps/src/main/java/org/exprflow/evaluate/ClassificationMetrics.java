@@ -3,6 +3,8 @@ package org.exprflow.evaluate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * All classification metrics of one (set, learner): the confusion-matrix metrics (accuracy, balanced

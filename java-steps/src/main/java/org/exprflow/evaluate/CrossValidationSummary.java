@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * The spread of cross-validation performance: accuracy, balanced accuracy and R_K of every held-out

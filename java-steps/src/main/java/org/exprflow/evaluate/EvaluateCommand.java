@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
+import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
+import org.exprflow.core.Log;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.JsonWriter;
+import org.exprflow.stats.RegressionMetrics;
+import org.exprflow.stepfile.RegressionTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

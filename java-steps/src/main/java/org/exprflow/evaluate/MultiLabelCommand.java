@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.JsonWriter;
+import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * Binary-relevance multi-label scoring: each label (target) has its own binary model, scored on its

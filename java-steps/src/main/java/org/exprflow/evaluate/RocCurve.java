@@ -3,6 +3,7 @@ package org.exprflow.evaluate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * One-vs-rest ROC curve of one class: each row's probability of the class is its score, rows whose

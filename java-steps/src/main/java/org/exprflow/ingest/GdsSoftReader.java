@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.FeatureIdType;
 import org.exprflow.data.Target;

@@ -3,7 +3,7 @@ package org.exprflow.ingest;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.io.TextInput;
 
 /**

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;

@@ -3,7 +3,7 @@ package org.exprflow.ingest;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /** The input formats that {@code exprflow import} reads, with the names used on the command line. */
 public enum InputFormat {

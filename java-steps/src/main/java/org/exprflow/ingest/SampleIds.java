@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /** Checks on the sample ids a reader found: the data model requires them unique and non-empty. */
 final class SampleIds {

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * The one JSON parser of exprflow (the counterpart of {@link JsonWriter}), so the shaded jar needs no

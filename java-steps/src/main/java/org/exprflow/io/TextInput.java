@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Streams the lines of a text file that may be plain, gzip or bgzip (gzip is recognised by its

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
-import org.exprflow.cli.Versions;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
+import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.stats.RegressionMetrics;
 
 /**
  * The landmark-to-target job of one chunk: split the samples, fit the normaliser on the training

@@ -2,7 +2,7 @@ package org.exprflow.landmark;
 
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * A way of predicting every target gene from the landmarks, fitted on the training rows only.

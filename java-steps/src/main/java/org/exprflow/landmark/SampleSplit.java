@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 
 /**

@@ -1,6 +1,6 @@
 package org.exprflow.landmark;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Ridge (and, with a tiny ridge, ordinary) least squares for many targets on the same landmark

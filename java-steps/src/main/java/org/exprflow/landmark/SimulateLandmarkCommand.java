@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.Deflater;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.FeatureMatrixText;
 import org.exprflow.io.AtomicOutput;

@@ -1,6 +1,6 @@
 package org.exprflow.landmark;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Chunk K of N of the target list ("2/4"): a contiguous block of targets, the K-th of N blocks

@@ -3,7 +3,7 @@ package org.exprflow.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Option;
 

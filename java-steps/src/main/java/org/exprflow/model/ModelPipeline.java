@@ -14,11 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.UserException;
-import org.exprflow.cli.Versions;
+import org.exprflow.core.UserException;
+import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
 import org.exprflow.normalise.CrossSampleTransform;
+import org.exprflow.split.TrainingLabels;
 
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
@@ -250,7 +251,7 @@ public final class ModelPipeline implements Serializable {
                         + featureIds.size() + " features (first: " + first + "); to fill them with training means, "
                         + "use --impute-missing-features");
             }
-            org.exprflow.cli.Log.warn("imputing " + missing.size() + " of " + featureIds.size()
+            org.exprflow.core.Log.warn("imputing " + missing.size() + " of " + featureIds.size()
                     + " model features absent from '" + data.name() + "' with their training means (first: " + first + ")");
         }
         double[][] out = new double[data.sampleCount()][featureIds.size()];

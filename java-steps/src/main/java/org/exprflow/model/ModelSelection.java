@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.ConfusionMatrix;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.split.FoldAssigner;
+import org.exprflow.split.FoldUnits;
+import org.exprflow.split.TrainingLabels;
 
 /**
  * Chooses a configuration (learner and k) by an inner cross-validation on the training samples

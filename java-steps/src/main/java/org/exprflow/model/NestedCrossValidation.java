@@ -8,8 +8,9 @@ import java.util.Set;
 
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.split.FoldAssigner;
+import org.exprflow.split.FoldUnits;
 
 /**
  * A whole (nested) cross-validation run in one process: for every repeat, stratified (optionally

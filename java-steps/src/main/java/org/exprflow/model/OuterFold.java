@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * One fold of the outer cross-validation: choose and fit the model on the fold's training samples

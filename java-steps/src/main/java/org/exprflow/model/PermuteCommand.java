@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.ConfusionMatrix;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.split.SplitPlan;
+import org.exprflow.split.TrainingLabels;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.split.SplitPlan;
 
 import picocli.CommandLine.Command;

@@ -3,10 +3,10 @@ package org.exprflow.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 
 /** Turns class probabilities for the samples of a dataset into prediction-table rows. */
 final class PredictionRows {

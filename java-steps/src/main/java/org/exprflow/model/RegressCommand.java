@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.split.SplitPlan;
 
 import picocli.CommandLine.Command;

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.UserException;
-import org.exprflow.cli.Versions;
+import org.exprflow.core.UserException;
+import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.normalise.CrossSampleTransform;
 import org.exprflow.normalise.CrossSampleTransforms;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 
 /** Picks the rows of a dataset named by a split plan, keeping dataset order. */

@@ -4,7 +4,7 @@ import org.exprflow.stats.Quantile;
 
 import java.util.Arrays;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.io.Canonical;
 
 /**

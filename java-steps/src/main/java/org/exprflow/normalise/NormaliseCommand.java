@@ -3,7 +3,7 @@ package org.exprflow.normalise;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
+import org.exprflow.core.Log;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 

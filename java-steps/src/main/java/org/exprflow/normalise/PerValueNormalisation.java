@@ -2,8 +2,8 @@ package org.exprflow.normalise;
 
 import java.util.Locale;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 /**
  * The per-value part of normalisation: optional floor and ceiling, then an optional log2. Each value

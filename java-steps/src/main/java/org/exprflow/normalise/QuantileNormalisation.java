@@ -2,7 +2,7 @@ package org.exprflow.normalise;
 
 import java.util.Arrays;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Quantile normalisation, fitted on training samples and re-applied to new samples, reproducing the

@@ -2,7 +2,7 @@ package org.exprflow.peaks;
 
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Option;
 

@@ -2,7 +2,7 @@ package org.exprflow.peaks;
 
 import java.util.Arrays;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /** What a bin holds for one sample. */
 public enum BinValue {

@@ -2,7 +2,7 @@ package org.exprflow.peaks;
 
 import java.util.Arrays;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Turns the peaks of one sample into its non-zero bins. Works one segment (chromosome) at a time in

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.JsonWriter;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Chunk K of N (1-based) of a list of genes, so parallel tasks can each write the targets of a

@@ -1,6 +1,6 @@
 package org.exprflow.peaks;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * What to do with a peak or gene on a contig that the chromosome-sizes file does not list (alt,

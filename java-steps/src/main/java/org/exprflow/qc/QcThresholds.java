@@ -1,6 +1,6 @@
 package org.exprflow.qc;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.io.Canonical;
 
 /**

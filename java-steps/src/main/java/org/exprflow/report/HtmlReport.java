@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.exprflow.evaluate.PredictionTable;
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stepfile.RegressionTable;
 
 /**
  * Assembles the report page: a run summary, then the QC (or peak and RNA input QC), metrics (with

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.exprflow.evaluate.RegressionMetrics;
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stats.RegressionMetrics;
+import org.exprflow.stepfile.RegressionTable;
 
 /**
  * The regression section, from the outputs of {@code exprflow evaluate-regression}:

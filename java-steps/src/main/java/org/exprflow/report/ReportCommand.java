@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
-import org.exprflow.evaluate.PredictionTable;
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
+import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.TextInput;
 import org.exprflow.landmark.DgexSummary;

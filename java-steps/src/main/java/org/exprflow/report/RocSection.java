@@ -3,7 +3,7 @@ package org.exprflow.report;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.evaluate.RocCurve;
 
 /**

@@ -2,8 +2,8 @@ package org.exprflow.score;
 
 import java.util.List;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.UserException;
 
 /**
  * A column chosen on the command line, by 1-based index ("2") or by header name ("TPM"). A value made

@@ -1,6 +1,6 @@
 package org.exprflow.score;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * What to do when several rows of one table end up with the same join id (written twice, equal after

@@ -3,7 +3,7 @@ package org.exprflow.score;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Whether the first row of a table is a header: required when a column is chosen by name, otherwise

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * Translation of prediction ids into measurement ids (Ensembl transcript to gene, symbol to Ensembl

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The inner join of predictions and measurements on id, in id order (String order, so the pairs
  * file and the metrics never depend on the input row order), with the counts of ids found on one
- * side only. Values may be NaN (NA in the input); {@link org.exprflow.evaluate.RegressionMetrics}
+ * side only. Values may be NaN (NA in the input); {@link org.exprflow.stats.RegressionMetrics}
  * leaves such pairs out.
  */
 record JoinedPairs(List<String> ids, double[] measured, double[] predicted, int unmatchedPredictions,

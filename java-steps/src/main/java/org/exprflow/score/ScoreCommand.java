@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
+import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 

@@ -3,7 +3,7 @@ package org.exprflow.score;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.JsonWriter;
 

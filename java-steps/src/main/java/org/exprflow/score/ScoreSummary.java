@@ -1,6 +1,6 @@
 package org.exprflow.score;
 
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.stats.RegressionMetrics;
 
 /**
  * Everything the score step reports: how each input was read, how the join went, the model's

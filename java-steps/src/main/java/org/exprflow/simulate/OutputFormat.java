@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /** The formats the simulator writes, under the names that 'exprflow import --format' uses. */
 enum OutputFormat {

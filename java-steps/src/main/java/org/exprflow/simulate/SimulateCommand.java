@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

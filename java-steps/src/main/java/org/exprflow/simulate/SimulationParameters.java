@@ -2,7 +2,7 @@ package org.exprflow.simulate;
 
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 
 /**
  * What the simulator is asked to produce. Validated here, once, so that the generator can assume a

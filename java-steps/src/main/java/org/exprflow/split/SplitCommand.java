@@ -7,13 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.exprflow.cli.Log;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
-import org.exprflow.model.FoldUnits;
-import org.exprflow.model.TrainingLabels;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.exprflow.stepfile.PredictionTable;
 
 /** Per-fold spread and per-repeat pooling of cross-validation predictions. */
 @Tag("unit")

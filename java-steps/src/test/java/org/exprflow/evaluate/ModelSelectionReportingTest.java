@@ -17,6 +17,7 @@ import org.exprflow.model.ModelPipeline;
 import org.exprflow.model.ModelSpec;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;
+import org.exprflow.stepfile.PredictionTable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,8 +70,8 @@ class ModelSelectionReportingTest {
     void aPermutationGivenTwiceIsRefused() throws Exception {
         Path a = dir.resolve("p1.tsv");
         Files.writeString(a, "permutation\tbalanced_accuracy\taccuracy\n1\t0.4\t0.5\n");
-        org.exprflow.cli.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.exprflow.cli.UserException.class, () -> PermutationTest.read(List.of(a, a)));
+        org.exprflow.core.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.exprflow.core.UserException.class, () -> PermutationTest.read(List.of(a, a)));
         assertTrue(e.getMessage().contains(a + ":2: permutation 1 appears twice"), e.getMessage());
     }
 

@@ -17,6 +17,7 @@ import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
 import org.exprflow.data.Target;
 import org.exprflow.testing.Cli;
+import org.exprflow.stepfile.PredictionTable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,9 +2,10 @@ package org.exprflow.evaluate;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.exprflow.stepfile.PredictionTable;
 
 /** Builds prediction rows for metric tests: one row per (truth, predicted) pair with a given count. */
-final class PredictionFixtures {
+public final class PredictionFixtures {
     private PredictionFixtures() {
     }
 
@@ -12,7 +13,7 @@ final class PredictionFixtures {
      * Rows of the cv set of learner "model" whose confusion matrix is {@code counts} (rows truth,
      * columns predicted). The predicted class gets probability 1, so argmax and predicted agree.
      */
-    static List<PredictionTable.Row> rowsWithConfusion(List<String> levels, long[][] counts) {
+    public static List<PredictionTable.Row> rowsWithConfusion(List<String> levels, long[][] counts) {
         List<PredictionTable.Row> rows = new ArrayList<>();
         int sample = 0;
         for (int t = 0; t < counts.length; t++) {

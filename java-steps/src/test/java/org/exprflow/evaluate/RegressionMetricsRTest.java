@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.exprflow.testing.ReferenceR;
+import org.exprflow.stats.RegressionMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.exprflow.stepfile.PredictionTable;
 
 /** ROC points and AUC of a hand-computed fixture with tied scores. */
 @Tag("unit")

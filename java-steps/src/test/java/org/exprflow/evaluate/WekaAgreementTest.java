@@ -16,6 +16,7 @@ import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * Feeds the same predictions to exprflow and to Weka 3.8.6's Evaluation and requires the same

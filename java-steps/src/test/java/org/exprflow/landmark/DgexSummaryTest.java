@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.core.UserException;
+import org.exprflow.stats.RegressionMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.evaluate.RegressionMetrics;
+import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

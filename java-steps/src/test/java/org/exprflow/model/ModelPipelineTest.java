@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.testing.SyntheticData;
 import org.junit.jupiter.api.Tag;

@@ -14,7 +14,7 @@ import java.util.List;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.split.SplitPlan;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.cli.ExitCode;
+import org.exprflow.core.ExitCode;
 import org.exprflow.cli.Main;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.UserException;
 import org.exprflow.normalise.PerValueNormalisation.Log2Mode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

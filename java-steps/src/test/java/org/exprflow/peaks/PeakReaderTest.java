@@ -85,7 +85,7 @@ class PeakReaderTest {
         assertEquals(2, q.peaks().size());
         assertEquals(10, q.peaks().start(0));
         Path bed = Files.writeString(tmp.resolve("b.bed"), "chr1\t0\t10\tp\t1000\n");
-        org.exprflow.cli.UserException e = org.junit.jupiter.api.Assertions.assertThrows(org.exprflow.cli.UserException.class,
+        org.exprflow.core.UserException e = org.junit.jupiter.api.Assertions.assertThrows(org.exprflow.core.UserException.class,
                 () -> new PeakReader(GENOME, UnknownContigPolicy.ERROR, new PeakFilter(Double.NaN, 1, Double.NaN, Double.NaN)).read("b", bed));
         assertTrue(e.getMessage().startsWith(bed + ":1: "), e.getMessage());
     }

@@ -143,7 +143,7 @@ class LandmarkPipelineIT {
             String[] f = kindLine.split("\t");
             if (f[1].equals("linear")) {
                 String row = predicted.stream().filter(r -> r.startsWith(f[0] + "\t")).findFirst().orElseThrow();
-                sum += org.exprflow.evaluate.RegressionMetrics.of(truth.get(f[0]), values(row)).pearson();
+                sum += org.exprflow.stats.RegressionMetrics.of(truth.get(f[0]), values(row)).pearson();
                 linear++;
             }
         }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.io.JsonReader;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeAll;

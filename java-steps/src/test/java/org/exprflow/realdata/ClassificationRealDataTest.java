@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.io.JsonReader;
 import org.exprflow.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.exprflow.evaluate.RegressionTable;
+import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.testing.Cli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -23,7 +23,7 @@ import org.exprflow.evaluate.CrossValidationSummary;
 import org.exprflow.evaluate.LearnerEvaluation;
 import org.exprflow.evaluate.MetricsJsonWriter;
 import org.exprflow.evaluate.PermutationTest;
-import org.exprflow.evaluate.PredictionTable;
+import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.evaluate.SelectionStability;
 import org.exprflow.io.JsonReader;
 import org.junit.jupiter.api.BeforeEach;

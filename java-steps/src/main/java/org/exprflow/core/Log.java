@@ -1,4 +1,4 @@
-package org.exprflow.cli;
+package org.exprflow.core;
 
 /**
  * Progress messages of a step, on stderr (Nextflow keeps them in .command.err and .command.log).
@@ -12,7 +12,7 @@ public final class Log {
     private Log() {
     }
 
-    static void configure(String stepName, boolean quietMode) {
+    public static void configure(String stepName, boolean quietMode) {
         step = stepName;
         quiet = quietMode;
     }

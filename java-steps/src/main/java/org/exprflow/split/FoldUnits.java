@@ -1,14 +1,13 @@
-package org.exprflow.model;
+package org.exprflow.split;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.split.FoldAssigner;
 
 /**
  * The units that folds are made of: single samples, or whole groups (e.g. all arrays of one patient)

@@ -1,4 +1,4 @@
-package org.exprflow.cli;
+package org.exprflow.core;
 
 /**
  * Documented exit codes of every exprflow step. Nextflow's retry rules and the README both rely

@@ -1,4 +1,4 @@
-package org.exprflow.cli;
+package org.exprflow.core;
 
 import java.io.IOException;
 import java.io.InputStream;

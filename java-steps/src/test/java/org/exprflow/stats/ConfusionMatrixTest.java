@@ -1,4 +1,4 @@
-package org.exprflow.evaluate;
+package org.exprflow.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.exprflow.evaluate.PredictionFixtures;
+import org.exprflow.stepfile.PredictionTable;
 
 /** Metrics of hand-computed confusion matrices, written as exact fractions. */
 @Tag("unit")

@@ -1,4 +1,4 @@
-package org.exprflow.evaluate;
+package org.exprflow.stepfile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.exprflow.cli.ExitCode;
-import org.exprflow.cli.UserException;
+import org.exprflow.core.ExitCode;
+import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.Fields;

@@ -1,9 +1,9 @@
-package org.exprflow.model;
+package org.exprflow.split;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.cli.UserException;
+import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
 

@@ -1,6 +1,7 @@
-package org.exprflow.evaluate;
+package org.exprflow.stats;
 
 import java.util.List;
+import org.exprflow.stepfile.PredictionTable;
 
 /**
  * Counts of (truth, predicted) pairs over the scored rows of a prediction table, with the metrics

@@ -21,6 +21,11 @@ public final class Versions implements CommandLine.IVersionProvider {
         return p.getProperty("version", "unknown");
     }
 
+    /** "exprflow 0.1.0": how files and messages name the exprflow that wrote them. */
+    public static String exprflowLine() {
+        return "exprflow " + exprflow();
+    }
+
     public static String weka() {
         return weka.core.Version.VERSION;
     }
@@ -32,7 +37,7 @@ public final class Versions implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "exprflow " + exprflow(),
+            exprflowLine(),
             "weka " + weka(),
             "java " + java()
         };

@@ -17,10 +17,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.exprflow.core.UserException;
+import org.exprflow.core.Versions;
 
 /**
- * A saved object (a fitted model) as a file: four magic bytes and a format version in front of its
- * Java serialisation. The header lets exprflow reject a file that is not of the expected kind, or
+ * A saved object (a fitted model) as a file: four magic bytes, a format version and (from format 2)
+ * the writing exprflow's version in front of its Java serialisation. Files of an older format are
+ * refused, naming the exprflow that wrote them: the classes behind them may have changed. The header lets exprflow reject a file that is not of the expected kind, or
  * one written by a newer exprflow, with one clear line instead of a deserialisation stack trace.
  * Each kind of file has its own magic and version ({@code model.ModelFile}, {@code
  * landmark.LandmarkModelFile}).
@@ -33,12 +35,19 @@ import org.exprflow.core.UserException;
  */
 public record VersionedObjectFile<T extends Serializable>(byte[] magic, int version, Class<T> type, String noun,
                                                           String description) {
+    /** From this format version on, the header also names the exprflow that wrote the file. */
+    static final int WRITER_RECORDED_FROM = 2;
+    /** Every file of format 1 (either kind) was written by this release. */
+    static final String FIRST_WRITER = "exprflow 0.1.0";
 
     public void write(T object, Path path) throws IOException {
         AtomicOutput.writeBytes(path, out -> {
             DataOutputStream data = new DataOutputStream(out);
             data.write(magic);
             data.writeInt(version);
+            if (version >= WRITER_RECORDED_FROM) {
+                data.writeUTF(Versions.exprflowLine());
+            }
             data.flush();
             ObjectOutputStream oos = new ObjectOutputStream(out);
             oos.writeObject(object);
@@ -62,6 +71,14 @@ public record VersionedObjectFile<T extends Serializable>(byte[] magic, int vers
             if (found > version) {
                 throw UserException.badFile(path, noun + " format version " + found + " is newer than this exprflow supports ("
                         + version + "); use a newer exprflow");
+            }
+            String writer = found >= WRITER_RECORDED_FROM ? data.readUTF() : FIRST_WRITER;
+            if (found < version) {
+                // Java serialisation would silently drop or null fields of classes that changed:
+                // refuse instead, and say who wrote the file.
+                throw UserException.badFile(path, noun + " was written by " + writer + " (" + noun + " format " + found
+                        + "); this exprflow (" + Versions.exprflowLine() + ") reads format " + version
+                        + " only: retrain the " + noun + " with this exprflow");
             }
             Object o = new ObjectInputStream(raw).readObject();
             if (!type.isInstance(o)) {

@@ -5,14 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.exprflow.core.UserException;
+import org.exprflow.model.WekaLearnerSpec;
 
-import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Randomizable;
 import weka.core.Utils;
 
 /**
@@ -22,22 +21,14 @@ import weka.core.Utils;
  */
 final class WekaLearner implements LandmarkLearner {
     private final String label;
-    private final String className;
-    private final String[] options;
+    private final WekaLearnerSpec learner;
     private final long seed;
 
     WekaLearner(String label, String spec, long seed) {
         this.label = label;
         this.seed = seed;
-        String[] parts;
-        try {
-            parts = Utils.splitOptions(spec);
-        } catch (Exception e) {
-            throw UserException.badParameter("--learner: cannot parse Weka options '" + spec + "': " + e.getMessage());
-        }
-        this.className = parts[0];
-        this.options = Arrays.copyOfRange(parts, 1, parts.length);
-        newRegressor(); // a bad class or option is a usage error now, not after the data are read
+        // a bad class or option is a usage error now, not after the data are read
+        this.learner = WekaLearnerSpec.parse(spec, "--learner " + label);
     }
 
     @Override
@@ -47,15 +38,7 @@ final class WekaLearner implements LandmarkLearner {
 
     /** A fresh regressor; randomised learners get --seed unless the spec sets -S itself. */
     Classifier newRegressor() {
-        try {
-            Classifier c = AbstractClassifier.forName(className, options.clone());
-            if (c instanceof Randomizable r && !Arrays.asList(options).contains("-S")) {
-                r.setSeed((int) seed);
-            }
-            return c;
-        } catch (Exception e) {
-            throw UserException.badParameter("--learner: invalid Weka regressor '" + label + "': " + e.getMessage());
-        }
+        return learner.newInstance(seed, "--learner " + label);
     }
 
     @Override

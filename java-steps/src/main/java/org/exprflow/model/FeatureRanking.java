@@ -2,6 +2,8 @@ package org.exprflow.model;
 
 import java.util.Arrays;
 
+import org.exprflow.stats.RegressionMetrics;
+
 /**
  * Ranks features by how well they separate the classes of the training samples, using the one-way
  * ANOVA F statistic (for two classes it orders features exactly as the squared t statistic does).
@@ -72,6 +74,21 @@ public final class FeatureRanking {
             return msb > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
         }
         return msb / msw;
+    }
+
+    /** |Pearson r| of every feature with a numeric target (NaN where r is undefined, e.g. a constant feature). */
+    public static double[] absoluteCorrelation(double[][] rows, double[] y) {
+        int p = rows.length == 0 ? 0 : rows[0].length;
+        double[] score = new double[p];
+        double[] col = new double[rows.length];
+        for (int j = 0; j < p; j++) {
+            for (int i = 0; i < rows.length; i++) {
+                col[i] = rows[i][j];
+            }
+            double r = RegressionMetrics.of(y, col).pearson();
+            score[j] = Double.isNaN(r) ? Double.NaN : Math.abs(r);
+        }
+        return score;
     }
 
     /** Feature indices ordered from most to least discriminative (NaN last, ties by index). */

@@ -10,7 +10,11 @@ import org.exprflow.io.VersionedObjectFile;
  * version ({@link VersionedObjectFile}).
  */
 public final class ModelFile {
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * 2: the model holds a {@link FeaturePipeline} (shared with regression) and the header names the
+     * writing exprflow; format-1 models are refused with a request to retrain.
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final VersionedObjectFile<ModelPipeline> FILE = new VersionedObjectFile<>(
             new byte[] {'X', 'F', 'M', 'D'}, FORMAT_VERSION, ModelPipeline.class, "model", "exprflow model file (.xfm written by 'exprflow train')");
 

@@ -91,7 +91,7 @@ public final class ModelOptions {
             }
         }
         for (Candidate c : out) {
-            ModelPipeline.newClassifier(new ModelSpec(List.of(), c.topK(), c.learner(), seed)); // fail fast on a bad learner
+            WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
         }
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");

@@ -5,10 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +16,12 @@ import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
-import org.exprflow.normalise.CrossSampleTransform;
 import org.exprflow.split.TrainingLabels;
 
-import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
 import weka.classifiers.rules.ZeroR;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Randomizable;
 import weka.core.Utils;
 
 /**
@@ -44,12 +39,7 @@ import weka.core.Utils;
 public final class ModelPipeline implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> featureIds;
-    private final List<CrossSampleTransform.Fitted> transforms;
-    private final int[] selected;
-    private final double[] imputeMeans;
-    /** Training mean of every raw input feature: used only when the user asks to impute absent features. */
-    private final double[] rawFeatureMeans;
+    private final FeaturePipeline features;
     private final Instances header;
     private final Classifier classifier;
     /** Weka ZeroR's class distribution on the same training samples: the baseline beside every metric. */
@@ -58,16 +48,9 @@ public final class ModelPipeline implements Serializable {
     private final List<String> levels;
     private final LinkedHashMap<String, String> metadata;
 
-    private ModelPipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms, int[] selected,
-                          double[] imputeMeans, double[] rawFeatureMeans, Instances header, Classifier classifier,
-                          double[] baseline,
-                          String targetName,
-                          List<String> levels, LinkedHashMap<String, String> metadata) {
-        this.featureIds = List.copyOf(featureIds);
-        this.transforms = List.copyOf(transforms);
-        this.selected = selected;
-        this.imputeMeans = imputeMeans;
-        this.rawFeatureMeans = rawFeatureMeans;
+    private ModelPipeline(FeaturePipeline features, Instances header, Classifier classifier, double[] baseline,
+                          String targetName, List<String> levels, LinkedHashMap<String, String> metadata) {
+        this.features = features;
         this.header = header;
         this.classifier = classifier;
         this.baseline = baseline;
@@ -79,7 +62,7 @@ public final class ModelPipeline implements Serializable {
     /** Fits every step on the given training samples (all of which must carry a label). */
     public static ModelPipeline fit(Dataset training, Target target, ModelSpec spec) {
         TrainingLabels.require(training, target);
-        requireUniqueIds(training);
+        FeaturePipeline.requireUniqueIds(training);
         return fit(PreparedTraining.prepare(training, target, spec.transforms()), spec.topK(), spec.learner(),
                 spec.seed(), new LinkedHashMap<>());
     }
@@ -87,7 +70,7 @@ public final class ModelPipeline implements Serializable {
     /** Fits one chosen candidate on training samples that have passed {@link TrainingLabels#require}. */
     static ModelPipeline fitChecked(Dataset training, Target target, List<String> transforms, Candidate chosen, long seed,
                                     LinkedHashMap<String, String> extraMetadata) {
-        requireUniqueIds(training);
+        FeaturePipeline.requireUniqueIds(training);
         return fit(PreparedTraining.prepare(training, target, transforms), chosen.topK(), chosen.learner(), seed,
                 extraMetadata);
     }
@@ -101,19 +84,14 @@ public final class ModelPipeline implements Serializable {
                              LinkedHashMap<String, String> extraMetadata) {
         Dataset training = prepared.training;
         Target target = prepared.target;
-        int[] selected = prepared.topFeatures(topK);
-        double[] means = trainingMeans(prepared.x, selected);
-        List<String> names = new ArrayList<>(selected.length);
-        for (int j : selected) {
-            names.add(training.featureIds().get(j));
-        }
-        Instances header = WekaData.header(names, target.levels());
+        FeaturePipeline features = FeaturePipeline.fit(prepared, topK);
+        Instances header = WekaData.header(features.selectedFeatureIds(), target.levels());
         Instances data = new Instances(header, training.sampleCount());
+        double[][] rows = features.trainingRows(prepared);
         for (int i = 0; i < training.sampleCount(); i++) {
-            data.add(WekaData.instance(header, selectAndImpute(prepared.x[i], selected, means), target.value(i)));
+            data.add(WekaData.instance(header, rows[i], target.value(i)));
         }
-        ModelSpec spec = new ModelSpec(prepared.transformNames, topK, learner, seed);
-        Classifier classifier = newClassifier(spec);
+        Classifier classifier = WekaLearnerSpec.parse(learner, "learner").newInstance(seed, "learner");
         double[] baseline;
         try {
             classifier.buildClassifier(data);
@@ -124,7 +102,9 @@ public final class ModelPipeline implements Serializable {
         LinkedHashMap<String, String> meta = new LinkedHashMap<>();
         meta.put("exprflow_version", Versions.exprflow());
         meta.put("weka_version", Versions.weka());
-        meta.put("learner", learner);
+        // What the learner really ran with (defaults and seed included), beside the grid entry it came from.
+        meta.put("learner", WekaLearnerSpec.canonical(classifier));
+        meta.put("candidate_learner", learner);
         meta.put("top_k", Integer.toString(topK));
         meta.put("transforms", String.join(",", prepared.transformNames));
         meta.put("seed", Long.toString(seed));
@@ -134,8 +114,7 @@ public final class ModelPipeline implements Serializable {
         meta.put("training_features", Integer.toString(training.featureCount()));
         meta.put("training_sha256", checksum(training, target));
         meta.putAll(extraMetadata);
-        return new ModelPipeline(training.featureIds(), prepared.transforms, selected, means, prepared.rawMeans, header,
-                classifier, baseline, target.name(), target.levels(), meta);
+        return new ModelPipeline(features, header, classifier, baseline, target.name(), target.levels(), meta);
     }
 
     /** Weka's ZeroR fitted on the training labels (its distribution ignores the features). */
@@ -170,13 +149,10 @@ public final class ModelPipeline implements Serializable {
      *                             number imputed is logged because predictions degrade with each one
      */
     public double[][] predict(Dataset data, boolean imputeAbsentFeatures) {
-        double[][] x = alignFeatures(data, imputeAbsentFeatures);
-        for (CrossSampleTransform.Fitted f : transforms) {
-            x = f.apply(x);
-        }
+        double[][] x = features.apply(data, imputeAbsentFeatures, "--impute-missing-features");
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            Instance inst = WekaData.instance(header, selectAndImpute(x[i], selected, imputeMeans), Double.NaN);
+            Instance inst = WekaData.instance(header, x[i], Double.NaN);
             try {
                 out[i] = classifier.distributionForInstance(inst);
             } catch (Exception e) {
@@ -200,16 +176,12 @@ public final class ModelPipeline implements Serializable {
     }
 
     public List<String> featureIds() {
-        return featureIds;
+        return features.featureIds();
     }
 
     /** Ids of the features the classifier uses, in attribute order. */
     public List<String> selectedFeatureIds() {
-        List<String> out = new ArrayList<>(selected.length);
-        for (int j : selected) {
-            out.add(featureIds.get(j));
-        }
-        return out;
+        return features.selectedFeatureIds();
     }
 
     public Map<String, String> metadata() {
@@ -218,121 +190,6 @@ public final class ModelPipeline implements Serializable {
 
     public Classifier classifier() {
         return classifier;
-    }
-
-    /** Rows of the dataset's values rearranged into the training feature order, matched by id. */
-    private double[][] alignFeatures(Dataset data, boolean imputeAbsent) {
-        if (data.featureIds().equals(featureIds)) {
-            return data.copyValues();
-        }
-        Map<String, Integer> index = new HashMap<>();
-        List<String> ids = data.featureIds();
-        for (int j = 0; j < ids.size(); j++) {
-            if (index.put(ids.get(j), j) != null && featureIdsContain(ids.get(j))) {
-                throw UserException.unsuitable("feature id '" + ids.get(j) + "' appears more than once in '"
-                        + data.name() + "'; the model cannot tell which one to use");
-            }
-        }
-        int[] source = new int[featureIds.size()];
-        List<String> missing = new ArrayList<>();
-        for (int j = 0; j < featureIds.size(); j++) {
-            Integer s = index.get(featureIds.get(j));
-            if (s == null) {
-                missing.add(featureIds.get(j));
-                source[j] = -1;
-            } else {
-                source[j] = s;
-            }
-        }
-        if (!missing.isEmpty()) {
-            String first = String.join(", ", missing.subList(0, Math.min(5, missing.size())));
-            if (!imputeAbsent) {
-                throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
-                        + featureIds.size() + " features (first: " + first + "); to fill them with training means, "
-                        + "use --impute-missing-features");
-            }
-            org.exprflow.core.Log.warn("imputing " + missing.size() + " of " + featureIds.size()
-                    + " model features absent from '" + data.name() + "' with their training means (first: " + first + ")");
-        }
-        double[][] out = new double[data.sampleCount()][featureIds.size()];
-        for (int i = 0; i < out.length; i++) {
-            double[] row = data.row(i);
-            for (int j = 0; j < source.length; j++) {
-                out[i][j] = source[j] < 0 ? rawFeatureMeans[j] : row[source[j]];
-            }
-        }
-        return out;
-    }
-
-    private transient java.util.Set<String> featureIdSet;
-
-    private boolean featureIdsContain(String id) {
-        if (featureIdSet == null) {
-            featureIdSet = new java.util.HashSet<>(featureIds);
-        }
-        return featureIdSet.contains(id);
-    }
-
-    private static void requireUniqueIds(Dataset training) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (String id : training.featureIds()) {
-            if (!seen.add(id)) {
-                throw UserException.unsuitable("feature id '" + id + "' appears more than once in '" + training.name()
-                        + "' (the QC report lists duplicated ids); make feature ids unique before training");
-            }
-        }
-    }
-
-    /** Training mean of each selected feature (0 when a feature has no value): the imputation values. */
-    static double[] trainingMeans(double[][] x, int[] selected) {
-        double[] means = new double[selected.length];
-        for (int k = 0; k < selected.length; k++) {
-            double sum = 0;
-            int n = 0;
-            for (double[] row : x) {
-                double v = row[selected[k]];
-                if (!Double.isNaN(v)) {
-                    sum += v;
-                    n++;
-                }
-            }
-            means[k] = n == 0 ? 0 : sum / n;
-        }
-        return means;
-    }
-
-    static double[] selectAndImpute(double[] row, int[] selected, double[] means) {
-        double[] out = new double[selected.length];
-        for (int k = 0; k < selected.length; k++) {
-            double v = row[selected[k]];
-            out[k] = Double.isNaN(v) ? means[k] : v;
-        }
-        return out;
-    }
-
-    static Classifier newClassifier(ModelSpec spec) {
-        String[] parts;
-        try {
-            parts = Utils.splitOptions(spec.learner());
-        } catch (Exception e) {
-            throw UserException.badParameter("cannot parse learner options '" + spec.learner() + "': " + e.getMessage());
-        }
-        if (parts.length == 0) {
-            throw UserException.badParameter("empty learner; give a Weka class name such as " + ModelSpec.DEFAULT_LEARNER);
-        }
-        String className = parts[0];
-        String[] options = Arrays.copyOfRange(parts, 1, parts.length);
-        boolean seedGiven = Arrays.asList(options).contains("-S");
-        Classifier c;
-        try {
-            c = AbstractClassifier.forName(className, options);
-        } catch (Exception e) {
-            throw UserException.badParameter("invalid Weka learner '" + spec.learner() + "': " + e.getMessage());
-        }
-        if (c instanceof Randomizable r && !seedGiven) {
-            r.setSeed((int) spec.seed());
-        }
-        return c;
     }
 
     /** SHA-256 over the training samples, features, values and labels: identifies the training data. */

@@ -12,9 +12,9 @@ import org.exprflow.normalise.CrossSampleTransforms;
 /**
  * The part of model fitting that does not depend on the learner or on k: the cross-sample
  * transforms fitted on one set of training samples, those samples after the transforms, and the
- * features ranked on them. Model selection fits many candidates (learners × k) on the same
- * training samples; preparing once means genes are ranked once per training fold and the ranking
- * is reused for every k.
+ * features ranked on them (by ANOVA F for a class, by |Pearson r| for a numeric target). Model
+ * selection fits many candidates (learners × k) on the same training samples; preparing once means
+ * genes are ranked once per training fold and the ranking is reused for every k.
  */
 final class PreparedTraining {
     final Dataset training;
@@ -39,7 +39,10 @@ final class PreparedTraining {
         this.rawMeans = rawMeans;
     }
 
-    /** Fits the transforms on the training samples and ranks the features. Labels must be present. */
+    /**
+     * Fits the transforms on the training samples and ranks the features: by ANOVA F for a nominal
+     * target, by |Pearson r| for a numeric one. Every sample must have a value for the target.
+     */
     static PreparedTraining prepare(Dataset training, Target target, List<String> transformNames) {
         double[][] x = training.copyValues();
         double[] rawMeans = columnMeans(x);
@@ -49,11 +52,17 @@ final class PreparedTraining {
             x = f.applyToTraining(x);
             fitted.add(f);
         }
-        int[] classOf = new int[training.sampleCount()];
-        for (int i = 0; i < classOf.length; i++) {
-            classOf[i] = (int) target.value(i);
+        double[] score;
+        if (target.isNominal()) {
+            int[] classOf = new int[training.sampleCount()];
+            for (int i = 0; i < classOf.length; i++) {
+                classOf[i] = (int) target.value(i);
+            }
+            score = FeatureRanking.anovaF(x, classOf, target.levels().size());
+        } else {
+            score = FeatureRanking.absoluteCorrelation(x, target.values());
         }
-        int[] ranking = FeatureRanking.order(FeatureRanking.anovaF(x, classOf, target.levels().size()));
+        int[] ranking = FeatureRanking.order(score);
         return new PreparedTraining(training, target, List.copyOf(transformNames), fitted, x, ranking, rawMeans);
     }
 

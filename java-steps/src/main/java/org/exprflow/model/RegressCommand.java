@@ -81,7 +81,7 @@ public final class RegressCommand implements Callable<Integer> {
         if (foldMode && !transfer.isEmpty()) {
             throw UserException.badParameter("--transfer applies to the final model, not to a CV fold");
         }
-        ModelPipeline.newClassifier(new ModelSpec(List.of(), topK, learner, seed));
+        WekaLearnerSpec.parse(learner, "--learner"); // a bad learner is a usage error before the data are read
         Dataset data = DatasetFile.read(input);
         List<Target> fitted = chosenTargets(data);
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);

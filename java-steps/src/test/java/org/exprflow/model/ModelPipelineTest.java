@@ -117,7 +117,7 @@ class ModelPipelineTest {
     @Test
     void badLearnerIsAUsageError() {
         UserException e = assertThrows(UserException.class,
-                () -> ModelPipeline.newClassifier(new ModelSpec(List.of("none"), 5, "weka.classifiers.NoSuchThing", 1)));
+                () -> WekaLearnerSpec.parse("weka.classifiers.NoSuchThing", "learner"));
         assertEquals(ExitCode.USAGE, e.exitCode());
     }
 }

@@ -142,6 +142,23 @@ class TrainPredictCommandTest {
     }
 
     @Test
+    void predictRefusesAFormatOneModelAndAsksForRetraining() throws Exception {
+        // Format 1 (exprflow 0.1.0) held its features in ModelPipeline itself; deserialising it into
+        // today's classes would silently leave fields empty.
+        Path data = write(SyntheticData.classes(27, 10, 10, 2, 1, "A", "B"), "d.xfd");
+        Path old = dir.resolve("old.xfm");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(old))) {
+            out.write(new byte[] {'X', 'F', 'M', 'D'});
+            out.writeInt(1);
+            out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
+        }
+        Path out = dir.resolve("p.tsv");
+        assertOneLineError(Cli.run("predict", "--model", old.toString(), "--input", data.toString(),
+                "--output", out.toString()), 3, "model was written by exprflow 0.1.0 (model format 1)");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void predictRefusesAMatrixMissingModelFeatures() throws Exception {
         Dataset d = SyntheticData.classes(27, 20, 30, 4, 1, "A", "B");
         Path model = dir.resolve("m.xfm");

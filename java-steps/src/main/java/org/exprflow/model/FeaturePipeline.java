@@ -1,0 +1,192 @@
+package org.exprflow.model;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.exprflow.core.Log;
+import org.exprflow.core.UserException;
+import org.exprflow.data.Dataset;
+import org.exprflow.normalise.CrossSampleTransform;
+
+/**
+ * The front every model shares, classifier or regressor, every part fitted on training rows only:
+ * <ol>
+ *   <li>features matched by id, so column order and extra columns of new data do not matter;</li>
+ *   <li>the cross-sample transforms (quantile target, feature means and SDs, ...);</li>
+ *   <li>the top-k features of the training ranking (all when k ≤ 0);</li>
+ *   <li>NAs of the selected features filled with their training means.</li>
+ * </ol>
+ * A learner head ({@link ModelPipeline}: a classifier with ZeroR beside it; {@link
+ * RegressionPipeline}: a regressor with the training mean beside it) sees only the rows this
+ * returns.
+ *
+ * <p>Duplicate feature ids, one rule for every analysis: training data must have unique ids (QC
+ * lists duplicates); in data to predict, an id the model uses must appear once, while duplicates of
+ * ids the model does not use are ignored.
+ */
+public final class FeaturePipeline implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> featureIds;
+    private final List<CrossSampleTransform.Fitted> transforms;
+    private final int[] selected;
+    private final double[] imputeMeans;
+    /** Training mean of every raw input feature: used only when the user asks to impute absent features. */
+    private final double[] rawFeatureMeans;
+    private transient Set<String> featureIdSet;
+
+    private FeaturePipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms, int[] selected,
+                            double[] imputeMeans, double[] rawFeatureMeans) {
+        this.featureIds = List.copyOf(featureIds);
+        this.transforms = List.copyOf(transforms);
+        this.selected = selected;
+        this.imputeMeans = imputeMeans;
+        this.rawFeatureMeans = rawFeatureMeans;
+    }
+
+    /** The top-k features of prepared training rows, and their training means for imputation. */
+    static FeaturePipeline fit(PreparedTraining prepared, int topK) {
+        int[] selected = prepared.topFeatures(topK);
+        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, selected,
+                trainingMeans(prepared.x, selected), prepared.rawMeans);
+    }
+
+    /** The prepared training rows as the learner sees them: selected features, NAs imputed. */
+    double[][] trainingRows(PreparedTraining prepared) {
+        double[][] out = new double[prepared.x.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = selectAndImpute(prepared.x[i]);
+        }
+        return out;
+    }
+
+    /**
+     * New rows as the learner sees them: matched by id, transformed with the training fit, selected
+     * and imputed.
+     *
+     * @param imputeAbsent when true, a model feature absent from the data is filled with its training
+     *                     mean (before the transforms) instead of being an error; the number imputed is
+     *                     logged because predictions degrade with each one
+     * @param imputeOption the option that asks for that imputation, named in the error; null when the
+     *                     step offers none
+     */
+    double[][] apply(Dataset data, boolean imputeAbsent, String imputeOption) {
+        double[][] x = align(data, imputeAbsent, imputeOption);
+        for (CrossSampleTransform.Fitted f : transforms) {
+            x = f.apply(x);
+        }
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = selectAndImpute(x[i]);
+        }
+        return out;
+    }
+
+    public List<String> featureIds() {
+        return featureIds;
+    }
+
+    /** Ids of the features the learner uses, in attribute order. */
+    public List<String> selectedFeatureIds() {
+        List<String> out = new ArrayList<>(selected.length);
+        for (int j : selected) {
+            out.add(featureIds.get(j));
+        }
+        return out;
+    }
+
+    /** Rejects training data whose feature ids repeat: the model could not tell them apart later. */
+    static void requireUniqueIds(Dataset training) {
+        Set<String> seen = new HashSet<>();
+        for (String id : training.featureIds()) {
+            if (!seen.add(id)) {
+                throw UserException.unsuitable("feature id '" + id + "' appears more than once in '" + training.name()
+                        + "' (the QC report lists duplicated ids); make feature ids unique before training");
+            }
+        }
+    }
+
+    private double[] selectAndImpute(double[] row) {
+        double[] out = new double[selected.length];
+        for (int k = 0; k < selected.length; k++) {
+            double v = row[selected[k]];
+            out[k] = Double.isNaN(v) ? imputeMeans[k] : v;
+        }
+        return out;
+    }
+
+    /** Rows of the dataset's values rearranged into the training feature order, matched by id. */
+    private double[][] align(Dataset data, boolean imputeAbsent, String imputeOption) {
+        if (data.featureIds().equals(featureIds)) {
+            return data.copyValues();
+        }
+        Map<String, Integer> index = new HashMap<>();
+        List<String> ids = data.featureIds();
+        for (int j = 0; j < ids.size(); j++) {
+            if (index.put(ids.get(j), j) != null && modelUses(ids.get(j))) {
+                throw UserException.unsuitable("feature id '" + ids.get(j) + "' appears more than once in '"
+                        + data.name() + "'; the model cannot tell which one to use");
+            }
+        }
+        int[] source = new int[featureIds.size()];
+        List<String> missing = new ArrayList<>();
+        for (int j = 0; j < featureIds.size(); j++) {
+            Integer s = index.get(featureIds.get(j));
+            if (s == null) {
+                missing.add(featureIds.get(j));
+                source[j] = -1;
+            } else {
+                source[j] = s;
+            }
+        }
+        if (!missing.isEmpty()) {
+            String first = String.join(", ", missing.subList(0, Math.min(5, missing.size())));
+            if (!imputeAbsent) {
+                throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
+                        + featureIds.size() + " features (first: " + first + ")"
+                        + (imputeOption == null ? "; the model needs the features it was trained on"
+                        : "; to fill them with training means, use " + imputeOption));
+            }
+            Log.warn("imputing " + missing.size() + " of " + featureIds.size()
+                    + " model features absent from '" + data.name() + "' with their training means (first: " + first + ")");
+        }
+        double[][] out = new double[data.sampleCount()][featureIds.size()];
+        for (int i = 0; i < out.length; i++) {
+            double[] row = data.row(i);
+            for (int j = 0; j < source.length; j++) {
+                out[i][j] = source[j] < 0 ? rawFeatureMeans[j] : row[source[j]];
+            }
+        }
+        return out;
+    }
+
+    private boolean modelUses(String id) {
+        if (featureIdSet == null) {
+            featureIdSet = new HashSet<>(featureIds);
+        }
+        return featureIdSet.contains(id);
+    }
+
+    /** Training mean of each selected feature (0 when a feature has no value): the imputation values. */
+    private static double[] trainingMeans(double[][] x, int[] selected) {
+        double[] means = new double[selected.length];
+        for (int k = 0; k < selected.length; k++) {
+            double sum = 0;
+            int n = 0;
+            for (double[] row : x) {
+                double v = row[selected[k]];
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            means[k] = n == 0 ? 0 : sum / n;
+        }
+        return means;
+    }
+}

@@ -1,0 +1,79 @@
+package org.exprflow.model;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+import org.exprflow.core.UserException;
+
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.Classifier;
+import weka.core.OptionHandler;
+import weka.core.Randomizable;
+import weka.core.Utils;
+
+/**
+ * The one factory for every Weka learner exprflow builds, classifiers and regressors alike
+ * (classification, regression, landmark inference): a learner as users write it on Weka's command
+ * line ("weka.classifiers.functions.SMO -M"), parsed once. Randomised learners get the run's seed
+ * unless the options set {@code -S} themselves, so a learner is reproducible by default.
+ *
+ * @param text      the learner as the user typed it, for messages
+ * @param className the Weka class
+ * @param options   its options, as Weka's command line takes them
+ */
+public record WekaLearnerSpec(String text, String className, List<String> options) implements Serializable {
+
+    public WekaLearnerSpec {
+        options = List.copyOf(options);
+    }
+
+    /**
+     * Parses and checks a learner: an unknown class or a bad option is a usage error now, before
+     * any data are read.
+     *
+     * @param what names the learner in messages, e.g. "learner" or "--learner knn"
+     */
+    public static WekaLearnerSpec parse(String text, String what) {
+        String[] parts;
+        try {
+            parts = Utils.splitOptions(text);
+        } catch (Exception e) {
+            throw UserException.badParameter(what + ": cannot parse Weka options '" + text + "': " + e.getMessage());
+        }
+        if (parts.length == 0) {
+            throw UserException.badParameter(what + ": empty; give a Weka class name such as " + ModelSpec.DEFAULT_LEARNER);
+        }
+        WekaLearnerSpec spec = new WekaLearnerSpec(text, parts[0], Arrays.asList(parts).subList(1, parts.length));
+        spec.newInstance(0, what);
+        return spec;
+    }
+
+    /** A fresh, untrained learner with the seed applied (unless the options set -S). */
+    public Classifier newInstance(long seed, String what) {
+        Classifier c;
+        try {
+            // forName consumes the array it is given: always pass a copy
+            c = AbstractClassifier.forName(className, options.toArray(String[]::new));
+        } catch (Exception e) {
+            throw UserException.badParameter(what + ": invalid Weka learner '" + text + "': " + e.getMessage());
+        }
+        if (c instanceof Randomizable r && !options.contains("-S")) {
+            r.setSeed((int) seed);
+        }
+        return c;
+    }
+
+    /**
+     * The learner's canonical command line: its class and the options it reports itself
+     * ({@link OptionHandler#getOptions()}), defaults and the applied seed included. Models record
+     * this rather than what the user typed, so a model says exactly how it was configured.
+     */
+    public static String canonical(Classifier c) {
+        if (c instanceof OptionHandler h) {
+            String options = Utils.joinOptions(h.getOptions());
+            return options.isEmpty() ? c.getClass().getName() : c.getClass().getName() + " " + options;
+        }
+        return c.getClass().getName();
+    }
+}

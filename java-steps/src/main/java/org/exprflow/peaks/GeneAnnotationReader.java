@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 import org.exprflow.io.TextInput;
 
@@ -80,7 +81,7 @@ public final class GeneAnnotationReader {
                     unknown++;
                     continue;
                 }
-                String stripped = GeneIds.strip(id);
+                String stripped = IdVersions.ENSEMBL.strip(id);
                 Long previous = lineOf.putIfAbsent(stripped, in.lineNumber());
                 if (previous != null) {
                     throw in.error("gene id " + stripped + " occurs twice after removing version suffixes (first on line "

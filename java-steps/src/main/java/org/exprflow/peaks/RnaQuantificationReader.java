@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 import org.exprflow.io.Fields;
 import org.exprflow.io.TextInput;
@@ -54,7 +55,7 @@ public final class RnaQuantificationReader {
                         throw in.error("expected at least " + width + " tab-separated columns"
                                 + (hasHeader ? " (as in the header)" : " (gene id, TPM)") + ", found " + f.size());
                     }
-                    String id = GeneIds.strip(f.get(idColumn).trim());
+                    String id = IdVersions.ENSEMBL.strip(f.get(idColumn).trim());
                     Double value = Fields.parseNumber(f.get(tpmColumn));
                     if (value == null || value < 0) {
                         throw in.error("TPM '" + f.get(tpmColumn) + "' of gene " + id + " is not a non-negative number");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 
 /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 import org.exprflow.io.Fields;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.stats.RegressionMetrics;
@@ -105,7 +106,7 @@ public final class ScoreCommand implements Runnable {
     public void run() {
         MeasuredTransform measuredTransform = MeasuredTransform.parse(transform);
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
-        IdVersions versions = new IdVersions(stripVersions);
+        IdVersions versions = IdVersions.of(stripVersions);
         ColumnRef predId = ColumnRef.parse("--pred-id-column", predIdColumn);
         ColumnRef predValue = ColumnRef.parse("--pred-value-column", predValueColumn);
         ColumnRef measId = ColumnRef.parse("--meas-id-column", measIdColumn);

@@ -1,5 +1,6 @@
 package org.exprflow.score;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.stats.RegressionMetrics;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,10 @@ class RnaAndAnnotationTest {
 
     @Test
     void versionsAreStrippedButParYCopiesStayDistinct() {
-        assertEquals("ENSG00000123456", GeneIds.strip("ENSG00000123456.5"));
-        assertEquals("ENSG00000002586_PAR_Y", GeneIds.strip("ENSG00000002586.19_PAR_Y"));
-        assertEquals("ENSMUSG00000000001", GeneIds.strip("ENSMUSG00000000001.4"));
-        assertEquals("gSpikein_ERCC-00171", GeneIds.strip("gSpikein_ERCC-00171"));
+        assertEquals("ENSG00000123456", IdVersions.ENSEMBL.strip("ENSG00000123456.5"));
+        assertEquals("ENSG00000002586_PAR_Y", IdVersions.ENSEMBL.strip("ENSG00000002586.19_PAR_Y"));
+        assertEquals("ENSMUSG00000000001", IdVersions.ENSEMBL.strip("ENSMUSG00000000001.4"));
+        assertEquals("gSpikein_ERCC-00171", IdVersions.ENSEMBL.strip("gSpikein_ERCC-00171"));
     }
 
     @Test

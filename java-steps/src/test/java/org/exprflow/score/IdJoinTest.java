@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exprflow.data.IdVersions;
 
 /** The join of the score step: id map, version stripping, duplicates and unmatched counts. */
 @Tag("unit")
@@ -68,13 +69,13 @@ class IdJoinTest {
 
     @Test
     void versionStrippingKeepsParYCopiesApart() {
-        IdVersions auto = new IdVersions(null);
+        IdVersions auto = IdVersions.ENSEMBL;
         assertEquals("ENSG00000002586", auto.strip("ENSG00000002586.20"));
         assertEquals("ENSG00000002586_PAR_Y", auto.strip("ENSG00000002586.20_PAR_Y"));
         assertEquals("ENSMUST00000000001", auto.strip("ENSMUST00000000001.4"));
         assertEquals("HLA-A.2", auto.strip("HLA-A.2"));
-        assertEquals("HLA-A", new IdVersions(true).strip("HLA-A.2"));
-        assertEquals("ENSG1.2", new IdVersions(false).strip("ENSG1.2"));
+        assertEquals("HLA-A", IdVersions.ALWAYS.strip("HLA-A.2"));
+        assertEquals("ENSG1.2", IdVersions.NEVER.strip("ENSG1.2"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.exprflow.data.IdVersions;
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.UserException;
 import org.junit.jupiter.api.Tag;
@@ -24,7 +25,7 @@ class TableDetectionTest {
     @TempDir
     Path dir;
 
-    private static final IdVersions AUTO = new IdVersions(null);
+    private static final IdVersions AUTO = IdVersions.ENSEMBL;
 
     private IdValueTable read(String text, String idCol, String valueCol, Boolean header) throws IOException {
         Path f = dir.resolve("t.txt");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.exprflow.stats.ConfusionMatrix;
 import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stats.RocCurve;
 
 /**
  * All classification metrics of one (set, learner): the confusion-matrix metrics (accuracy, balanced

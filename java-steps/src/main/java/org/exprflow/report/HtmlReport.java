@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
+import org.exprflow.plot.Markup;
 
 /**
  * Assembles the report page: a run summary, then the QC (or peak and RNA input QC), metrics (with
@@ -69,8 +70,8 @@ final class HtmlReport {
                          LandmarkSection.Results landmark) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-                .append("<h1>").append(Html.escape(title)).append("</h1>\n");
+                .append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(Markup.escape(title)).append("</h1>\n");
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));
@@ -101,7 +102,7 @@ final class HtmlReport {
                                 LandmarkSection.Results landmark) {
         html.append("<section id=\"summary\">\n<h2>Run summary</h2>\n<table class=\"summary\">\n<tbody>\n");
         if (qc != null && qc.dataset() != null) {
-            row(html, "dataset", Html.escape(qc.dataset()));
+            row(html, "dataset", Markup.escape(qc.dataset()));
         }
         List<String> levels = metrics != null ? MetricsSection.levels(metrics)
                 : predictions != null ? predictions.levels() : List.of();
@@ -109,7 +110,7 @@ final class HtmlReport {
             levels = List.copyOf(qc.classes().values().iterator().next().keySet());
         }
         if (!levels.isEmpty()) {
-            row(html, "classes", levels.size() + ": " + String.join(", ", levels.stream().map(Html::escape).toList()));
+            row(html, "classes", levels.size() + ": " + String.join(", ", levels.stream().map(Markup::escape).toList()));
         }
         if (qc != null && !qc.samples().isEmpty()) {
             long outliers = qc.samples().stream().filter(QcSummary.Sample::outlier).count();
@@ -117,16 +118,16 @@ final class HtmlReport {
         }
         if (peaksQc != null) {
             double peaks = peaksQc.peaks().stream().mapToDouble(e -> e.get("peaks")).sum();
-            row(html, "peak files (QC)", peaksQc.peaks().size() + " files, " + Html.fixed(peaks, 0) + " peaks");
+            row(html, "peak files (QC)", peaksQc.peaks().size() + " files, " + Markup.fixed(peaks, 0) + " peaks");
             row(html, "RNA files (QC)", String.valueOf(peaksQc.rna().size()));
         }
         if (metrics != null) {
             JsonFile.object(metrics, "sets").forEach((set, learners) -> {
                 Map<String, Object> model = JsonFile.object(JsonFile.object(learners), "model");
                 if (!model.isEmpty()) {
-                    row(html, "samples scored (" + Html.escape(set) + ")",
-                            Html.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
-                                    + Html.fixed(JsonFile.number(model, "predictions"), 0) + " predictions");
+                    row(html, "samples scored (" + Markup.escape(set) + ")",
+                            Markup.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
+                                    + Markup.fixed(JsonFile.number(model, "predictions"), 0) + " predictions");
                 }
             });
         } else if (predictions != null) {
@@ -143,14 +144,14 @@ final class HtmlReport {
                 Map<String, Object> overall = JsonFile.object(JsonFile.object(JsonFile.object(learners), "model"), "overall");
                 if (!overall.isEmpty()) {
                     double targets = JsonFile.number(overall, "targets");
-                    row(html, "targets scored (" + Html.escape(RegressionSection.setName(set)) + ")",
-                            Html.fixed(targets, 0) + (targets == 1 ? " target, " : " targets, ")
-                                    + Html.fixed(JsonFile.number(overall, "n"), 0) + " predictions");
+                    row(html, "targets scored (" + Markup.escape(RegressionSection.setName(set)) + ")",
+                            Markup.fixed(targets, 0) + (targets == 1 ? " target, " : " targets, ")
+                                    + Markup.fixed(JsonFile.number(overall, "n"), 0) + " predictions");
                 }
             });
         }
         if (landmark != null) {
-            LandmarkSection.summaryRows(landmark).forEach((name, value) -> row(html, name, Html.escape(value)));
+            LandmarkSection.summaryRows(landmark).forEach((name, value) -> row(html, name, Markup.escape(value)));
         }
         if (qc == null && peaksQc == null && metrics == null && predictions == null && regressionMetrics == null && landmark == null) {
             row(html, "inputs", "none given: pass --qc, --metrics or --predictions");

@@ -10,6 +10,8 @@ import org.exprflow.landmark.LandmarkFit;
 import org.exprflow.landmark.LandmarkLearner;
 import org.exprflow.landmark.TargetGroups;
 import org.exprflow.landmark.TargetMetricsTable;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgScatterPlot;
 
 /**
  * The landmark-to-target section (D-GEX), from the outputs of {@code exprflow landmark-summary}:
@@ -51,10 +53,10 @@ final class LandmarkSection {
         TargetMetricsTable targets = results.targets();
         StringBuilder html = new StringBuilder("<section id=\"landmark\">\n<h2>Landmark-to-target inference (D-GEX)</h2>\n");
         html.append("<p class=\"note\">Errors are in z-score units of each target's training samples (D-GEX's units). ")
-                .append("Relative improvement = (MAE<sub>").append(Html.escape(summary.baseline())).append("</sub> − MAE) / MAE<sub>")
-                .append(Html.escape(summary.baseline())).append("</sub> on the mean MAEs across targets, as in D-GEX; ")
+                .append("Relative improvement = (MAE<sub>").append(Markup.escape(summary.baseline())).append("</sub> − MAE) / MAE<sub>")
+                .append(Markup.escape(summary.baseline())).append("</sub> on the mean MAEs across targets, as in D-GEX; ")
                 .append("\"better\" counts the targets a learner predicts with a lower MAE than ")
-                .append(Html.escape(summary.baseline())).append(". The training mean (<code>mean</code>) is the floor.</p>\n");
+                .append(Markup.escape(summary.baseline())).append(". The training mean (<code>mean</code>) is the floor.</p>\n");
         for (String set : List.of(LandmarkFit.TEST, LandmarkFit.VALIDATION)) {
             List<DgexSummary.Line> lines = summary.lines().stream().filter(l -> l.set().equals(set)).toList();
             if (!lines.isEmpty()) {
@@ -68,7 +70,7 @@ final class LandmarkSection {
     }
 
     private static void table(StringBuilder html, String set, List<DgexSummary.Line> lines, List<String> groups) {
-        html.append("<h3>").append(Html.escape(set)).append(" samples</h3>\n<table class=\"landmark\">\n<thead><tr>")
+        html.append("<h3>").append(Markup.escape(set)).append(" samples</h3>\n<table class=\"landmark\">\n<thead><tr>")
                 .append("<th>targets</th><th>learner</th><th>n</th><th>MAE ± SD</th><th>RMSE</th><th>Pearson r</th>")
                 .append("<th>vs baseline</th><th>better than baseline</th></tr></thead>\n<tbody>\n");
         for (String group : groups) {
@@ -76,12 +78,12 @@ final class LandmarkSection {
             double best = inGroup.stream().mapToDouble(DgexSummary.Line::maeMean).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
             for (DgexSummary.Line l : inGroup) {
                 html.append(l.maeMean() == best ? "<tr class=\"best\">" : "<tr>")
-                        .append("<td>").append(Html.escape(group)).append("</td>")
-                        .append("<td class=\"learner\">").append(Html.escape(l.learner())).append("</td>")
+                        .append("<td>").append(Markup.escape(group)).append("</td>")
+                        .append("<td class=\"learner\">").append(Markup.escape(l.learner())).append("</td>")
                         .append("<td>").append(l.targets()).append("</td>")
-                        .append("<td>").append(Html.fixed(l.maeMean(), 4)).append(" ± ").append(Html.fixed(l.maeSd(), 4)).append("</td>")
-                        .append("<td>").append(Html.fixed(l.rmseMean(), 4)).append("</td>")
-                        .append("<td>").append(Html.fixed(l.pearsonMean(), 3)).append("</td>")
+                        .append("<td>").append(Markup.fixed(l.maeMean(), 4)).append(" ± ").append(Markup.fixed(l.maeSd(), 4)).append("</td>")
+                        .append("<td>").append(Markup.fixed(l.rmseMean(), 4)).append("</td>")
+                        .append("<td>").append(Markup.fixed(l.pearsonMean(), 3)).append("</td>")
                         .append("<td>").append(percent(l.relativeImprovement())).append("</td>")
                         .append("<td>").append(l.betterThanBaseline()).append(" of ").append(l.targets()).append("</td></tr>\n");
             }
@@ -134,16 +136,16 @@ final class LandmarkSection {
         html.append("<div class=\"figures\"><figure>\n")
                 .append(SvgScatterPlot.render(x, y, g, "MAE, " + baseline, "MAE, " + best,
                         "Test set, one point per target: below the diagonal, " + best + " is better"))
-                .append("<figcaption>").append(points.size()).append(" targets (test set): MAE of <code>").append(Html.escape(best))
-                .append("</code>, the learner with the lowest mean MAE, against <code>").append(Html.escape(baseline)).append("</code>.");
+                .append("<figcaption>").append(points.size()).append(" targets (test set): MAE of <code>").append(Markup.escape(best))
+                .append("</code>, the learner with the lowest mean MAE, against <code>").append(Markup.escape(baseline)).append("</code>.");
         if (g != null) {
             html.append(" Colours: ");
             for (int i = 0; i < groupNames.size(); i++) {
-                html.append(i == 0 ? "" : ", ").append("<span style=\"color:").append(Html.colour(i)).append("\">●</span> ")
-                        .append(Html.escape(groupNames.get(i)));
+                html.append(i == 0 ? "" : ", ").append("<span style=\"color:").append(Markup.colour(i)).append("\">●</span> ")
+                        .append(Markup.escape(groupNames.get(i)));
             }
             if (colour.contains(groupNames.size())) {
-                html.append(", <span style=\"color:").append(Html.colour(groupNames.size())).append("\">●</span> no group");
+                html.append(", <span style=\"color:").append(Markup.colour(groupNames.size())).append("\">●</span> no group");
             }
             html.append('.');
         }
@@ -151,6 +153,6 @@ final class LandmarkSection {
     }
 
     private static String percent(double x) {
-        return Double.isNaN(x) ? "NA" : (x > 0 ? "+" : "") + Html.fixed(100 * x, 1) + "%";
+        return Double.isNaN(x) ? "NA" : (x > 0 ? "+" : "") + Markup.fixed(100 * x, 1) + "%";
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgHeatmap;
 
 /**
  * The metrics section of the report, from the metrics JSON of {@code exprflow evaluate}: overall
@@ -63,15 +65,15 @@ final class MetricsSection {
         html.append("<h3>Overall</h3>\n<p>CV metrics pool the held-out predictions of all folds and repeats;"
                 + " ZeroR always predicts the majority class of its training data.</p>\n");
         html.append("<table class=\"metrics\">\n<thead><tr><th>metric</th>");
-        columns.forEach(c -> html.append("<th>").append(Html.escape(c.heading())).append("</th>"));
+        columns.forEach(c -> html.append("<th>").append(Markup.escape(c.heading())).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n<tr><th>predictions scored</th>");
-        columns.forEach(c -> html.append("<td>").append(Html.fixed(JsonFile.number(c.metrics(), "predictions"), 0))
+        columns.forEach(c -> html.append("<td>").append(Markup.fixed(JsonFile.number(c.metrics(), "predictions"), 0))
                 .append("</td>"));
         html.append("</tr>\n");
         for (String[] m : OVERALL) {
             html.append("<tr><th>").append(m[1]).append("</th>");
             columns.forEach(c -> html.append("<td>")
-                    .append(Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), m[0]), 3))
+                    .append(Markup.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), m[0]), 3))
                     .append(interval(c, m[0])).append("</td>"));
             html.append("</tr>\n");
         }
@@ -81,15 +83,15 @@ final class MetricsSection {
                 for (Column c : columns) {
                     Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
                     Map<String, Object> spread = JsonFile.object(folds, m[0]);
-                    html.append("<td>").append(folds.isEmpty() ? "" : Html.fixed(JsonFile.number(spread, "mean"), 3)
-                            + " ± " + Html.fixed(JsonFile.number(spread, "sd"), 3)).append("</td>");
+                    html.append("<td>").append(folds.isEmpty() ? "" : Markup.fixed(JsonFile.number(spread, "mean"), 3)
+                            + " ± " + Markup.fixed(JsonFile.number(spread, "sd"), 3)).append("</td>");
                 }
                 html.append("</tr>\n");
             }
             html.append("<tr><th>CV folds</th>");
             columns.forEach(c -> {
                 Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
-                html.append("<td>").append(folds.isEmpty() ? "" : Html.fixed(JsonFile.number(folds, "count"), 0))
+                html.append("<td>").append(folds.isEmpty() ? "" : Markup.fixed(JsonFile.number(folds, "count"), 0))
                         .append("</td>");
             });
             html.append("</tr>\n");
@@ -107,8 +109,8 @@ final class MetricsSection {
         if (bounds.size() != 2) {
             return "";
         }
-        return " [" + Html.fixed(JsonFile.number(bounds.get(0)), 3) + ", "
-                + Html.fixed(JsonFile.number(bounds.get(1)), 3) + "]";
+        return " [" + Markup.fixed(JsonFile.number(bounds.get(0)), 3) + ", "
+                + Markup.fixed(JsonFile.number(bounds.get(1)), 3) + "]";
     }
 
     /**
@@ -125,9 +127,9 @@ final class MetricsSection {
             String method = JsonFile.string(ci, "method");
             double replicates = JsonFile.number(ci, "replicates");
             double level = JsonFile.number(ci, "level");
-            notes.add((Double.isNaN(level) ? "" : Html.fixed(100 * level, 0) + "% ") + "interval"
-                    + (method == null ? "" : ", " + Html.escape(method))
-                    + (Double.isNaN(replicates) ? "" : ", " + Html.fixed(replicates, 0) + " replicates"));
+            notes.add((Double.isNaN(level) ? "" : Markup.fixed(100 * level, 0) + "% ") + "interval"
+                    + (method == null ? "" : ", " + Markup.escape(method))
+                    + (Double.isNaN(replicates) ? "" : ", " + Markup.fixed(replicates, 0) + " replicates"));
         }
         if (!notes.isEmpty()) {
             html.append("<p class=\"note\">In brackets: ").append(String.join("; ", notes))
@@ -145,16 +147,16 @@ final class MetricsSection {
             }
             String statistic = JsonFile.string(perm, "statistic");
             String shown = statistic == null ? "score" : statistic.replace('_', ' ');
-            html.append("<h3>Permutation test (").append(Html.escape(c.heading())).append(")</h3>\n")
+            html.append("<h3>Permutation test (").append(Markup.escape(c.heading())).append(")</h3>\n")
                     .append("<table class=\"metrics permutation\">\n<tbody>\n")
                     .append("<tr><th>permuted labellings (N)</th><td>")
-                    .append(Html.fixed(JsonFile.number(perm, "count"), 0)).append("</td></tr>\n")
-                    .append(statistic == null ? "" : "<tr><th>observed " + Html.escape(shown) + "</th><td>"
-                            + Html.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), statistic), 3)
+                    .append(Markup.fixed(JsonFile.number(perm, "count"), 0)).append("</td></tr>\n")
+                    .append(statistic == null ? "" : "<tr><th>observed " + Markup.escape(shown) + "</th><td>"
+                            + Markup.fixed(JsonFile.number(JsonFile.object(c.metrics(), "overall"), statistic), 3)
                             + "</td></tr>\n")
-                    .append("<tr><th>mean permuted ").append(Html.escape(shown)).append("</th><td>")
-                    .append(Html.fixed(JsonFile.number(perm, "mean"), 3)).append("</td></tr>\n")
-                    .append("<tr><th>p</th><td>").append(Html.pValue(JsonFile.number(perm, "p")))
+                    .append("<tr><th>mean permuted ").append(Markup.escape(shown)).append("</th><td>")
+                    .append(Markup.fixed(JsonFile.number(perm, "mean"), 3)).append("</td></tr>\n")
+                    .append("<tr><th>p</th><td>").append(Markup.pValue(JsonFile.number(perm, "p")))
                     .append("</td></tr>\n</tbody>\n</table>\n")
                     .append("<p class=\"note\">The whole cross-validation was rerun on N random relabellings of the"
                             + " samples; p = (1 + number of permutations scoring at least the observed value) / (N + 1),"
@@ -170,16 +172,16 @@ final class MetricsSection {
         String[] keys = {"support", "precision", "recall", "f1", "auc"};
         html.append("<h3>Per class (model)</h3>\n<table class=\"metrics per-class\">\n<thead><tr><th rowspan=\"2\">class</th>");
         model.forEach(c -> html.append("<th colspan=\"").append(keys.length).append("\">")
-                .append(Html.escape(c.heading())).append("</th>"));
+                .append(Markup.escape(c.heading())).append("</th>"));
         html.append("</tr>\n<tr>");
         model.forEach(c -> html.append("<th>n</th><th>precision</th><th>recall</th><th>F1</th><th>AUC</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (String level : levels) {
-            html.append("<tr><th>").append(Html.escape(level)).append("</th>");
+            html.append("<tr><th>").append(Markup.escape(level)).append("</th>");
             for (Column c : model) {
                 Map<String, Object> cls = JsonFile.object(JsonFile.object(c.metrics(), "classes"), level);
                 for (String k : keys) {
-                    html.append("<td>").append(Html.fixed(JsonFile.number(cls, k), k.equals("support") ? 0 : 3))
+                    html.append("<td>").append(Markup.fixed(JsonFile.number(cls, k), k.equals("support") ? 0 : 3))
                             .append("</td>");
                 }
             }
@@ -195,13 +197,13 @@ final class MetricsSection {
             if (repeats.size() < 2) {
                 continue;
             }
-            html.append("<h3>Per repeat (").append(Html.escape(c.heading())).append(")</h3>\n<table class=\"metrics\">\n"
+            html.append("<h3>Per repeat (").append(Markup.escape(c.heading())).append(")</h3>\n<table class=\"metrics\">\n"
                     + "<thead><tr><th>repeat</th><th>accuracy</th><th>balanced accuracy</th></tr></thead>\n<tbody>\n");
             for (Object o : repeats) {
                 Map<String, Object> r = JsonFile.object(o);
-                html.append("<tr><td>").append(Html.fixed(JsonFile.number(r, "repeat"), 0)).append("</td><td>")
-                        .append(Html.fixed(JsonFile.number(r, "accuracy"), 3)).append("</td><td>")
-                        .append(Html.fixed(JsonFile.number(r, "balanced_accuracy"), 3)).append("</td></tr>\n");
+                html.append("<tr><td>").append(Markup.fixed(JsonFile.number(r, "repeat"), 0)).append("</td><td>")
+                        .append(Markup.fixed(JsonFile.number(r, "accuracy"), 3)).append("</td><td>")
+                        .append(Markup.fixed(JsonFile.number(r, "balanced_accuracy"), 3)).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }

@@ -2,6 +2,7 @@ package org.exprflow.report;
 
 import java.util.List;
 import java.util.Map;
+import org.exprflow.plot.Markup;
 
 /**
  * The model-selection section of the report, from the "model_selection" object that
@@ -25,7 +26,7 @@ final class ModelSelectionSection {
         if (selection.containsKey("mean_pairwise_jaccard")) {
             double jaccard = JsonFile.number(selection, "mean_pairwise_jaccard");
             html.append("<p>Mean pairwise Jaccard index of the genes selected in the outer folds: <strong>")
-                    .append(Html.fixed(jaccard, 3)).append("</strong> (1: every fold selected the same genes, 0: no"
+                    .append(Markup.fixed(jaccard, 3)).append("</strong> (1: every fold selected the same genes, 0: no"
                             + " gene in common; NA with fewer than two folds).</p>\n");
         }
         List<Object> folds = JsonFile.list(selection, "folds");
@@ -34,11 +35,11 @@ final class ModelSelectionSection {
                     + "<th>chosen learner</th><th>k</th><th>features</th></tr></thead>\n<tbody>\n");
             for (Object o : folds) {
                 Map<String, Object> f = JsonFile.object(o);
-                html.append("<tr><td>").append(Html.fixed(JsonFile.number(f, "repeat"), 0))
-                        .append("</td><td>").append(Html.fixed(JsonFile.number(f, "fold"), 0))
-                        .append("</td><td class=\"learner\">").append(Html.escape(shortLearner(JsonFile.string(f, "learner"))))
-                        .append("</td><td>").append(Html.escape(text(f.get("top_k"))))
-                        .append("</td><td>").append(Html.fixed(JsonFile.number(f, "features"), 0))
+                html.append("<tr><td>").append(Markup.fixed(JsonFile.number(f, "repeat"), 0))
+                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, "fold"), 0))
+                        .append("</td><td class=\"learner\">").append(Markup.escape(shortLearner(JsonFile.string(f, "learner"))))
+                        .append("</td><td>").append(Markup.escape(text(f.get("top_k"))))
+                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, "features"), 0))
                         .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n<p class=\"note\">k: the number of top-ranked genes the inner"
@@ -67,6 +68,6 @@ final class ModelSelectionSection {
         if (value instanceof String s) {
             return s;
         }
-        return Html.fixed(JsonFile.number(value), 0);
+        return Markup.fixed(JsonFile.number(value), 0);
     }
 }

@@ -2,6 +2,8 @@ package org.exprflow.report;
 
 import java.util.List;
 import java.util.function.Function;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgBoxPlot;
 
 /**
  * The "Peak and RNA input QC" section, from the JSON of {@code exprflow peaks-qc}: what the peak
@@ -46,13 +48,13 @@ final class PeaksQcSection {
                 + "<th>on known contigs</th><th>dropped (unknown contig)</th><th>fraction on primary contigs</th>"
                 + "<th>fraction within 1 kb of a TSS</th><th>median width (bp)</th></tr></thead>\n<tbody>\n");
         for (PeaksQcSummary.Entry e : peaks) {
-            html.append("<tr><td>").append(Html.escape(e.name())).append("</td>");
-            cell(html, Html.fixed(e.get("peaks"), 0));
-            cell(html, Html.fixed(e.get("on_known_contigs"), 0));
-            cell(html, Html.fixed(e.get("unknown_contig"), 0));
-            cell(html, Html.fixed(e.get("fraction_primary_contigs"), 3));
-            cell(html, Html.fixed(e.get("fraction_within_1kb_of_tss"), 3));
-            cell(html, Html.trimmed(e.get("width_median"), 1));
+            html.append("<tr><td>").append(Markup.escape(e.name())).append("</td>");
+            cell(html, Markup.fixed(e.get("peaks"), 0));
+            cell(html, Markup.fixed(e.get("on_known_contigs"), 0));
+            cell(html, Markup.fixed(e.get("unknown_contig"), 0));
+            cell(html, Markup.fixed(e.get("fraction_primary_contigs"), 3));
+            cell(html, Markup.fixed(e.get("fraction_within_1kb_of_tss"), 3));
+            cell(html, Markup.trimmed(e.get("width_median"), 1));
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -70,7 +72,7 @@ final class PeaksQcSection {
         }
         List<String> unplotted = peaks.stream()
                 .filter(e -> Double.isNaN(e.get("score_median")) || Double.isNaN(e.get("signal_median")))
-                .map(e -> Html.escape(e.name())).toList();
+                .map(e -> Markup.escape(e.name())).toList();
         if (!unplotted.isEmpty()) {
             html.append("<p class=\"note\">No score or signalValue (not in the file, or no peaks): ")
                     .append(String.join(", ", unplotted)).append(".</p>\n");
@@ -85,14 +87,14 @@ final class PeaksQcSection {
         for (PeaksQcSummary.Entry e : rna) {
             double genes = e.get("genes");
             double detected = e.get("detected_tpm_gt_1");
-            html.append("<tr><td>").append(Html.escape(e.name())).append("</td>");
-            cell(html, Html.fixed(genes, 0));
-            cell(html, Html.fixed(detected, 0));
-            cell(html, Html.fixed(genes > 0 ? detected / genes : Double.NaN, 3));
-            cell(html, Html.fixed(e.get("matched_annotation"), 0));
-            cell(html, Html.fixed(e.get("unmatched_annotation"), 0));
-            cell(html, Html.fixed(e.get("fraction_matched_annotation"), 3));
-            cell(html, Html.fixed(e.get("annotation_genes_missing"), 0));
+            html.append("<tr><td>").append(Markup.escape(e.name())).append("</td>");
+            cell(html, Markup.fixed(genes, 0));
+            cell(html, Markup.fixed(detected, 0));
+            cell(html, Markup.fixed(genes > 0 ? detected / genes : Double.NaN, 3));
+            cell(html, Markup.fixed(e.get("matched_annotation"), 0));
+            cell(html, Markup.fixed(e.get("unmatched_annotation"), 0));
+            cell(html, Markup.fixed(e.get("fraction_matched_annotation"), 3));
+            cell(html, Markup.fixed(e.get("annotation_genes_missing"), 0));
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -118,9 +120,9 @@ final class PeaksQcSection {
         html.append("</tr></thead>\n<tbody>\n");
         for (PeaksQcSummary.Entry e : entries) {
             for (Value v : values) {
-                html.append("<tr><td>").append(Html.escape(e.name())).append("</td><td>").append(Html.escape(v.label()))
+                html.append("<tr><td>").append(Markup.escape(e.name())).append("</td><td>").append(Markup.escape(v.label()))
                         .append("</td>");
-                QUANTILES.forEach(q -> cell(html, Html.trimmed(e.get(v.prefix() + "_" + q), 3)));
+                QUANTILES.forEach(q -> cell(html, Markup.trimmed(e.get(v.prefix() + "_" + q), 3)));
                 html.append("</tr>\n");
             }
         }
@@ -134,7 +136,7 @@ final class PeaksQcSection {
 
     private static void figure(StringBuilder html, String svg, String caption) {
         if (!svg.isEmpty()) {
-            html.append("<figure>\n").append(svg).append("<figcaption>").append(Html.escape(caption))
+            html.append("<figure>\n").append(svg).append("<figcaption>").append(Markup.escape(caption))
                     .append("</figcaption>\n</figure>\n");
         }
     }

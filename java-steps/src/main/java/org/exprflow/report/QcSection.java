@@ -2,6 +2,8 @@ package org.exprflow.report;
 
 import java.util.List;
 import java.util.Map;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgBoxPlot;
 
 /**
  * The QC section of the report: per-sample distributions as box plots with outliers in red, the
@@ -35,11 +37,11 @@ final class QcSection {
                 + "<th>value</th><th>warn at</th><th>fail at</th><th>message</th></tr></thead>\n<tbody>\n");
         for (QcSummary.Check c : checks) {
             String status = c.status() == null ? "" : c.status();
-            html.append("<tr><td>").append(Html.escape(c.name())).append("</td><td class=\"status ")
-                    .append(Html.escape(status)).append("\">").append(Html.escape(status)).append("</td><td>")
-                    .append(Html.fixed(c.value(), 3)).append("</td><td>").append(Html.fixed(c.warn(), 3))
-                    .append("</td><td>").append(Html.fixed(c.fail(), 3)).append("</td><td>")
-                    .append(Html.escape(c.message())).append("</td></tr>\n");
+            html.append("<tr><td>").append(Markup.escape(c.name())).append("</td><td class=\"status ")
+                    .append(Markup.escape(status)).append("\">").append(Markup.escape(status)).append("</td><td>")
+                    .append(Markup.fixed(c.value(), 3)).append("</td><td>").append(Markup.fixed(c.warn(), 3))
+                    .append("</td><td>").append(Markup.fixed(c.fail(), 3)).append("</td><td>")
+                    .append(Markup.escape(c.message())).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }
@@ -52,16 +54,16 @@ final class QcSection {
         html.append("<h3>Outlier samples</h3>\n<p class=\"outliers\">");
         html.append(outliers.isEmpty() ? "No sample was flagged as an outlier."
                 : outliers.size() + " of " + samples.size() + " samples flagged: "
-                        + String.join(", ", outliers.stream().map(Html::escape).toList()));
+                        + String.join(", ", outliers.stream().map(Markup::escape).toList()));
         html.append("</p>\n<details><summary>All samples (").append(samples.size()).append(")</summary>\n")
                 .append("<table class=\"samples\">\n<thead><tr><th>sample</th><th>missing fraction</th><th>mean</th>"
                         + "<th>median</th><th>mean correlation</th><th>outlier</th></tr></thead>\n<tbody>\n");
         for (QcSummary.Sample s : samples) {
             double median = s.quantiles().length == 5 ? s.quantiles()[2] : Double.NaN;
-            html.append(s.outlier() ? "<tr class=\"flagged\">" : "<tr>").append("<td>").append(Html.escape(s.id()))
-                    .append("</td><td>").append(Html.fixed(s.missingFraction(), 3)).append("</td><td>")
-                    .append(Html.fixed(s.mean(), 3)).append("</td><td>").append(Html.fixed(median, 3)).append("</td><td>")
-                    .append(Html.fixed(s.meanCorrelation(), 3)).append("</td><td>").append(s.outlier() ? "yes" : "no")
+            html.append(s.outlier() ? "<tr class=\"flagged\">" : "<tr>").append("<td>").append(Markup.escape(s.id()))
+                    .append("</td><td>").append(Markup.fixed(s.missingFraction(), 3)).append("</td><td>")
+                    .append(Markup.fixed(s.mean(), 3)).append("</td><td>").append(Markup.fixed(median, 3)).append("</td><td>")
+                    .append(Markup.fixed(s.meanCorrelation(), 3)).append("</td><td>").append(s.outlier() ? "yes" : "no")
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</details>\n");
@@ -69,16 +71,16 @@ final class QcSection {
 
     private static void counts(StringBuilder html, QcSummary qc) {
         for (Map.Entry<String, Map<String, Double>> target : qc.classes().entrySet()) {
-            html.append("<h3>Class counts: ").append(Html.escape(target.getKey())).append("</h3>\n")
+            html.append("<h3>Class counts: ").append(Markup.escape(target.getKey())).append("</h3>\n")
                     .append("<table class=\"classes\">\n<thead><tr><th>class</th><th>samples</th></tr></thead>\n<tbody>\n");
-            target.getValue().forEach((level, n) -> html.append("<tr><td>").append(Html.escape(level))
-                    .append("</td><td>").append(Html.fixed(n, 0)).append("</td></tr>\n"));
+            target.getValue().forEach((level, n) -> html.append("<tr><td>").append(Markup.escape(level))
+                    .append("</td><td>").append(Markup.fixed(n, 0)).append("</td></tr>\n"));
             html.append("</tbody>\n</table>\n");
         }
         if (!qc.features().isEmpty()) {
             html.append("<h3>Features</h3>\n<table class=\"features\">\n<tbody>\n");
-            qc.features().forEach((name, n) -> html.append("<tr><th>").append(Html.escape(name.replace('_', ' ')))
-                    .append("</th><td>").append(Html.fixed(n, 0)).append("</td></tr>\n"));
+            qc.features().forEach((name, n) -> html.append("<tr><th>").append(Markup.escape(name.replace('_', ' ')))
+                    .append("</th><td>").append(Markup.fixed(n, 0)).append("</td></tr>\n"));
             html.append("</tbody>\n</table>\n");
         }
     }

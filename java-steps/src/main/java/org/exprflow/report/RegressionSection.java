@@ -8,6 +8,9 @@ import java.util.Set;
 
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.stepfile.RegressionTable;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgHistogram;
+import org.exprflow.plot.SvgScatterPlot;
 
 /**
  * The regression section, from the outputs of {@code exprflow evaluate-regression}:
@@ -102,12 +105,12 @@ final class RegressionSection {
                 + " computed for each target (gene) on its own. <i>mean</i> predicts the training mean of each target:"
                 + " the baseline a model has to beat (its R² is 0 or below).</p>\n");
         html.append("<table class=\"metrics\">\n<thead><tr><th>metric</th>");
-        columns.forEach(c -> html.append("<th>").append(Html.escape(setName(c.set()))).append(' ')
-                .append(Html.escape(c.learner())).append("</th>"));
+        columns.forEach(c -> html.append("<th>").append(Markup.escape(setName(c.set()))).append(' ')
+                .append(Markup.escape(c.learner())).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (String[] m : POOLED) {
             html.append("<tr><th>").append(m[1]).append("</th>");
-            columns.forEach(c -> html.append("<td>").append(Html.fixed(JsonFile.number(c.overall(), m[0]),
+            columns.forEach(c -> html.append("<td>").append(Markup.fixed(JsonFile.number(c.overall(), m[0]),
                     Integer.parseInt(m[2]))).append("</td>"));
             html.append("</tr>\n");
         }
@@ -130,7 +133,7 @@ final class RegressionSection {
                 return;
             }
             double median = JsonFile.number(JsonFile.object(model, "overall"), "pearson_median");
-            String caption = setName(set) + ": " + r.size() + " targets, median r " + Html.fixed(median, 3);
+            String caption = setName(set) + ": " + r.size() + " targets, median r " + Markup.fixed(median, 3);
             plots.append("<figure>\n").append(SvgHistogram.render(r.stream().mapToDouble(Double::doubleValue).toArray(),
                     -1, 1, HISTOGRAM_BINS, 0, median, "Pearson r (predicted vs measured, per target)", caption))
                     .append("</figure>\n");
@@ -164,7 +167,7 @@ final class RegressionSection {
                 mx[k] = measured[i];
                 px[k] = predicted[i];
             }
-            String caption = setName(set) + ": r " + Html.fixed(r, 3) + ", n " + rows.size()
+            String caption = setName(set) + ": r " + Markup.fixed(r, 3) + ", n " + rows.size()
                     + (stride > 1 ? " (1 point in " + stride + " drawn)" : "");
             plots.append("<figure>\n").append(SvgScatterPlot.render(mx, px, "measured", "predicted", caption))
                     .append("</figure>\n");

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.evaluate.RocCurve;
+import org.exprflow.stats.RocCurve;
+import org.exprflow.plot.SvgRocPlot;
 
 /**
  * The ROC section: one-vs-rest curves of the model for each class, from the pooled CV predictions

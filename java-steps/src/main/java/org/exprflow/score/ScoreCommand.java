@@ -16,6 +16,8 @@ import org.exprflow.core.UserException;
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgScatterPlot;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -165,8 +167,9 @@ public final class ScoreCommand implements Runnable {
         }
         if (outputSvg != null) {
             String xLabel = "measured " + meas.valueColumn() + (measuredTransform == MeasuredTransform.LOG2P1 ? ", log2(x + 1)" : "");
-            outputs.put(outputSvg, ScatterPlotSvg.render(pairs.measured(), pairs.predicted(), model.pearson(), model.n(),
-                    xLabel, "predicted " + pred.valueColumn()));
+            String title = "Predicted vs measured: Pearson r = " + Markup.fixed(model.pearson(), 3) + " (n = " + model.n() + ")";
+            outputs.put(outputSvg, SvgScatterPlot.standalone(pairs.measured(), pairs.predicted(), xLabel,
+                    "predicted " + pred.valueColumn(), title));
         }
         for (Map.Entry<Path, String> e : outputs.entrySet()) {
             try {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  *   cli                        the composition root (Main): may use everything, used by nothing
  *   stages                     download ingest simulate normalise qc split peaks model evaluate
  *                              landmark score report: may use each other without cycles
- *   foundation                 core < io < data < stepfile < stats: uses nothing above it, and
+ *   foundation                 core < io < data < stepfile < stats < plot: uses nothing above it, and
  *                              inside it only what stands before it in that order
  * </pre>
  * A new package must be placed here, or the layer test fails on it.
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @Tag("unit")
 class ArchitectureTest {
     /** The foundation, lowest first: each may use only those before it. */
-    static final List<String> FOUNDATION = List.of("core", "io", "data", "stepfile", "stats");
+    static final List<String> FOUNDATION = List.of("core", "io", "data", "stepfile", "stats", "plot");
     static final List<String> STAGES = List.of("download", "ingest", "simulate", "normalise", "qc", "split", "peaks",
             "model", "evaluate", "landmark", "score", "report");
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.exprflow.landmark.DgexSummary;
 import org.exprflow.testing.Cli;
+import org.exprflow.plot.Markup;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class LandmarkReportTest {
         assertEquals(2 * 3 * 3, s.lines().size()); // 2 sets x {all, linear, nonlinear} x {knn, linear, mean}
         for (DgexSummary.Line l : s.lines()) {
             String row = "<td>" + l.group() + "</td><td class=\"learner\">" + l.learner() + "</td><td>" + l.targets() + "</td><td>"
-                    + Html.fixed(l.maeMean(), 4) + " ± " + Html.fixed(l.maeSd(), 4) + "</td>";
+                    + Markup.fixed(l.maeMean(), 4) + " ± " + Markup.fixed(l.maeSd(), 4) + "</td>";
             assertTrue(html.contains(row), "row of " + l + " in the report");
         }
         // The lowest MAE of each group is marked.

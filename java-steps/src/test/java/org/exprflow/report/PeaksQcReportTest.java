@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.io.JsonReader;
 import org.exprflow.testing.Cli;
+import org.exprflow.plot.Markup;
+import org.exprflow.plot.SvgBoxPlot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -106,10 +108,10 @@ class PeaksQcReportTest {
             assertEquals(written.get(name).intValue(), (int) JsonFile.number(e, "peaks"), name);
             assertEquals(String.valueOf(written.get(name)), cells.get(0), name);
             total += written.get(name);
-            assertEquals(List.of(Html.fixed(JsonFile.number(e, "peaks"), 0), Html.fixed(JsonFile.number(e, "on_known_contigs"), 0),
-                    Html.fixed(JsonFile.number(e, "unknown_contig"), 0), Html.fixed(JsonFile.number(e, "fraction_primary_contigs"), 3),
-                    Html.fixed(JsonFile.number(e, "fraction_within_1kb_of_tss"), 3),
-                    Html.trimmed(JsonFile.number(e, "width_median"), 1)), cells, name);
+            assertEquals(List.of(Markup.fixed(JsonFile.number(e, "peaks"), 0), Markup.fixed(JsonFile.number(e, "on_known_contigs"), 0),
+                    Markup.fixed(JsonFile.number(e, "unknown_contig"), 0), Markup.fixed(JsonFile.number(e, "fraction_primary_contigs"), 3),
+                    Markup.fixed(JsonFile.number(e, "fraction_within_1kb_of_tss"), 3),
+                    Markup.trimmed(JsonFile.number(e, "width_median"), 1)), cells, name);
         }
         // The unknown contig of alpha is dropped and shown as such; 3 of alpha's 6 peaks are within 1 kb
         // of a TSS (10000, 50000 and chr2's 20000), a figure the table must carry unrounded to 3 digits.
@@ -125,7 +127,7 @@ class PeaksQcReportTest {
             String name = JsonFile.string(e, "name");
             for (String[] value : new String[][] {{"score", "score"}, {"signal", "signalValue"}}) {
                 List<String> expected = PeaksQcSection.QUANTILES.stream()
-                        .map(q -> Html.trimmed(JsonFile.number(e, value[0] + "_" + q), 3)).toList();
+                        .map(q -> Markup.trimmed(JsonFile.number(e, value[0] + "_" + q), 3)).toList();
                 assertEquals(expected, rows.get(name + "|" + value[1]), name + " " + value[0]);
             }
         }
@@ -157,11 +159,11 @@ class PeaksQcReportTest {
             double genes = JsonFile.number(e, "genes");
             double matched = JsonFile.number(e, "matched_annotation");
             assertEquals(genes - matched, JsonFile.number(e, "unmatched_annotation"), name);
-            assertEquals(List.of(Html.fixed(genes, 0), Html.fixed(JsonFile.number(e, "detected_tpm_gt_1"), 0),
-                    Html.fixed(JsonFile.number(e, "detected_tpm_gt_1") / genes, 3), Html.fixed(matched, 0),
-                    Html.fixed(JsonFile.number(e, "unmatched_annotation"), 0),
-                    Html.fixed(JsonFile.number(e, "fraction_matched_annotation"), 3),
-                    Html.fixed(JsonFile.number(e, "annotation_genes_missing"), 0)), rows.get(name), name);
+            assertEquals(List.of(Markup.fixed(genes, 0), Markup.fixed(JsonFile.number(e, "detected_tpm_gt_1"), 0),
+                    Markup.fixed(JsonFile.number(e, "detected_tpm_gt_1") / genes, 3), Markup.fixed(matched, 0),
+                    Markup.fixed(JsonFile.number(e, "unmatched_annotation"), 0),
+                    Markup.fixed(JsonFile.number(e, "fraction_matched_annotation"), 3),
+                    Markup.fixed(JsonFile.number(e, "annotation_genes_missing"), 0)), rows.get(name), name);
         }
         // colon: 4 genes, 2 with TPM > 1 (25.5 and 3), 2 annotated, 2 not, annotation gene 3 absent.
         assertEquals(List.of("4", "2", "0.500", "2", "2", "0.500", "1"), rows.get("colon"));
@@ -172,8 +174,8 @@ class PeaksQcReportTest {
         for (Map<String, Object> e : entries("rna")) {
             String name = JsonFile.string(e, "name");
             for (String[] value : new String[][] {{"tpm", "TPM"}, {"log2_tpm_plus_1", "log2(TPM + 1)"}}) {
-                assertEquals(PeaksQcSection.QUANTILES.stream().map(q -> Html.trimmed(JsonFile.number(e, value[0] + "_" + q), 3))
-                        .toList(), quantiles.get(name + "|" + Html.escape(value[1])), name + " " + value[0]);
+                assertEquals(PeaksQcSection.QUANTILES.stream().map(q -> Markup.trimmed(JsonFile.number(e, value[0] + "_" + q), 3))
+                        .toList(), quantiles.get(name + "|" + Markup.escape(value[1])), name + " " + value[0]);
             }
         }
         assertEquals("150", quantiles.get("stomach|TPM").get(6));
@@ -222,11 +224,11 @@ class PeaksQcReportTest {
 
     /** The tooltip SvgBoxPlot writes for an entry's q05..q95 box. */
     private static String tooltip(Map<String, Object> e, String prefix) {
-        return "<title>" + Html.escape(JsonFile.string(e, "name")) + ": q05 " + Html.fixed(JsonFile.number(e, prefix + "_q05"), 3)
-                + ", q25 " + Html.fixed(JsonFile.number(e, prefix + "_q25"), 3)
-                + ", median " + Html.fixed(JsonFile.number(e, prefix + "_median"), 3)
-                + ", q75 " + Html.fixed(JsonFile.number(e, prefix + "_q75"), 3)
-                + ", q95 " + Html.fixed(JsonFile.number(e, prefix + "_q95"), 3) + "</title>";
+        return "<title>" + Markup.escape(JsonFile.string(e, "name")) + ": q05 " + Markup.fixed(JsonFile.number(e, prefix + "_q05"), 3)
+                + ", q25 " + Markup.fixed(JsonFile.number(e, prefix + "_q25"), 3)
+                + ", median " + Markup.fixed(JsonFile.number(e, prefix + "_median"), 3)
+                + ", q75 " + Markup.fixed(JsonFile.number(e, prefix + "_q75"), 3)
+                + ", q95 " + Markup.fixed(JsonFile.number(e, prefix + "_q95"), 3) + "</title>";
     }
 
     private static String section(String html) {

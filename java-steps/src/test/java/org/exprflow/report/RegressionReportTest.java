@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.testing.Cli;
+import org.exprflow.plot.SvgHistogram;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

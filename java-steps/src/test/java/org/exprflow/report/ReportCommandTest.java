@@ -26,6 +26,7 @@ import org.exprflow.evaluate.PermutationTest;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.evaluate.SelectionStability;
 import org.exprflow.io.JsonReader;
+import org.exprflow.plot.Markup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -200,9 +201,9 @@ class ReportCommandTest {
                 Map<String, Object> m = JsonFile.object(cv, learner);
                 List<Object> ci = JsonFile.list(JsonFile.object(m, "interval"), metric);
                 assertEquals(2, ci.size(), learner + " " + metric);
-                row.append("<td>").append(Html.fixed(JsonFile.number(JsonFile.object(m, "overall"), metric), 3))
-                        .append(" [").append(Html.fixed(JsonFile.number(ci.get(0)), 3)).append(", ")
-                        .append(Html.fixed(JsonFile.number(ci.get(1)), 3)).append("]</td>");
+                row.append("<td>").append(Markup.fixed(JsonFile.number(JsonFile.object(m, "overall"), metric), 3))
+                        .append(" [").append(Markup.fixed(JsonFile.number(ci.get(0)), 3)).append(", ")
+                        .append(Markup.fixed(JsonFile.number(ci.get(1)), 3)).append("]</td>");
             }
             assertTrue(html.contains(row + "</tr>"), row + "\n" + html);
         }

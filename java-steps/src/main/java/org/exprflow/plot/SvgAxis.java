@@ -1,17 +1,18 @@
-package org.exprflow.report;
+package org.exprflow.plot;
+
 
 /**
  * A linear mapping from data values to pixel positions with "nice" tick values (1, 2 or 5 times a
  * power of ten), shared by the plots so that their axes look alike.
  */
-final class SvgAxis {
+public final class SvgAxis {
     private final double min;
     private final double max;
     private final double from;
     private final double to;
 
     /** Maps [min, max] onto pixels [from, to] (to may be below from, as for a y axis). */
-    SvgAxis(double min, double max, double from, double to) {
+    public SvgAxis(double min, double max, double from, double to) {
         if (!(max > min)) {
             // A constant range still needs a visible scale.
             double pad = min == 0 ? 1 : Math.abs(min) * 0.05;
@@ -50,9 +51,9 @@ final class SvgAxis {
     }
 
     /** A tick label with as many decimals as the tick step needs. */
-    static String label(double value, double[] ticks) {
+    public static String label(double value, double[] ticks) {
         double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
         int digits = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-        return Html.fixed(value, digits);
+        return Markup.fixed(value, digits);
     }
 }

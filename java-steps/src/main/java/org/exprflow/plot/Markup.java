@@ -1,4 +1,4 @@
-package org.exprflow.report;
+package org.exprflow.plot;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,15 +7,15 @@ import java.util.Locale;
  * Text helpers for the HTML report: escaping, and fixed-precision number formatting with the root
  * locale, so a report rendered on a machine with a German or French locale has the same bytes.
  */
-final class Html {
+public final class Markup {
     /** Colours of classes in ROC curves and legends, in level order (colour-blind-safe Okabe-Ito). */
-    static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+    public static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
             "#F0E442", "#000000");
 
-    private Html() {
+    private Markup() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }
@@ -35,7 +35,7 @@ final class Html {
     }
 
     /** A number for people to read: {@code digits} decimals, "NA" when undefined. */
-    static String fixed(double x, int digits) {
+    public static String fixed(double x, int digits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return "NA";
         }
@@ -48,7 +48,7 @@ final class Html {
      * At most {@code digits} decimals, trailing zeros dropped (1000, 0.5, 12.346): for quantities that
      * are whole numbers in some files and fractions in others, such as peak scores and TPM.
      */
-    static String trimmed(double x, int digits) {
+    public static String trimmed(double x, int digits) {
         String s = fixed(x, digits);
         if (!s.contains(".")) {
             return s;
@@ -61,7 +61,7 @@ final class Html {
      * A p-value: three decimals, but two significant digits below 0.001, because a permutation p of
      * 1 / 10001 printed as "0.000" would read as impossible certainty.
      */
-    static String pValue(double p) {
+    public static String pValue(double p) {
         if (Double.isNaN(p) || Double.isInfinite(p)) {
             return "NA";
         }
@@ -69,11 +69,11 @@ final class Html {
     }
 
     /** An SVG coordinate: two decimals are far below a pixel and keep the file small. */
-    static String coord(double x) {
+    public static String coord(double x) {
         return fixed(x, 2);
     }
 
-    static String colour(int index) {
+    public static String colour(int index) {
         return PALETTE.get(index % PALETTE.size());
     }
 }

@@ -1,17 +1,17 @@
-package org.exprflow.report;
+package org.exprflow.plot;
 
 import java.util.List;
 
-import org.exprflow.evaluate.RocCurve;
+import org.exprflow.stats.RocCurve;
 
 /**
  * One-vs-rest ROC curves, one per class, on a square plot with the chance diagonal; the legend gives
  * each class's AUC. Curves come from {@link RocCurve}, so they are the curves whose areas the
  * metrics report.
  */
-final class SvgRocPlot {
+public final class SvgRocPlot {
     /** One class's curve and area. */
-    record Curve(String label, List<RocCurve.Point> points, double auc) {
+    public record Curve(String label, List<RocCurve.Point> points, double auc) {
     }
 
     private static final int SIZE = 300;
@@ -22,7 +22,7 @@ final class SvgRocPlot {
     private SvgRocPlot() {
     }
 
-    static String render(List<Curve> curves, String caption) {
+    public static String render(List<Curve> curves, String caption) {
         int width = LEFT + SIZE + 20 + LEGEND;
         int height = TOP + SIZE + 60;
         SvgAxis x = new SvgAxis(0, 1, LEFT, LEFT + SIZE);
@@ -30,18 +30,18 @@ final class SvgRocPlot {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"plot\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" role=\"img\" aria-label=\"").append(Html.escape(caption)).append("\">\n");
+                .append(height).append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
         double[] ticks = {0, 0.25, 0.5, 0.75, 1};
         for (double t : ticks) {
-            svg.append("<line class=\"grid\" x1=\"").append(Html.coord(x.pixel(t))).append("\" x2=\"")
-                    .append(Html.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + SIZE)
+            svg.append("<line class=\"grid\" x1=\"").append(Markup.coord(x.pixel(t))).append("\" x2=\"")
+                    .append(Markup.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + SIZE)
                     .append("\"/><line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + SIZE)
-                    .append("\" y1=\"").append(Html.coord(y.pixel(t))).append("\" y2=\"").append(Html.coord(y.pixel(t)))
+                    .append("\" y1=\"").append(Markup.coord(y.pixel(t))).append("\" y2=\"").append(Markup.coord(y.pixel(t)))
                     .append("\"/>");
-            svg.append("<text class=\"tick\" x=\"").append(Html.coord(x.pixel(t))).append("\" y=\"").append(TOP + SIZE + 14)
-                    .append("\" text-anchor=\"middle\">").append(Html.fixed(t, 2)).append("</text>");
-            svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Html.coord(y.pixel(t)))
-                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Html.fixed(t, 2))
+            svg.append("<text class=\"tick\" x=\"").append(Markup.coord(x.pixel(t))).append("\" y=\"").append(TOP + SIZE + 14)
+                    .append("\" text-anchor=\"middle\">").append(Markup.fixed(t, 2)).append("</text>");
+            svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Markup.coord(y.pixel(t)))
+                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Markup.fixed(t, 2))
                     .append("</text>\n");
         }
         svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
@@ -57,11 +57,11 @@ final class SvgRocPlot {
             if (curve.points().isEmpty()) {
                 continue;
             }
-            svg.append("<polyline class=\"roc\" stroke=\"").append(Html.colour(c)).append("\" points=\"");
+            svg.append("<polyline class=\"roc\" stroke=\"").append(Markup.colour(c)).append("\" points=\"");
             for (int i = 0; i < curve.points().size(); i++) {
                 RocCurve.Point p = curve.points().get(i);
-                svg.append(i == 0 ? "" : " ").append(Html.coord(x.pixel(p.falsePositiveRate()))).append(',')
-                        .append(Html.coord(y.pixel(p.truePositiveRate())));
+                svg.append(i == 0 ? "" : " ").append(Markup.coord(x.pixel(p.falsePositiveRate()))).append(',')
+                        .append(Markup.coord(y.pixel(p.truePositiveRate())));
             }
             svg.append("\"/>\n");
         }
@@ -70,13 +70,13 @@ final class SvgRocPlot {
             Curve curve = curves.get(c);
             int ly = TOP + 10 + 20 * c;
             svg.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 20).append("\" y1=\"")
-                    .append(ly).append("\" y2=\"").append(ly).append("\" stroke=\"").append(Html.colour(c))
+                    .append(ly).append("\" y2=\"").append(ly).append("\" stroke=\"").append(Markup.colour(c))
                     .append("\" stroke-width=\"3\"/><text class=\"legend\" x=\"").append(legendX + 26).append("\" y=\"")
-                    .append(ly).append("\" dominant-baseline=\"middle\">").append(Html.escape(curve.label()))
-                    .append(" (AUC ").append(Html.fixed(curve.auc(), 3)).append(")</text>\n");
+                    .append(ly).append("\" dominant-baseline=\"middle\">").append(Markup.escape(curve.label()))
+                    .append(" (AUC ").append(Markup.fixed(curve.auc(), 3)).append(")</text>\n");
         }
         svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\">")
-                .append(Html.escape(caption)).append("</text>\n");
+                .append(Markup.escape(caption)).append("</text>\n");
         return svg.append("</svg>\n").toString();
     }
 }

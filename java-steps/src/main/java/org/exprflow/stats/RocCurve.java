@@ -1,4 +1,4 @@
-package org.exprflow.evaluate;
+package org.exprflow.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;

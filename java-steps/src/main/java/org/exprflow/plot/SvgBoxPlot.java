@@ -1,4 +1,4 @@
-package org.exprflow.report;
+package org.exprflow.plot;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.List;
  * values (peak signal, expression) can name other whisker quantiles (q05 and q95), so one extreme
  * peak does not squash every box into a line.
  */
-final class SvgBoxPlot {
+public final class SvgBoxPlot {
     /** One box: a label and its five quantiles; {@code flagged} draws it in the warning colour. */
-    record Box(String label, double[] quantiles, boolean flagged) {
+    public record Box(String label, double[] quantiles, boolean flagged) {
     }
 
     private static final int HEIGHT = 300;
@@ -24,7 +24,7 @@ final class SvgBoxPlot {
     private SvgBoxPlot() {
     }
 
-    static String render(List<Box> boxes, String yLabel) {
+    public static String render(List<Box> boxes, String yLabel) {
         return render(boxes, yLabel, "min", "max");
     }
 
@@ -33,7 +33,7 @@ final class SvgBoxPlot {
      * shown in each box's tooltip). A box with an undefined quantile (NaN: e.g. a peak file without
      * scores) is left out, since it has no position on the axis.
      */
-    static String render(List<Box> boxes, String yLabel, String low, String high) {
+    public static String render(List<Box> boxes, String yLabel, String low, String high) {
         List<Box> drawable = boxes.stream()
                 .filter(b -> b.quantiles().length == 5 && Arrays.stream(b.quantiles()).noneMatch(Double::isNaN))
                 .toList();
@@ -62,42 +62,42 @@ final class SvgBoxPlot {
                 .append(height).append("\" role=\"img\" aria-label=\"per-sample distributions\">\n");
         double[] ticks = y.ticks(5);
         for (double t : ticks) {
-            String py = Html.coord(y.pixel(t));
+            String py = Markup.coord(y.pixel(t));
             svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(width - 5)
                     .append("\" y1=\"").append(py).append("\" y2=\"").append(py).append("\"/>")
                     .append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(py)
                     .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
                     .append(SvgAxis.label(t, ticks)).append("</text>\n");
         }
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(Html.coord((TOP + plotBottom) / 2))
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>\n");
+        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(Markup.coord((TOP + plotBottom) / 2))
+                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Markup.escape(yLabel)).append("</text>\n");
         for (int i = 0; i < drawable.size(); i++) {
             Box b = drawable.get(i);
             double[] q = b.quantiles();
             double cx = LEFT + slot * (i + 0.5);
             double half = slot * 0.35;
             String cls = b.flagged() ? "box flagged" : "box";
-            svg.append("<g class=\"").append(cls).append("\"><title>").append(Html.escape(b.label()))
-                    .append(": ").append(Html.escape(low)).append(' ').append(Html.fixed(q[0], 3))
-                    .append(", q25 ").append(Html.fixed(q[1], 3))
-                    .append(", median ").append(Html.fixed(q[2], 3)).append(", q75 ").append(Html.fixed(q[3], 3))
-                    .append(", ").append(Html.escape(high)).append(' ').append(Html.fixed(q[4], 3)).append("</title>");
-            svg.append("<line x1=\"").append(Html.coord(cx)).append("\" x2=\"").append(Html.coord(cx))
-                    .append("\" y1=\"").append(Html.coord(y.pixel(q[0]))).append("\" y2=\"")
-                    .append(Html.coord(y.pixel(q[4]))).append("\"/>");
+            svg.append("<g class=\"").append(cls).append("\"><title>").append(Markup.escape(b.label()))
+                    .append(": ").append(Markup.escape(low)).append(' ').append(Markup.fixed(q[0], 3))
+                    .append(", q25 ").append(Markup.fixed(q[1], 3))
+                    .append(", median ").append(Markup.fixed(q[2], 3)).append(", q75 ").append(Markup.fixed(q[3], 3))
+                    .append(", ").append(Markup.escape(high)).append(' ').append(Markup.fixed(q[4], 3)).append("</title>");
+            svg.append("<line x1=\"").append(Markup.coord(cx)).append("\" x2=\"").append(Markup.coord(cx))
+                    .append("\" y1=\"").append(Markup.coord(y.pixel(q[0]))).append("\" y2=\"")
+                    .append(Markup.coord(y.pixel(q[4]))).append("\"/>");
             double top = y.pixel(q[3]);
-            svg.append("<rect x=\"").append(Html.coord(cx - half)).append("\" y=\"").append(Html.coord(top))
-                    .append("\" width=\"").append(Html.coord(2 * half)).append("\" height=\"")
-                    .append(Html.coord(Math.max(0.5, y.pixel(q[1]) - top))).append("\"/>");
-            svg.append("<line class=\"median\" x1=\"").append(Html.coord(cx - half)).append("\" x2=\"")
-                    .append(Html.coord(cx + half)).append("\" y1=\"").append(Html.coord(y.pixel(q[2])))
-                    .append("\" y2=\"").append(Html.coord(y.pixel(q[2]))).append("\"/>");
-            svg.append("<text class=\"sample-label\" transform=\"translate(").append(Html.coord(cx + 3)).append(' ')
-                    .append(Html.coord(plotBottom + 6)).append(") rotate(-90)\" text-anchor=\"end\">")
-                    .append(Html.escape(b.label())).append("</text></g>\n");
+            svg.append("<rect x=\"").append(Markup.coord(cx - half)).append("\" y=\"").append(Markup.coord(top))
+                    .append("\" width=\"").append(Markup.coord(2 * half)).append("\" height=\"")
+                    .append(Markup.coord(Math.max(0.5, y.pixel(q[1]) - top))).append("\"/>");
+            svg.append("<line class=\"median\" x1=\"").append(Markup.coord(cx - half)).append("\" x2=\"")
+                    .append(Markup.coord(cx + half)).append("\" y1=\"").append(Markup.coord(y.pixel(q[2])))
+                    .append("\" y2=\"").append(Markup.coord(y.pixel(q[2]))).append("\"/>");
+            svg.append("<text class=\"sample-label\" transform=\"translate(").append(Markup.coord(cx + 3)).append(' ')
+                    .append(Markup.coord(plotBottom + 6)).append(") rotate(-90)\" text-anchor=\"end\">")
+                    .append(Markup.escape(b.label())).append("</text></g>\n");
         }
         svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT).append("\" y1=\"")
-                .append(TOP).append("\" y2=\"").append(Html.coord(plotBottom)).append("\"/>\n");
+                .append(TOP).append("\" y2=\"").append(Markup.coord(plotBottom)).append("\"/>\n");
         return svg.append("</svg>\n").toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.exprflow.score;
+package org.exprflow.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +16,7 @@ import org.w3c.dom.Element;
 
 /** The scatter plot: well-formed, self-contained SVG with r in the title and one point per pair. */
 @Tag("unit")
-class ScatterPlotSvgTest {
+class SvgScatterPlotTest {
     private static final double[] MEASURED = {0, 1, 2, 3, 4, Double.NaN, 5};
     private static final double[] PREDICTED = {0.5, 0.8, 2.5, 2.9, Double.NaN, 1, 5.5};
 
@@ -28,7 +28,7 @@ class ScatterPlotSvgTest {
 
     @Test
     void selfContainedWithRInTitleAndOnePointPerCompletePair() throws Exception {
-        String svg = ScatterPlotSvg.render(MEASURED, PREDICTED, 0.98765, 5, "measured TPM <log>", "predicted");
+        String svg = SvgScatterPlot.standalone(MEASURED, PREDICTED, "measured TPM <log>", "predicted", "Predicted vs measured: Pearson r = 0.988 (n = 5)");
         Document doc = parse(svg);
         Element root = doc.getDocumentElement();
         assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
@@ -45,28 +45,20 @@ class ScatterPlotSvgTest {
 
     @Test
     void sameInputSameBytesAndPointsInsideTheFrame() throws Exception {
-        String a = ScatterPlotSvg.render(MEASURED, PREDICTED, 0.5, 5, "x", "y");
-        String b = ScatterPlotSvg.render(MEASURED.clone(), PREDICTED.clone(), 0.5, 5, "x", "y");
+        String a = SvgScatterPlot.standalone(MEASURED, PREDICTED, "x", "y", "t");
+        String b = SvgScatterPlot.standalone(MEASURED.clone(), PREDICTED.clone(), "x", "y", "t");
         assertArrayEquals(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
         var circles = parse(a).getElementsByTagName("circle");
         for (int i = 0; i < circles.getLength(); i++) {
             Element c = (Element) circles.item(i);
             double cx = Double.parseDouble(c.getAttribute("cx"));
             double cy = Double.parseDouble(c.getAttribute("cy"));
-            assertFalse(cx < 70 || cx > 470 || cy < 40 || cy > 440, cx + "," + cy);
+            assertFalse(cx < 55 || cx > 375 || cy < 15 || cy > 335, cx + "," + cy);
         }
         // the first point (measured 0, predicted 0.5) sits left of the second (1, 0.8) and below it
         Element p0 = (Element) circles.item(0);
         Element p1 = (Element) circles.item(1);
         assertFalse(Double.parseDouble(p0.getAttribute("cx")) >= Double.parseDouble(p1.getAttribute("cx")));
         assertFalse(Double.parseDouble(p0.getAttribute("cy")) <= Double.parseDouble(p1.getAttribute("cy")));
-    }
-
-    @Test
-    void niceTicks() {
-        // steps of 1, 2 or 5 times a power of ten, at least a fifth of the range
-        assertArrayEquals(new double[] {0, 5, 10}, ScatterPlotSvg.ticks(-0.4, 10.4));
-        assertArrayEquals(new double[] {0, 1, 2, 3, 4}, ScatterPlotSvg.ticks(-0.1, 4.1));
-        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, ScatterPlotSvg.ticks(0.05, 0.34), 1e-15);
     }
 }

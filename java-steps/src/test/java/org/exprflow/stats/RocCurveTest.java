@@ -1,4 +1,4 @@
-package org.exprflow.evaluate;
+package org.exprflow.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.evaluate.ClassificationMetrics;
 
 /** ROC points and AUC of a hand-computed fixture with tied scores. */
 @Tag("unit")

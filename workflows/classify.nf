@@ -161,13 +161,13 @@ workflow CLASSIFY {
         TRAIN_CV.out.predictions.map { meta, table -> [meta.id, [0, meta.repeat, meta.fold, table.name], table] }
             .mix(ch_test_predictions.map { meta, table -> [meta.id, [1, 0, 0, table.name], table] })
     )
-    ch_fold_models = sortedGroups(TRAIN_CV.out.model.map { meta, model -> [meta.id, [meta.repeat, meta.fold], model] })
+    ch_fold_choices = sortedGroups(TRAIN_CV.out.choice.map { meta, choice -> [meta.id, [meta.repeat, meta.fold], choice] })
     ch_permutations = sortedGroups(PERMUTE.out.permutations.map { meta, table -> [meta.id, [meta.from], table] })
     ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta] }
         .join(ch_predictions)
-        .join(ch_fold_models)
+        .join(ch_fold_choices)
         .join(ch_permutations, remainder: true)
-        .map { id, meta, predictions, models, permutations -> [meta, predictions, models, permutations ?: []] }
+        .map { id, meta, predictions, choices, permutations -> [meta, predictions, choices, permutations ?: []] }
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 

@@ -2,7 +2,8 @@
  * EVALUATE: the gather. Merges the prediction tables of every CV fold (and of the test set) and
  * computes the metrics per set and learner, with the ZeroR baseline beside the model, bootstrap
  * intervals, the configuration chosen in each fold with gene-selection stability (from the fold
- * models), and the permutation p-value when permutation tables are given.
+ * choice tables TRAIN writes beside each model: no model is deserialised here), and the permutation
+ * p-value when permutation tables are given.
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */
@@ -11,7 +12,7 @@ process EVALUATE {
     label 'process_low'
 
     input:
-    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_models, stageAs: 'models/*'), path(permutations, stageAs: 'permutations/*')
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*')
 
     output:
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
@@ -30,7 +31,7 @@ process EVALUATE {
         --output-tsv ${prefix}.metrics.tsv \\
         --output-json ${prefix}.metrics.json \\
         --output-predictions ${prefix}.predictions.tsv \\
-        --fold-models ${[fold_models].flatten().join(' ')} \\
+        --fold-choices ${[fold_choices].flatten().join(' ')} \\
         --output-selection ${prefix}.selection.tsv \\
         ${permutations ? "--permutations ${[permutations].flatten().join(' ')}" : ''} \\
         ${args}

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
+import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
@@ -103,12 +104,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Permutation tables from 'exprflow permute': adds the permutation p-value of the CV balanced accuracy.")
     List<Path> permutationFiles;
 
+    @Option(names = "--fold-choices", arity = "1..*", paramLabel = "FOLD.choice.tsv",
+            description = "Model choice tables that 'exprflow train' writes beside each model (one per outer CV fold): adds the "
+                    + "configuration chosen in each fold and gene-selection stability.")
+    List<Path> foldChoices;
+
     @Option(names = "--fold-models", arity = "1..*", paramLabel = "FOLD.xfm",
-            description = "Models of the outer CV folds: adds the configuration chosen in each fold and gene-selection stability.")
+            description = "As --fold-choices, naming the fold models instead: the choice table written beside each "
+                    + "model (FOLD.choice.tsv for FOLD.xfm) is read, not the model.")
     List<Path> foldModels;
 
     @Option(names = "--output-selection", paramLabel = "SELECTION.tsv",
-            description = "With --fold-models: how many folds selected each gene (feature, folds, fraction).")
+            description = "With --fold-choices or --fold-models: how many folds selected each gene (feature, folds, fraction).")
     Path outputSelection;
 
     @Override
@@ -122,14 +129,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
         List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seed, permutations);
         SelectionStability stability = null;
+        List<Path> selectionFiles = new ArrayList<>(foldChoices == null ? List.of() : foldChoices);
         if (foldModels != null) {
-            List<org.exprflow.model.ModelPipeline> models = new ArrayList<>();
-            for (Path m : foldModels) {
-                models.add(org.exprflow.model.ModelFile.read(m));
+            foldModels.forEach(m -> selectionFiles.add(ModelChoice.besideModel(m)));
+        }
+        if (!selectionFiles.isEmpty()) {
+            List<ModelChoice> folds = new ArrayList<>();
+            for (Path f : selectionFiles) {
+                folds.add(ModelChoice.read(f));
             }
-            stability = SelectionStability.of(models);
+            stability = SelectionStability.of(folds);
         } else if (outputSelection != null) {
-            throw UserException.badParameter("--output-selection needs --fold-models");
+            throw UserException.badParameter("--output-selection needs --fold-choices or --fold-models");
         }
         long unscored = merged.rows().stream().filter(r -> r.truth() == null).count();
         Log.info("scored " + (merged.rows().size() - unscored) + " predictions over " + evaluations.size()

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.exprflow.model.ModelPipeline;
+import org.exprflow.stepfile.ModelChoice;
 
 /**
- * What model selection did in each outer fold, read from the fold models: the configuration chosen
+ * What model selection did in each outer fold, read from the model choice tables that train writes
+ * beside each fold model: the configuration chosen
  * by the inner loop and the genes selected, and how stable the gene selection is across folds: how
  * often each gene was selected, and the mean Jaccard index over all pairs of folds (1 = every fold
  * selected the same genes).
@@ -21,16 +22,14 @@ public record SelectionStability(List<FoldChoice> folds, double meanPairwiseJacc
     public record FoldChoice(int repeat, int fold, String learner, String topK, int features) {
     }
 
-    public static SelectionStability of(List<ModelPipeline> foldModels) {
+    public static SelectionStability of(List<ModelChoice> folds) {
         List<FoldChoice> choices = new ArrayList<>();
         List<Set<String>> sets = new ArrayList<>();
         Map<String, Integer> times = new TreeMap<>();
-        for (ModelPipeline m : foldModels) {
-            Map<String, String> meta = m.metadata();
-            choices.add(new FoldChoice(Integer.parseInt(meta.getOrDefault("outer_repeat", "0")),
-                    Integer.parseInt(meta.getOrDefault("outer_fold", "0")), meta.get("learner"), meta.get("top_k"),
-                    m.selectedFeatureIds().size()));
-            Set<String> s = new HashSet<>(m.selectedFeatureIds());
+        for (ModelChoice f : folds) {
+            choices.add(new FoldChoice(f.repeat() == null ? 0 : f.repeat(), f.fold() == null ? 0 : f.fold(), f.learner(),
+                    f.topK(), f.features().size()));
+            Set<String> s = new HashSet<>(f.features());
             sets.add(s);
             s.forEach(g -> times.merge(g, 1, Integer::sum));
         }

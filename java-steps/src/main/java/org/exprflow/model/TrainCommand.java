@@ -13,6 +13,7 @@ import org.exprflow.data.Target;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.split.SplitPlan;
 import org.exprflow.split.TrainingLabels;
+import org.exprflow.stepfile.ModelChoice;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "Dataset (.xfd).")
     Path input;
 
-    @Option(names = "--output", description = "Model file to write (.xfm). Required unless --predictions is given.")
+    @Option(names = "--output", description = "Model file to write (.xfm). Required unless --predictions is given. "
+            + "The model's choice (learner, k, selected features) is written beside it as MODEL.choice.tsv.")
     Path output;
 
     @Mixin
@@ -100,6 +102,10 @@ public final class TrainCommand implements Callable<Integer> {
         Log.info("chosen (" + model.selectionRule() + "): " + selection.chosen());
         if (output != null) {
             ModelFile.write(selection.model(), output);
+            // evaluate and report read the choice from this small table, never from the Weka model
+            ModelPipeline m = selection.model();
+            new ModelChoice(foldMode ? repeat : null, foldMode ? fold : null, m.metadata().get("learner"),
+                    m.metadata().get("top_k"), m.selectedFeatureIds()).write(ModelChoice.besideModel(output));
         }
         return 0;
     }

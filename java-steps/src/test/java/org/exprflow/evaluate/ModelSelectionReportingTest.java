@@ -18,6 +18,7 @@ import org.exprflow.model.ModelSpec;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;
 import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stepfile.ModelChoice;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,11 +82,13 @@ class ModelSelectionReportingTest {
         ModelPipeline five = ModelPipeline.fit(d, d.primaryTarget(), new ModelSpec(List.of("none"), 5, ModelSpec.DEFAULT_LEARNER, 1));
         ModelPipeline ten = ModelPipeline.fit(d, d.primaryTarget(), new ModelSpec(List.of("none"), 10, ModelSpec.DEFAULT_LEARNER, 1));
         assertTrue(ten.selectedFeatureIds().containsAll(five.selectedFeatureIds()));
-        assertEquals(1.0, SelectionStability.of(List.of(five, five)).meanPairwiseJaccard(), 0.0);
+        ModelChoice fiveChoice = new ModelChoice(1, 1, "SMO", "5", five.selectedFeatureIds());
+        ModelChoice tenChoice = new ModelChoice(1, 2, "SMO", "10", ten.selectedFeatureIds());
+        assertEquals(1.0, SelectionStability.of(List.of(fiveChoice, fiveChoice)).meanPairwiseJaccard(), 0.0);
         // the top 5 are a subset of the top 10: |intersection| / |union| = 5 / 10; pairs (5,5)=1, (5,10)=.5, (5,10)=.5
-        assertEquals(0.5, SelectionStability.of(List.of(five, ten)).meanPairwiseJaccard(), 0.0);
-        assertEquals(2.0 / 3, SelectionStability.of(List.of(five, five, ten)).meanPairwiseJaccard(), 1e-15);
-        SelectionStability s = SelectionStability.of(List.of(five, ten));
+        assertEquals(0.5, SelectionStability.of(List.of(fiveChoice, tenChoice)).meanPairwiseJaccard(), 0.0);
+        assertEquals(2.0 / 3, SelectionStability.of(List.of(fiveChoice, fiveChoice, tenChoice)).meanPairwiseJaccard(), 1e-15);
+        SelectionStability s = SelectionStability.of(List.of(fiveChoice, tenChoice));
         assertEquals(2, s.genesBySelectionCount().get(0).getValue());
         assertEquals(1, s.genesBySelectionCount().get(9).getValue());
     }
@@ -111,6 +114,11 @@ class ModelSelectionReportingTest {
             args.add(pred.toString());
             models.add(model.toString());
             assertEquals(Integer.toString(f), ModelFile.read(model).metadata().get("outer_fold"));
+            // the choice beside the model says the same as the model
+            ModelChoice choice = ModelChoice.read(ModelChoice.besideModel(model));
+            assertEquals(f, choice.fold());
+            assertEquals(ModelFile.read(model).selectedFeatureIds(), choice.features());
+            assertEquals(ModelFile.read(model).metadata().get("learner"), choice.learner());
         }
         Path perm = dir.resolve("perm.tsv");
         Files.writeString(perm, "permutation\tbalanced_accuracy\taccuracy\n1\t0.5\t0.5\n2\t0.45\t0.5\n3\t0.55\t0.5\n");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;

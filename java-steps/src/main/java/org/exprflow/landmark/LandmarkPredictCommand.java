@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;

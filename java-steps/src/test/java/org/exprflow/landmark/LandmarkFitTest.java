@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.FeatureIdType;
 import org.junit.jupiter.api.Tag;

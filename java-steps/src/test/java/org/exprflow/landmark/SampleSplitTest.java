@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.testing.SyntheticData;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.exprflow.data.TargetChunk;
 import org.exprflow.data.IdVersions;
 import org.exprflow.core.UserException;
 import org.junit.jupiter.api.Tag;

@@ -54,6 +54,10 @@ def peaksError(String message) {
 def readSheet(String option, sheetPath, List<String> required) {
     def sheet = file(sheetPath)
     def lines = sheet.readLines().findAll { it.trim() }
+    // A UTF-8 byte-order mark (Excel writes one) is not part of the first column's name.
+    if (lines && lines[0].startsWith('\uFEFF')) {
+        lines[0] = lines[0].substring(1)
+    }
     if (!lines) {
         peaksError("--${option} ${sheet}: the samplesheet is empty")
     }

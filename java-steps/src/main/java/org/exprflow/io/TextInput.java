@@ -53,6 +53,7 @@ public final class TextInput implements Closeable {
                     throw UserException.badByte(path, counter.count, "truncated or corrupt gzip header");
                 }
             }
+            data = skipUtf8ByteOrderMark(path, data.markSupported() ? data : new BufferedInputStream(data, 1 << 16));
             BufferedReader reader = new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8), 1 << 16);
             return new TextInput(path, counter, reader, gz);
         } catch (NoSuchFileException e) {
@@ -60,6 +61,49 @@ public final class TextInput implements Closeable {
         } catch (IOException e) {
             throw UserException.badFile(path, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Text is read as UTF-8. Excel and many Windows tools start UTF-8 files with a byte-order mark
+     * (EF BB BF): it is skipped, so such a file reads exactly as without it (a kept BOM would be
+     * part of the first header cell or contig name). UTF-16 and UTF-32, with or without a BOM, are
+     * refused naming the encoding, instead of being misread as text with NUL bytes in it.
+     */
+    private static InputStream skipUtf8ByteOrderMark(Path path, InputStream in) throws IOException {
+        in.mark(4);
+        byte[] head = new byte[4];
+        int n = in.readNBytes(head, 0, 4);
+        in.reset();
+        int b0 = n > 0 ? head[0] & 0xff : -1;
+        int b1 = n > 1 ? head[1] & 0xff : -1;
+        int b2 = n > 2 ? head[2] & 0xff : -1;
+        int b3 = n > 3 ? head[3] & 0xff : -1;
+        String encoding = null;
+        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+            in.skipNBytes(3);
+            return in;
+        } else if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+            encoding = "UTF-32 (little-endian, with a byte-order mark)";
+        } else if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+            encoding = "UTF-32 (big-endian, with a byte-order mark)";
+        } else if (b0 == 0xFF && b1 == 0xFE) {
+            encoding = "UTF-16 (little-endian, with a byte-order mark)";
+        } else if (b0 == 0xFE && b1 == 0xFF) {
+            encoding = "UTF-16 (big-endian, with a byte-order mark)";
+        } else if (n == 4 && b0 != 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+            encoding = "UTF-32 (little-endian)";
+        } else if (n == 4 && b0 == 0 && b1 == 0 && b2 == 0 && b3 != 0) {
+            encoding = "UTF-32 (big-endian)";
+        } else if (n == 4 && b0 != 0 && b1 == 0 && b2 != 0 && b3 == 0) {
+            encoding = "UTF-16 (little-endian)";
+        } else if (n == 4 && b0 == 0 && b1 != 0 && b2 == 0 && b3 != 0) {
+            encoding = "UTF-16 (big-endian)";
+        }
+        if (encoding != null) {
+            throw UserException.badFile(path, "the text is encoded as " + encoding + "; exprflow reads UTF-8 "
+                    + "(save the file as UTF-8, e.g. iconv -f UTF-16 -t UTF-8)");
+        }
+        return in;
     }
 
     /** True when the file starts with the gzip magic bytes 1f 8b. */

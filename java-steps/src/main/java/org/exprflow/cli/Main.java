@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.Log;
+import org.exprflow.core.OutputPaths;
 import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;
 
@@ -90,6 +91,14 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    private static CommandLine.ParseResult lastSubcommand(CommandLine.ParseResult result) {
+        CommandLine.ParseResult r = result;
+        while (r.hasSubcommand()) {
+            r = r.subcommand();
+        }
+        return r;
+    }
+
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionStrategy(parseResult -> {
@@ -97,6 +106,12 @@ public final class Main implements Runnable {
             CommandLine leaf = chain.get(chain.size() - 1);
             Main root = (Main) chain.get(0).getCommand();
             Log.configure(leaf.getCommandName(), root.quiet);
+            try {
+                OutputPaths.check(lastSubcommand(parseResult));
+            } catch (UserException e) {
+                // a bad path is a bad argument: reported like any other (one line, exit 2)
+                throw new CommandLine.ParameterException(leaf, e.getMessage());
+            }
             return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setParameterExceptionHandler((ex, args) -> {

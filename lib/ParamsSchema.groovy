@@ -53,10 +53,48 @@ class ParamsSchema {
         return null
     }
 
-    /** Nextflow also stores --foo-bar as fooBar; point the user at the snake_case name we use. */
-    private String suggestion(String name) {
+    /**
+     * A did-you-mean for an unknown parameter: Nextflow also stores --foo-bar as fooBar, so first the
+     * snake_case name we use; otherwise the known name closest by edit distance (a swap of two
+     * letters counts once: --fodls is --folds), when it is close enough to be a typo.
+     */
+    String suggestion(String name) {
         String snake = name.replace('-', '_').replaceAll(/([a-z0-9])([A-Z])/, '$1_$2').toLowerCase()
-        return properties.containsKey(snake) && snake != name ? " (did you mean --${snake}?)" : ''
+        if (properties.containsKey(snake) && snake != name) {
+            return " (did you mean --${snake}?)"
+        }
+        String best = null
+        int bestDistance = Integer.MAX_VALUE
+        for (String known : properties.keySet().sort()) {
+            int d = editDistance(snake, known)
+            if (d < bestDistance) {
+                best = known
+                bestDistance = d
+            }
+        }
+        int allowed = Math.max(1, Math.min(3, (int) (snake.length() / 4)))
+        return best != null && bestDistance <= allowed ? " (did you mean --${best}?)" : ''
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1]
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost)
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.length()][b.length()]
     }
 
     private static String check(String name, Map prop, Object value) {

@@ -176,6 +176,20 @@ class PipelineIT {
         assertEquals(List.of(), taskDirs(run.workDir()), "a task ran: " + run.output());
     }
 
+    /** A misspelt parameter gets the closest known name, as a typo is the likeliest cause. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--fodls 3=folds", "--top_kk 3=top_k", "--learnr x=learner", "--topK 3=top_k"})
+    void aMisspeltParameterGetsADidYouMean(String caseText) throws Exception {
+        String[] parts = caseText.split("=");
+        String name = "typo" + Integer.toHexString(caseText.hashCode());
+        List<String> all = new ArrayList<>(List.of("-profile", "test", "--outdir", tmp.resolve(name).toString()));
+        all.addAll(List.of(parts[0].split(" ")));
+        Run run = nextflow(name, all.toArray(String[]::new));
+        assertNotEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("(did you mean --" + parts[1] + "?)"), run.output());
+        assertEquals(List.of(), taskDirs(run.workDir()), "a task ran: " + run.output());
+    }
+
     /** Nextflow creates the work directory at start; a task adds a two-hex-digit subdirectory. */
     private static List<Path> taskDirs(Path work) throws IOException {
         if (!Files.isDirectory(work)) {

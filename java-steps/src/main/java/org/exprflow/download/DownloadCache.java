@@ -3,13 +3,15 @@ package org.exprflow.download;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
-import org.exprflow.io.JsonReader;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonInput;
+import org.exprflow.io.JsonOutput;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A directory of verified downloads, keyed by accession and file name:
@@ -60,12 +62,15 @@ final class DownloadCache {
             return null;
         }
         try {
-            if (!(JsonReader.parse(Files.readString(sidecar)) instanceof Map<?, ?> json)
-                    || !(json.get("size") instanceof Long size) || !(json.get("md5") instanceof String md5)) {
+            JsonNode json = JsonInput.parse(Files.readAllBytes(sidecar));
+            JsonNode sizeNode = json.path("size");
+            String md5 = json.path("md5").textValue();
+            if (!sizeNode.isIntegralNumber() || !sizeNode.canConvertToLong() || md5 == null) {
                 Log.warn(f.localName() + ": unreadable cache sidecar; fetching again");
                 return null;
             }
-            String url = json.get("url") instanceof String u ? u : f.url().toString();
+            long size = sizeNode.longValue();
+            String url = json.path("url").isTextual() ? json.path("url").textValue() : f.url().toString();
             if (Files.size(file) != size
                     || (f.expectedSize() >= 0 && f.expectedSize() != size)
                     || (f.expectedMd5() != null && !f.expectedMd5().equalsIgnoreCase(md5))) {
@@ -73,21 +78,24 @@ final class DownloadCache {
                 return null;
             }
             return new Entry(file, size, md5, url);
-        } catch (IOException | JsonReader.SyntaxError e) {
+        } catch (JsonProcessingException e) {
+            Log.warn(f.localName() + ": unreadable cache entry (" + JsonInput.describe(e) + "); fetching again");
+            return null;
+        } catch (IOException e) {
             Log.warn(f.localName() + ": unreadable cache entry (" + TransferException.oneLine(e.getMessage()) + "); fetching again");
             return null;
         }
     }
 
     void record(RemoteFile f, long size, String md5) {
-        String json = new JsonWriter().beginObject()
-                .field("accession", f.cacheKey())
-                .field("kind", f.kind())
-                .field("file", f.localName())
-                .field("url", f.url().toString())
-                .field("size", size)
-                .field("md5", md5)
-                .endObject().toString();
+        // Not a step file, so no exprflow_kind: the cache's own record, read back by lookup().
+        String json = JsonOutput.render(JsonOutput.object()
+                .put("accession", f.cacheKey())
+                .put("kind", f.kind())
+                .put("file", f.localName())
+                .put("url", f.url().toString())
+                .put("size", size)
+                .put("md5", md5));
         write(sidecar(f), json);
     }
 

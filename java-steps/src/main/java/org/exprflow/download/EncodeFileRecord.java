@@ -1,6 +1,6 @@
 package org.exprflow.download;
 
-import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fields of an ENCODE File object that decide what to fetch and how to verify it, as the ENCODE
@@ -10,7 +10,7 @@ import java.util.Map;
 record EncodeFileRecord(String accession, String href, String md5sum, long fileSize, String fileFormat,
         String fileType, String outputType, String assembly, String status) {
 
-    static EncodeFileRecord from(Map<?, ?> json) {
+    static EncodeFileRecord from(JsonNode json) {
         return new EncodeFileRecord(text(json, "accession"), text(json, "href"), text(json, "md5sum"),
                 size(json.get("file_size")), text(json, "file_format"), text(json, "file_type"),
                 text(json, "output_type"), text(json, "assembly"), text(json, "status"));
@@ -25,17 +25,18 @@ record EncodeFileRecord(String accession, String href, String md5sum, long fileS
         return fileType + " / " + outputType + " / " + assembly + " / " + status;
     }
 
-    private static String text(Map<?, ?> json, String key) {
-        Object v = json.get(key);
-        return v instanceof String s ? s : null;
+    private static String text(JsonNode json, String key) {
+        return json.path(key).textValue();
     }
 
-    private static long size(Object v) {
-        if (v instanceof Long l) {
-            return l;
+    /** An integer that fits a long as it is; a whole non-negative fraction-form number (1.0e9) too. */
+    private static long size(JsonNode v) {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
         }
-        if (v instanceof Double d && d == Math.rint(d) && d >= 0) {
-            return d.longValue();
+        double d = v.isNumber() ? v.doubleValue() : Double.NaN;
+        if (d == Math.rint(d) && d >= 0) {
+            return (long) d;
         }
         return -1;
     }

@@ -5,13 +5,14 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * ENCODE files (ENCFF...) and experiments (ENCSR...) through the ENCODE REST API:
@@ -37,8 +38,8 @@ final class EncodeSource {
     List<RemoteFile> files(Accession accession) {
         boolean experiment = accession.kind() == Accession.Kind.ENCODE_EXPERIMENT;
         URI url = metadataUrl(experiment ? "experiments" : "files", accession.id());
-        Object json = metadata.fetch(accession.id(), accession.id(), url, base.uri());
-        if (!(json instanceof Map<?, ?> object)) {
+        JsonNode object = metadata.fetch(accession.id(), accession.id(), url, base.uri());
+        if (!object.isObject()) {
             throw bad(accession.id(), "metadata " + url + " is not a JSON object");
         }
         if (!experiment) {
@@ -51,15 +52,16 @@ final class EncodeSource {
             }
             return List.of(remoteFile(accession.id(), f));
         }
-        if (!(object.get("files") instanceof List<?> list)) {
+        JsonNode list = object.path("files");
+        if (!list.isArray()) {
             throw bad(accession.id(), "metadata " + url + " has no 'files' list");
         }
         List<EncodeFileRecord> chosen = new ArrayList<>();
         TreeSet<String> available = new TreeSet<>();
-        for (Object item : list) {
+        for (JsonNode item : list) {
             // Only embedded File objects carry href and md5sum; plain "@id" strings cannot be verified.
-            if (item instanceof Map<?, ?> m) {
-                EncodeFileRecord f = EncodeFileRecord.from(m);
+            if (item.isObject()) {
+                EncodeFileRecord f = EncodeFileRecord.from(item);
                 available.add(f.describe());
                 if (filter.matches(f)) {
                     chosen.add(f);

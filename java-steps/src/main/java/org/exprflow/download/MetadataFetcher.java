@@ -4,7 +4,10 @@ import java.net.URI;
 
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.UserException;
-import org.exprflow.io.JsonReader;
+import org.exprflow.io.JsonInput;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Fetches and parses a small JSON metadata document (ENCODE), through the cache when there is one:
@@ -27,7 +30,7 @@ final class MetadataFetcher {
         this.offline = offline;
     }
 
-    Object fetch(String requested, String cacheKey, URI url, URI base) {
+    JsonNode fetch(String requested, String cacheKey, URI url, URI base) {
         String text = cache == null ? null : cache.readMetadata(cacheKey);
         boolean fromCache = text != null;
         if (text == null) {
@@ -40,12 +43,12 @@ final class MetadataFetcher {
                     sink);
             text = sink.text();
         }
-        Object json;
+        JsonNode json;
         try {
-            json = JsonReader.parse(text);
-        } catch (JsonReader.SyntaxError e) {
+            json = JsonInput.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
             throw new UserException(ExitCode.BAD_INPUT, requested + ": metadata " + (fromCache ? cache.metadata(cacheKey) : url)
-                    + " is not valid JSON: " + e.getMessage());
+                    + " is not valid JSON: " + JsonInput.describe(e));
         }
         if (cache != null && !fromCache) {
             cache.storeMetadata(cacheKey, text);

@@ -47,7 +47,9 @@ import picocli.CommandLine.Option;
  * values are NA: precision of a class never predicted, recall of a class absent from the truth, F1
  * when either is NA (0 when both are 0), AUC of a class absent from (or making up all of) the truth.
  *
- * <p><b>Metrics JSON</b> ({@code --output-json}), the same numbers, structured; NA is null:
+ * <p><b>Metrics JSON</b> ({@code --output-json}, keys in {@code stepfile.MetricsJson}, sorted in the
+ * file, with {@code "exprflow_kind": "metrics"} and {@code "exprflow_format": 1}), the same numbers,
+ * structured; NA is null:
  * <pre>
  * {"levels": ["ALL", "AML"], "unscored_predictions": 0,
  *  "sets": {"cv": {"model": {
@@ -75,9 +77,9 @@ import picocli.CommandLine.Option;
         description = "Merge prediction files and compute classification metrics (model vs ZeroR, CV and test).")
 public final class EvaluateCommand implements Callable<Integer> {
     /** Sets that carry truths to score, in output order. */
-    static final List<String> SCORED_SETS = List.of("cv", "test");
+    static final List<String> SCORED_SETS = org.exprflow.stepfile.MetricsJson.SETS;
     /** The learner under evaluation and its baseline, in output order. */
-    static final List<String> LEARNERS = List.of("model", "ZeroR");
+    static final List<String> LEARNERS = org.exprflow.stepfile.MetricsJson.LEARNERS;
 
     @Option(names = "--predictions", required = true, arity = "1..*", paramLabel = "P.tsv",
             description = "Prediction tables (e.g. one per CV fold and one for the test set).")

@@ -1,5 +1,7 @@
 package org.exprflow.evaluate;
 
+import static org.exprflow.stepfile.RegressionMetricsJson.*;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.exprflow.core.Log;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.StepJson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.stepfile.RegressionTable;
 
@@ -58,9 +63,10 @@ public final class EvaluateRegressionCommand implements Callable<Integer> {
                     .computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
         }
         StringBuilder tsv = new StringBuilder("set\tlearner\ttarget\tmetric\tvalue\n");
-        JsonWriter json = new JsonWriter().beginObject().name("sets").beginObject();
+        ObjectNode json = StepJson.REGRESSION_METRICS.newDocument();
+        ObjectNode sets = json.putObject(SETS);
         for (var set : groups.entrySet()) {
-            json.name(set.getKey()).beginObject();
+            ObjectNode setJson = sets.putObject(set.getKey());
             for (var learner : set.getValue().entrySet()) {
                 List<RegressionTable.Row> all = new ArrayList<>();
                 List<Double> perTargetR = new ArrayList<>();
@@ -81,27 +87,22 @@ public final class EvaluateRegressionCommand implements Callable<Integer> {
                 double median = median(perTargetR);
                 tsv.append(prefix).append("all\tpearson_mean\t").append(Canonical.number(mean)).append('\n');
                 tsv.append(prefix).append("all\tpearson_median\t").append(Canonical.number(median)).append('\n');
-                json.name(learner.getKey()).beginObject().name("overall");
-                write(json, pooled);
-                json.field("targets", perTarget.size()).field("pearson_mean", mean).field("pearson_median", median).endObject();
-                json.name("targets").beginObject();
+                ObjectNode learnerJson = setJson.putObject(learner.getKey());
+                write(learnerJson.putObject(OVERALL), pooled)
+                        .put(TARGETS, perTarget.size()).put(PEARSON_MEAN, mean).put(PEARSON_MEDIAN, median);
+                ObjectNode targets = learnerJson.putObject(TARGETS);
                 for (var t : perTarget.entrySet()) {
                     append(tsv, prefix + t.getKey() + "\t", t.getValue());
-                    json.name(t.getKey());
-                    write(json, t.getValue());
-                    json.endObject();
+                    write(targets.putObject(t.getKey()), t.getValue());
                 }
-                json.endObject().endObject();
-                if (learner.getKey().equals("model")) {
+                if (learner.getKey().equals(MODEL)) {
                     Log.info(set.getKey() + ": pooled r " + Canonical.number(pooled.pearson()) + " over " + perTarget.size()
                             + " target(s), " + pooled.n() + " rows");
                 }
             }
-            json.endObject();
         }
-        json.endObject();
         AtomicOutput.writeString(outputTsv, tsv.toString());
-        AtomicOutput.writeString(outputJson, json.endObject().toString());
+        JsonOutput.write(outputJson, json);
         if (outputPredictions != null) {
             merged.write(outputPredictions);
         }
@@ -123,10 +124,10 @@ public final class EvaluateRegressionCommand implements Callable<Integer> {
         tsv.append(prefix).append("r2\t").append(Canonical.number(m.r2())).append('\n');
     }
 
-    /** Writes the metrics as fields of an object it opens and leaves open for the caller. */
-    private static void write(JsonWriter json, RegressionMetrics m) {
-        json.beginObject().field("n", m.n()).field("pearson", m.pearson()).field("spearman", m.spearman())
-                .field("rmse", m.rmse()).field("mae", m.mae()).field("r2", m.r2());
+    /** Puts the metrics into {@code json} and returns it, for the caller to add more. */
+    private static ObjectNode write(ObjectNode json, RegressionMetrics m) {
+        return json.put(N, m.n()).put(PEARSON, m.pearson()).put(SPEARMAN, m.spearman())
+                .put(RMSE, m.rmse()).put(MAE, m.mae()).put(R2, m.r2());
     }
 
     private static double median(List<Double> values) {

@@ -1,15 +1,19 @@
 package org.exprflow.evaluate;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import static org.exprflow.stepfile.MetricsJson.*;
 
-import org.exprflow.io.JsonWriter;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.MetricsJson;
+import org.exprflow.stepfile.StepJson;
 
 /**
- * Renders evaluations as the structured metrics JSON described in {@link EvaluateCommand}; the report
- * step reads this file. Undefined values (NaN) are written as null.
+ * Renders evaluations as the metrics JSON ({@link MetricsJson}, kind {@link StepJson#METRICS});
+ * the report step reads this file. Undefined values (NaN) are written as null.
  */
 public final class MetricsJsonWriter {
     private MetricsJsonWriter() {
@@ -21,109 +25,86 @@ public final class MetricsJsonWriter {
 
     public static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                                 SelectionStability stability) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("levels").beginArray();
-        levels.forEach(json::value);
-        json.endArray();
-        json.field("unscored_predictions", unscored);
-        Map<String, List<LearnerEvaluation>> bySet = new LinkedHashMap<>();
+        ObjectNode json = StepJson.METRICS.newDocument();
+        ArrayNode levelArray = json.putArray(LEVELS);
+        levels.forEach(levelArray::add);
+        json.put(UNSCORED_PREDICTIONS, unscored);
+        ObjectNode sets = json.putObject(SETS_KEY);
         for (LearnerEvaluation e : evaluations) {
-            bySet.computeIfAbsent(e.set(), k -> new ArrayList<>()).add(e);
+            ObjectNode set = sets.has(e.set()) ? (ObjectNode) sets.get(e.set()) : sets.putObject(e.set());
+            learner(set.putObject(e.learner()), e);
         }
-        json.name("sets").beginObject();
-        for (Map.Entry<String, List<LearnerEvaluation>> set : bySet.entrySet()) {
-            json.name(set.getKey()).beginObject();
-            for (LearnerEvaluation e : set.getValue()) {
-                json.name(e.learner());
-                learner(json, e);
-            }
-            json.endObject();
-        }
-        json.endObject();
         if (stability != null) {
-            json.name("model_selection").beginObject();
-            json.field("mean_pairwise_jaccard", stability.meanPairwiseJaccard());
-            json.name("folds").beginArray();
+            ObjectNode selection = json.putObject(MODEL_SELECTION);
+            selection.put(MEAN_PAIRWISE_JACCARD, stability.meanPairwiseJaccard());
+            ArrayNode folds = selection.putArray(FOLDS);
             for (SelectionStability.FoldChoice c : stability.folds()) {
-                json.beginObject().field("repeat", c.repeat()).field("fold", c.fold()).field("learner", c.learner())
-                        .field("top_k", c.topK()).field("features", c.features()).endObject();
+                folds.addObject().put(REPEAT, c.repeat()).put(FOLD, c.fold()).put(LEARNER, c.learner())
+                        .put(TOP_K, c.topK()).put(FEATURES, c.features());
             }
-            json.endArray();
-            json.endObject();
         }
-        return json.endObject().toString();
+        return JsonOutput.render(json);
     }
 
-    private static void learner(JsonWriter json, LearnerEvaluation e) {
+    private static void learner(ObjectNode json, LearnerEvaluation e) {
         ClassificationMetrics m = e.metrics();
         List<String> levels = m.levels();
-        json.beginObject();
-        json.field("predictions", m.predictions());
-        json.field("samples", m.samples());
-        json.name("overall").beginObject()
-                .field("accuracy", m.accuracy())
-                .field("balanced_accuracy", m.balancedAccuracy())
-                .field("mcc", m.mcc())
-                .field("kappa", m.kappa())
-                .field("auc_weighted", m.weightedAuc())
-                .endObject();
+        json.put(PREDICTIONS, m.predictions());
+        json.put(SAMPLES, m.samples());
+        json.putObject(OVERALL)
+                .put(ACCURACY, m.accuracy())
+                .put(BALANCED_ACCURACY, m.balancedAccuracy())
+                .put(MCC, m.mcc())
+                .put(KAPPA, m.kappa())
+                .put(AUC_WEIGHTED, m.weightedAuc());
         BootstrapInterval ci = e.interval();
         if (ci != null) {
-            json.name("interval").beginObject()
-                    .field("method", BootstrapInterval.METHOD)
-                    .field("replicates", ci.replicates())
-                    .field("level", ci.level())
-                    .name("accuracy").beginArray().value(ci.accuracyLow()).value(ci.accuracyHigh()).endArray()
-                    .name("balanced_accuracy").beginArray().value(ci.balancedAccuracyLow()).value(ci.balancedAccuracyHigh()).endArray()
-                    .endObject();
+            ObjectNode interval = json.putObject(INTERVAL)
+                    .put(METHOD, BootstrapInterval.METHOD)
+                    .put(REPLICATES, ci.replicates())
+                    .put(LEVEL, ci.level());
+            interval.putArray(ACCURACY).add(ci.accuracyLow()).add(ci.accuracyHigh());
+            interval.putArray(BALANCED_ACCURACY).add(ci.balancedAccuracyLow()).add(ci.balancedAccuracyHigh());
         }
         if (e.permutations() != null) {
-            json.name("permutation").beginObject()
-                    .field("statistic", "balanced_accuracy")
-                    .field("count", e.permutations().count())
-                    .field("mean", e.permutations().mean())
-                    .field("p", e.permutationP())
-                    .endObject();
+            json.putObject(PERMUTATION)
+                    .put(STATISTIC, BALANCED_ACCURACY)
+                    .put(COUNT, e.permutations().count())
+                    .put(MEAN, e.permutations().mean())
+                    .put(P, e.permutationP());
         }
-        json.name("classes").beginObject();
+        ObjectNode classes = json.putObject(CLASSES);
         for (int c = 0; c < levels.size(); c++) {
-            json.name(levels.get(c)).beginObject()
-                    .field("support", m.support(c))
-                    .field("precision", m.precision(c))
-                    .field("recall", m.recall(c))
-                    .field("f1", m.f1(c))
-                    .field("auc", m.auc(c))
-                    .endObject();
+            classes.putObject(levels.get(c))
+                    .put(SUPPORT, m.support(c))
+                    .put(PRECISION, m.precision(c))
+                    .put(RECALL, m.recall(c))
+                    .put(F1, m.f1(c))
+                    .put(AUC, m.auc(c));
         }
-        json.endObject();
-        json.name("confusion").beginArray();
+        ArrayNode confusion = json.putArray(CONFUSION);
         for (int t = 0; t < levels.size(); t++) {
-            json.beginArray();
+            ArrayNode row = confusion.addArray();
             for (int p = 0; p < levels.size(); p++) {
-                json.value(m.confusion().count(t, p));
+                row.add(m.confusion().count(t, p));
             }
-            json.endArray();
         }
-        json.endArray();
         CrossValidationSummary cv = e.folds();
         if (cv != null) {
-            json.name("folds").beginObject();
-            json.field("count", cv.folds());
-            spread(json, "accuracy", cv.accuracy());
-            spread(json, "balanced_accuracy", cv.balancedAccuracy());
-            spread(json, "mcc", cv.mcc());
-            json.name("repeats").beginArray();
+            ObjectNode folds = json.putObject(FOLDS);
+            folds.put(COUNT, cv.folds());
+            spread(folds, ACCURACY, cv.accuracy());
+            spread(folds, BALANCED_ACCURACY, cv.balancedAccuracy());
+            spread(folds, MCC, cv.mcc());
+            ArrayNode repeats = folds.putArray(REPEATS);
             for (CrossValidationSummary.RepeatMetrics r : cv.repeats()) {
-                json.beginObject().field("repeat", r.repeat()).field("accuracy", r.accuracy())
-                        .field("balanced_accuracy", r.balancedAccuracy()).endObject();
+                repeats.addObject().put(REPEAT, r.repeat()).put(ACCURACY, r.accuracy())
+                        .put(BALANCED_ACCURACY, r.balancedAccuracy());
             }
-            json.endArray();
-            json.endObject();
         }
-        json.endObject();
     }
 
-    private static void spread(JsonWriter json, String name, CrossValidationSummary.Spread s) {
-        json.name(name).beginObject().field("mean", s.mean()).field("sd", s.sd()).endObject();
+    private static void spread(ObjectNode json, String name, CrossValidationSummary.Spread s) {
+        json.putObject(name).put(MEAN, s.mean()).put(SD, s.sd());
     }
 }

@@ -9,7 +9,10 @@ import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.StepJson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
@@ -46,7 +49,7 @@ public final class MultiLabelCommand implements Callable<Integer> {
         Map<String, PredictionTable> tables = new TreeMap<>();
         labelFiles.forEach((label, file) -> tables.put(label, PredictionTable.read(file)));
         StringBuilder tsv = new StringBuilder("set\tlabel\tmetric\tvalue\n");
-        JsonWriter json = new JsonWriter().beginObject();
+        ObjectNode json = StepJson.MULTILABEL.newDocument();
         int sets = 0;
         for (String set : EvaluateCommand.SCORED_SETS) {
             boolean present = tables.values().stream().allMatch(t -> t.rows(set, "model").stream().anyMatch(r -> r.truth() != null));
@@ -55,7 +58,8 @@ public final class MultiLabelCommand implements Callable<Integer> {
             }
             sets++;
             MultiLabelSummary s = MultiLabelSummary.of(tables, set, positive);
-            json.name(set).beginObject().name("labels").beginObject();
+            ObjectNode setJson = json.putObject(set);
+            ObjectNode labels = setJson.putObject("labels");
             for (MultiLabelSummary.LabelCounts c : s.labels()) {
                 line(tsv, set, c.label(), "tp", c.tp());
                 line(tsv, set, c.label(), "fp", c.fp());
@@ -64,19 +68,17 @@ public final class MultiLabelCommand implements Callable<Integer> {
                 line(tsv, set, c.label(), "precision", c.precision());
                 line(tsv, set, c.label(), "recall", c.recall());
                 line(tsv, set, c.label(), "f1", c.f1());
-                json.name(c.label()).beginObject().field("positive", c.positive()).field("tp", c.tp()).field("fp", c.fp())
-                        .field("fn", c.fn()).field("tn", c.tn()).field("precision", c.precision())
-                        .field("recall", c.recall()).field("f1", c.f1()).endObject();
+                labels.putObject(c.label()).put("positive", c.positive()).put("tp", c.tp()).put("fp", c.fp())
+                        .put("fn", c.fn()).put("tn", c.tn()).put("precision", c.precision())
+                        .put("recall", c.recall()).put("f1", c.f1());
             }
-            json.endObject();
             line(tsv, set, "all", "micro_precision", s.microPrecision());
             line(tsv, set, "all", "micro_recall", s.microRecall());
             line(tsv, set, "all", "micro_f1", s.microF1());
             line(tsv, set, "all", "macro_f1", s.macroF1());
-            json.name("micro").beginObject().field("precision", s.microPrecision()).field("recall", s.microRecall())
-                    .field("f1", s.microF1()).endObject();
-            json.field("macro_f1", s.macroF1());
-            json.endObject();
+            setJson.putObject("micro").put("precision", s.microPrecision()).put("recall", s.microRecall())
+                    .put("f1", s.microF1());
+            setJson.put("macro_f1", s.macroF1());
             Log.info(set + ": " + s.labels().size() + " labels, micro F1 " + Canonical.number(s.microF1())
                     + ", macro F1 " + Canonical.number(s.macroF1()));
         }
@@ -84,7 +86,7 @@ public final class MultiLabelCommand implements Callable<Integer> {
             throw UserException.unsuitable("no set (cv or test) has scored predictions for every label");
         }
         AtomicOutput.writeString(outputTsv, tsv.toString());
-        AtomicOutput.writeString(outputJson, json.endObject().toString());
+        JsonOutput.write(outputJson, json);
         return 0;
     }
 

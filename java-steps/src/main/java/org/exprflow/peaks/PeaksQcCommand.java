@@ -8,7 +8,12 @@ import java.util.List;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.PeaksQcJson;
+import org.exprflow.stepfile.StepJson;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,21 +73,21 @@ public final class PeaksQcCommand implements Runnable {
         List<String> rnaSamples = rnaNames(rna, rnaNames);
         PeakReader reader = new PeakReader(genome, UnknownContigPolicy.SKIP, PeakFilter.NONE);
         StringBuilder tsv = new StringBuilder("section\tname\tmetric\tvalue\n");
-        JsonWriter json = new JsonWriter().beginObject().name("peaks").beginArray();
+        ObjectNode json = StepJson.PEAKS_QC.newDocument();
+        ArrayNode peakEntries = json.putArray(PeaksQcJson.PEAKS);
         for (int i = 0; i < peaks.size(); i++) {
             PeakFile file = reader.read(samples.get(i), peaks.get(i));
-            Metrics m = new Metrics("peaks", samples.get(i), tsv, json);
+            Metrics m = new Metrics("peaks", samples.get(i), tsv, peakEntries.addObject());
             peakMetrics(file, tss, m);
-            m.end();
         }
-        json.endArray().name("rna").beginArray();
+        ArrayNode rnaEntries = json.putArray(PeaksQcJson.RNA);
         java.util.Set<String> annotated = new java.util.HashSet<>();
         if (genes != null) {
             genes.genes().forEach(g -> annotated.add(g.id()));
         }
         for (int i = 0; i < rna.size(); i++) {
             RnaQuantification q = RnaQuantificationReader.read(rna.get(i));
-            Metrics m = new Metrics("rna", rnaSamples.get(i), tsv, json);
+            Metrics m = new Metrics("rna", rnaSamples.get(i), tsv, rnaEntries.addObject());
             double[] tpm = q.tpm().values().stream().mapToDouble(Double::doubleValue).toArray();
             m.put("genes", tpm.length);
             m.put("detected_tpm_gt_1", java.util.Arrays.stream(tpm).filter(x -> x > 1).count());
@@ -98,12 +103,10 @@ public final class PeaksQcCommand implements Runnable {
                 m.put("fraction_matched_annotation", (double) matched / tpm.length);
                 m.put("annotation_genes_missing", annotated.stream().filter(id -> !q.tpm().containsKey(id)).count());
             }
-            m.end();
         }
-        json.endArray().endObject();
         try {
             AtomicOutput.writeString(outputTsv, tsv.toString());
-            AtomicOutput.writeString(outputJson, json.toString());
+            JsonOutput.write(outputJson, json);
         } catch (IOException e) {
             throw UserException.badParameter("cannot write QC output: " + e.getMessage());
         }
@@ -159,20 +162,20 @@ public final class PeaksQcCommand implements Runnable {
         private final String section;
         private final String name;
         private final StringBuilder tsv;
-        private final JsonWriter json;
+        private final ObjectNode json;
 
-        Metrics(String section, String name, StringBuilder tsv, JsonWriter json) {
+        Metrics(String section, String name, StringBuilder tsv, ObjectNode json) {
             this.section = section;
             this.name = name;
             this.tsv = tsv;
             this.json = json;
-            json.beginObject().field("name", name);
+            json.put(PeaksQcJson.NAME, name);
         }
 
         void put(String metric, double value) {
             tsv.append(section).append('\t').append(name).append('\t').append(metric).append('\t')
                     .append(Canonical.number(value)).append('\n');
-            json.field(metric, value);
+            json.put(metric, value);
         }
 
         void put(String metric, long value) {
@@ -184,10 +187,6 @@ public final class PeaksQcCommand implements Runnable {
             for (int k = 0; k < q.length; k++) {
                 put(prefix + "_" + Quantiles.NAMES[k], q[k]);
             }
-        }
-
-        void end() {
-            json.endObject();
         }
     }
 }

@@ -6,16 +6,16 @@ import java.util.Map;
 
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.QcJson;
+import org.exprflow.stepfile.StepJson;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes QC.tsv (one row per sample) and QC.json (the structure the report step reads):
- * <pre>
- * {"dataset", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
- *   "mean", "mean_correlation", "outlier"}], "features": {"count", "constant", "near_constant",
- *   "duplicated_ids"}, "classes": {target: {class: count}},
- *   "checks": [{"name", "status", "value", "warn", "fail", "message"}]}
- * </pre>
+ * Writes QC.tsv (one row per sample) and QC.json (the structure the report step reads, described
+ * in {@link QcJson}).
  * Numbers go through Canonical.number (NA in the TSV, null in the JSON for NaN).
  */
 final class QcReportWriter {
@@ -44,52 +44,42 @@ final class QcReportWriter {
     }
 
     static void writeJson(QcReport report, Path path) throws IOException {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.field("dataset", report.dataset());
-        json.name("samples").beginArray();
+        ObjectNode json = StepJson.QC.newDocument();
+        json.put(QcJson.DATASET, report.dataset());
+        ArrayNode samples = json.putArray(QcJson.SAMPLES);
         for (QcReport.SampleRow r : report.samples()) {
             SampleSummary s = r.summary();
-            json.beginObject()
-                    .field("id", s.id())
-                    .field("missing_fraction", s.missingFraction());
-            json.name("quantiles").beginArray();
+            ObjectNode sample = samples.addObject()
+                    .put(QcJson.ID, s.id())
+                    .put(QcJson.MISSING_FRACTION, s.missingFraction());
+            ArrayNode quantiles = sample.putArray(QcJson.QUANTILES);
             for (double q : s.quantiles()) {
-                json.value(q);
+                quantiles.add(q);
             }
-            json.endArray()
-                    .field("mean", s.mean())
-                    .field("mean_correlation", r.meanCorrelation())
-                    .field("outlier", r.outlier())
-                    .endObject();
+            sample.put(QcJson.MEAN, s.mean())
+                    .put(QcJson.MEAN_CORRELATION, r.meanCorrelation())
+                    .put(QcJson.OUTLIER, r.outlier());
         }
-        json.endArray();
-        json.name("features").beginObject()
-                .field("count", report.features().count())
-                .field("constant", report.features().constant())
-                .field("near_constant", report.features().nearConstant())
-                .field("duplicated_ids", report.features().duplicatedIds())
-                .endObject();
-        json.name("classes").beginObject();
+        json.putObject(QcJson.FEATURES)
+                .put(QcJson.COUNT, (long) report.features().count())
+                .put(QcJson.CONSTANT, (long) report.features().constant())
+                .put(QcJson.NEAR_CONSTANT, (long) report.features().nearConstant())
+                .put(QcJson.DUPLICATED_IDS, (long) report.features().duplicatedIds());
+        ObjectNode classes = json.putObject(QcJson.CLASSES);
         for (Map.Entry<String, Map<String, Integer>> target : report.classes().entrySet()) {
-            json.name(target.getKey()).beginObject();
-            for (Map.Entry<String, Integer> cls : target.getValue().entrySet()) {
-                json.field(cls.getKey(), (long) cls.getValue());
-            }
-            json.endObject();
+            ObjectNode counts = classes.putObject(target.getKey());
+            target.getValue().forEach((cls, n) -> counts.put(cls, (long) n));
         }
-        json.endObject();
-        json.name("checks").beginArray();
+        ArrayNode checks = json.putArray(QcJson.CHECKS);
         for (QcCheck c : report.checks()) {
-            json.beginObject()
-                    .field("name", c.name())
-                    .field("status", c.status().json())
-                    .field("value", c.value())
-                    .field("warn", c.warn())
-                    .field("fail", c.fail())
-                    .field("message", c.message())
-                    .endObject();
+            checks.addObject()
+                    .put(QcJson.NAME, c.name())
+                    .put(QcJson.STATUS, c.status().json())
+                    .put(QcJson.VALUE, c.value())
+                    .put(QcJson.WARN, c.warn())
+                    .put(QcJson.FAIL, c.fail())
+                    .put(QcJson.MESSAGE, c.message());
         }
-        json.endArray().endObject();
-        AtomicOutput.writeString(path, json.toString());
+        JsonOutput.write(path, json);
     }
 }

@@ -1,11 +1,14 @@
 package org.exprflow.report;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exprflow.stepfile.MetricsJson;
 import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stepfile.RegressionMetricsJson;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.plot.Markup;
 
@@ -55,7 +58,7 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(String title, QcSummary qc, Map<String, Object> metrics, PredictionTable predictions) {
+    static String render(String title, QcSummary qc, JsonNode metrics, PredictionTable predictions) {
         return render(title, qc, null, metrics, predictions, null, null, null);
     }
 
@@ -65,8 +68,8 @@ final class HtmlReport {
      * merged table), rendered as the regression section, and {@code landmark} the tables of
      * landmark-summary.
      */
-    static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, Map<String, Object> metrics,
-                         PredictionTable predictions, Map<String, Object> regressionMetrics, RegressionTable regression,
+    static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
+                         PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -97,8 +100,8 @@ final class HtmlReport {
         return html.append("</body>\n</html>\n").toString();
     }
 
-    private static void summary(StringBuilder html, QcSummary qc, PeaksQcSummary peaksQc, Map<String, Object> metrics,
-                                PredictionTable predictions, Map<String, Object> regressionMetrics,
+    private static void summary(StringBuilder html, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
+                                PredictionTable predictions, JsonNode regressionMetrics,
                                 LandmarkSection.Results landmark) {
         html.append("<section id=\"summary\">\n<h2>Run summary</h2>\n<table class=\"summary\">\n<tbody>\n");
         if (qc != null && qc.dataset() != null) {
@@ -122,8 +125,9 @@ final class HtmlReport {
             row(html, "RNA files (QC)", String.valueOf(peaksQc.rna().size()));
         }
         if (metrics != null) {
-            JsonFile.object(metrics, "sets").forEach((set, learners) -> {
-                Map<String, Object> model = JsonFile.object(JsonFile.object(learners), "model");
+            JsonFile.entries(JsonFile.object(metrics, MetricsJson.SETS_KEY), MetricsJson.SETS).forEach(e -> {
+                String set = e.getKey();
+                JsonNode model = JsonFile.object(e.getValue(), "model");
                 if (!model.isEmpty()) {
                     row(html, "samples scored (" + Markup.escape(set) + ")",
                             Markup.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
@@ -140,8 +144,10 @@ final class HtmlReport {
             }
         }
         if (regressionMetrics != null) {
-            JsonFile.object(regressionMetrics, "sets").forEach((set, learners) -> {
-                Map<String, Object> overall = JsonFile.object(JsonFile.object(JsonFile.object(learners), "model"), "overall");
+            JsonFile.entries(JsonFile.object(regressionMetrics, RegressionMetricsJson.SETS), List.of()).forEach(e -> {
+                String set = e.getKey();
+                JsonNode overall = JsonFile.object(JsonFile.object(e.getValue(), RegressionMetricsJson.MODEL),
+                        RegressionMetricsJson.OVERALL);
                 if (!overall.isEmpty()) {
                     double targets = JsonFile.number(overall, "targets");
                     row(html, "targets scored (" + Markup.escape(RegressionSection.setName(set)) + ")",

@@ -1,63 +1,60 @@
 package org.exprflow.report;
 
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.core.UserException;
-import org.exprflow.io.JsonReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * Tolerant access to a JSON summary parsed by {@link JsonReader}: every getter returns an empty
- * value (null, NaN, empty list or map) when the field is absent or has another type, so a report
- * renders what an input provides and leaves out the rest, even when the writer of qc.json or of the
- * metrics JSON adds or drops fields.
+ * Tolerant access to a parsed step JSON: an absent field, or one of another type, reads as empty
+ * (missing object, empty list, NaN, null), so the report renders what an input provides and leaves
+ * out the rest even when a step adds or drops fields. Jackson's {@code path} is tolerant already;
+ * these add what it lacks (NaN for a non-number, a list only from an array, a chosen entry order).
  */
 final class JsonFile {
     private JsonFile() {
     }
 
-    /** Parses a JSON file that must hold an object; anything else is a one-line user error. */
-    static Map<String, Object> readObject(Path path) {
-        Object parsed = JsonReader.read(path);
-        if (!(parsed instanceof Map)) {
-            throw UserException.badFile(path, "expected a JSON object");
+    static JsonNode object(JsonNode value) {
+        return value != null && value.isObject() ? value : MissingNode.getInstance();
+    }
+
+    static JsonNode object(JsonNode parent, String key) {
+        return object(parent.path(key));
+    }
+
+    static List<JsonNode> list(JsonNode parent, String key) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode v = parent.path(key);
+        if (v.isArray()) {
+            v.forEach(out::add);
         }
-        return object(parsed);
+        return out;
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
-        return value instanceof Map ? (Map<String, Object>) value : Map.of();
+    static double number(JsonNode parent, String key) {
+        return number(parent.path(key));
     }
 
-    static Map<String, Object> object(Map<String, Object> parent, String key) {
-        return object(parent.get(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object> list(Map<String, Object> parent, String key) {
-        Object v = parent.get(key);
-        return v instanceof List ? (List<Object>) v : List.of();
-    }
-
-    /** The number, or NaN when absent, null or not a number. */
-    static double number(Map<String, Object> parent, String key) {
-        return number(parent.get(key));
-    }
-
-    static double number(Object value) {
-        // JsonReader gives integers as Long and other numbers as Double; the report only formats them.
-        return value instanceof Number n ? n.doubleValue() : Double.NaN;
+    static double number(JsonNode value) {
+        return value != null && value.isNumber() ? value.doubleValue() : Double.NaN;
     }
 
     /** The string, or null when absent or not a string. */
-    static String string(Map<String, Object> parent, String key) {
-        Object v = parent.get(key);
-        return v instanceof String s ? s : null;
+    static String string(JsonNode parent, String key) {
+        return parent.path(key).textValue();
     }
 
-    static boolean flag(Map<String, Object> parent, String key) {
-        return Boolean.TRUE.equals(parent.get(key));
+    /**
+     * An object's entries with the names of {@code order} first, in that order, then the others in
+     * file order. The files' keys are sorted ("ZeroR" before "model"); the report keeps the steps' order.
+     */
+    static List<Map.Entry<String, JsonNode>> entries(JsonNode object, List<String> order) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        order.stream().filter(object(object)::has).forEach(k -> out.add(Map.entry(k, object.get(k))));
+        object(object).properties().stream().filter(e -> !order.contains(e.getKey())).forEach(out::add);
+        return out;
     }
 }

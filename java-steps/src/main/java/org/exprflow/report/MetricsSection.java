@@ -3,8 +3,11 @@ package org.exprflow.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exprflow.stepfile.MetricsJson;
 import org.exprflow.plot.Markup;
 import org.exprflow.plot.SvgHeatmap;
 
@@ -31,7 +34,7 @@ final class MetricsSection {
         {"mcc", "CV fold MCC, mean ± SD"}};
 
     /** One column of the overall table: a (set, learner) present in the metrics. */
-    private record Column(String set, String learner, Map<String, Object> metrics) {
+    private record Column(String set, String learner, JsonNode metrics) {
         String heading() {
             return ("cv".equals(set) ? "CV" : set) + " " + learner;
         }
@@ -40,11 +43,13 @@ final class MetricsSection {
     private MetricsSection() {
     }
 
-    static String render(Map<String, Object> metrics) {
+    static String render(JsonNode metrics) {
         List<String> levels = levels(metrics);
         List<Column> columns = new ArrayList<>();
-        JsonFile.object(metrics, "sets").forEach((set, learners) -> JsonFile.object(learners)
-                .forEach((learner, m) -> columns.add(new Column(set, learner, JsonFile.object(m)))));
+        // The steps' order (cv before test, the model before ZeroR), not the file's sorted keys.
+        JsonFile.entries(JsonFile.object(metrics, MetricsJson.SETS_KEY), MetricsJson.SETS)
+                .forEach(set -> JsonFile.entries(set.getValue(), MetricsJson.LEARNERS)
+                        .forEach(l -> columns.add(new Column(set.getKey(), l.getKey(), JsonFile.object(l.getValue())))));
         StringBuilder html = new StringBuilder("<section id=\"metrics\">\n<h2>Classification performance</h2>\n");
         if (columns.isEmpty()) {
             return html.append("<p>The metrics file holds no evaluated set.</p>\n</section>\n").toString();
@@ -57,8 +62,8 @@ final class MetricsSection {
         return html.append("</section>\n").toString();
     }
 
-    static List<String> levels(Map<String, Object> metrics) {
-        return JsonFile.list(metrics, "levels").stream().map(String::valueOf).toList();
+    static List<String> levels(JsonNode metrics) {
+        return JsonFile.list(metrics, MetricsJson.LEVELS).stream().map(JsonNode::asText).toList();
     }
 
     private static void overall(StringBuilder html, List<Column> columns) {
@@ -77,12 +82,12 @@ final class MetricsSection {
                     .append(interval(c, m[0])).append("</td>"));
             html.append("</tr>\n");
         }
-        if (columns.stream().anyMatch(c -> c.metrics().containsKey("folds"))) {
+        if (columns.stream().anyMatch(c -> c.metrics().has("folds"))) {
             for (String[] m : FOLD_SPREAD) {
                 html.append("<tr><th>").append(m[1]).append("</th>");
                 for (Column c : columns) {
-                    Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
-                    Map<String, Object> spread = JsonFile.object(folds, m[0]);
+                    JsonNode folds = JsonFile.object(c.metrics(), "folds");
+                    JsonNode spread = JsonFile.object(folds, m[0]);
                     html.append("<td>").append(folds.isEmpty() ? "" : Markup.fixed(JsonFile.number(spread, "mean"), 3)
                             + " ± " + Markup.fixed(JsonFile.number(spread, "sd"), 3)).append("</td>");
                 }
@@ -90,7 +95,7 @@ final class MetricsSection {
             }
             html.append("<tr><th>CV folds</th>");
             columns.forEach(c -> {
-                Map<String, Object> folds = JsonFile.object(c.metrics(), "folds");
+                JsonNode folds = JsonFile.object(c.metrics(), "folds");
                 html.append("<td>").append(folds.isEmpty() ? "" : Markup.fixed(JsonFile.number(folds, "count"), 0))
                         .append("</td>");
             });
@@ -105,7 +110,7 @@ final class MetricsSection {
         if (!WITH_INTERVAL.contains(metric)) {
             return "";
         }
-        List<Object> bounds = JsonFile.list(JsonFile.object(c.metrics(), "interval"), metric);
+        List<JsonNode> bounds = JsonFile.list(JsonFile.object(c.metrics(), "interval"), metric);
         if (bounds.size() != 2) {
             return "";
         }
@@ -120,7 +125,7 @@ final class MetricsSection {
     private static void intervalNote(StringBuilder html, List<Column> columns) {
         Set<String> notes = new LinkedHashSet<>();
         for (Column c : columns) {
-            Map<String, Object> ci = JsonFile.object(c.metrics(), "interval");
+            JsonNode ci = JsonFile.object(c.metrics(), "interval");
             if (WITH_INTERVAL.stream().noneMatch(m -> JsonFile.list(ci, m).size() == 2)) {
                 continue;
             }
@@ -141,7 +146,7 @@ final class MetricsSection {
     /** The label-permutation test, shown for the columns that have one (evaluate runs it on the CV model). */
     private static void permutation(StringBuilder html, List<Column> columns) {
         for (Column c : columns) {
-            Map<String, Object> perm = JsonFile.object(c.metrics(), "permutation");
+            JsonNode perm = JsonFile.object(c.metrics(), "permutation");
             if (perm.isEmpty()) {
                 continue;
             }
@@ -179,7 +184,7 @@ final class MetricsSection {
         for (String level : levels) {
             html.append("<tr><th>").append(Markup.escape(level)).append("</th>");
             for (Column c : model) {
-                Map<String, Object> cls = JsonFile.object(JsonFile.object(c.metrics(), "classes"), level);
+                JsonNode cls = JsonFile.object(JsonFile.object(c.metrics(), "classes"), level);
                 for (String k : keys) {
                     html.append("<td>").append(Markup.fixed(JsonFile.number(cls, k), k.equals("support") ? 0 : 3))
                             .append("</td>");
@@ -193,14 +198,14 @@ final class MetricsSection {
 
     private static void repeats(StringBuilder html, List<Column> columns) {
         for (Column c : columns) {
-            List<Object> repeats = JsonFile.list(JsonFile.object(c.metrics(), "folds"), "repeats");
+            List<JsonNode> repeats = JsonFile.list(JsonFile.object(c.metrics(), "folds"), "repeats");
             if (repeats.size() < 2) {
                 continue;
             }
             html.append("<h3>Per repeat (").append(Markup.escape(c.heading())).append(")</h3>\n<table class=\"metrics\">\n"
                     + "<thead><tr><th>repeat</th><th>accuracy</th><th>balanced accuracy</th></tr></thead>\n<tbody>\n");
-            for (Object o : repeats) {
-                Map<String, Object> r = JsonFile.object(o);
+            for (JsonNode o : repeats) {
+                JsonNode r = JsonFile.object(o);
                 html.append("<tr><td>").append(Markup.fixed(JsonFile.number(r, "repeat"), 0)).append("</td><td>")
                         .append(Markup.fixed(JsonFile.number(r, "accuracy"), 3)).append("</td><td>")
                         .append(Markup.fixed(JsonFile.number(r, "balanced_accuracy"), 3)).append("</td></tr>\n");
@@ -225,13 +230,14 @@ final class MetricsSection {
     }
 
     /** The k×k matrix, or null when the JSON does not hold one of that shape. */
-    private static long[][] matrix(List<Object> rows, int k) {
+    private static long[][] matrix(List<JsonNode> rows, int k) {
         if (k == 0 || rows.size() != k) {
             return null;
         }
         long[][] out = new long[k][k];
         for (int t = 0; t < k; t++) {
-            if (!(rows.get(t) instanceof List<?> row) || row.size() != k) {
+            JsonNode row = rows.get(t);
+            if (!row.isArray() || row.size() != k) {
                 return null;
             }
             for (int p = 0; p < k; p++) {

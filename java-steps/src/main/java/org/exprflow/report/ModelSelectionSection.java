@@ -1,7 +1,10 @@
 package org.exprflow.report;
 
+import static org.exprflow.stepfile.MetricsJson.*;
+
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.exprflow.plot.Markup;
 
 /**
@@ -16,30 +19,30 @@ final class ModelSelectionSection {
     }
 
     /** True when the metrics JSON has something for this section to show. */
-    static boolean present(Map<String, Object> metrics) {
-        return !JsonFile.object(metrics, "model_selection").isEmpty();
+    static boolean present(JsonNode metrics) {
+        return JsonFile.object(metrics, MODEL_SELECTION).size() > 0;
     }
 
-    static String render(Map<String, Object> metrics) {
-        Map<String, Object> selection = JsonFile.object(metrics, "model_selection");
+    static String render(JsonNode metrics) {
+        JsonNode selection = JsonFile.object(metrics, MODEL_SELECTION);
         StringBuilder html = new StringBuilder("<section id=\"model-selection\">\n<h2>Model selection</h2>\n");
-        if (selection.containsKey("mean_pairwise_jaccard")) {
-            double jaccard = JsonFile.number(selection, "mean_pairwise_jaccard");
+        if (selection.has(MEAN_PAIRWISE_JACCARD)) {
+            double jaccard = JsonFile.number(selection, MEAN_PAIRWISE_JACCARD);
             html.append("<p>Mean pairwise Jaccard index of the genes selected in the outer folds: <strong>")
                     .append(Markup.fixed(jaccard, 3)).append("</strong> (1: every fold selected the same genes, 0: no"
                             + " gene in common; NA with fewer than two folds).</p>\n");
         }
-        List<Object> folds = JsonFile.list(selection, "folds");
+        List<JsonNode> folds = JsonFile.list(selection, FOLDS);
         if (!folds.isEmpty()) {
             html.append("<table class=\"metrics model-selection\">\n<thead><tr><th>repeat</th><th>fold</th>"
                     + "<th>chosen learner</th><th>k</th><th>features</th></tr></thead>\n<tbody>\n");
-            for (Object o : folds) {
-                Map<String, Object> f = JsonFile.object(o);
-                html.append("<tr><td>").append(Markup.fixed(JsonFile.number(f, "repeat"), 0))
-                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, "fold"), 0))
-                        .append("</td><td class=\"learner\">").append(Markup.escape(shortLearner(JsonFile.string(f, "learner"))))
-                        .append("</td><td>").append(Markup.escape(text(f.get("top_k"))))
-                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, "features"), 0))
+            for (JsonNode o : folds) {
+                JsonNode f = JsonFile.object(o);
+                html.append("<tr><td>").append(Markup.fixed(JsonFile.number(f, REPEAT), 0))
+                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, FOLD), 0))
+                        .append("</td><td class=\"learner\">").append(Markup.escape(shortLearner(JsonFile.string(f, LEARNER))))
+                        .append("</td><td>").append(Markup.escape(text(f.path(TOP_K))))
+                        .append("</td><td>").append(Markup.fixed(JsonFile.number(f, FEATURES), 0))
                         .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n<p class=\"note\">k: the number of top-ranked genes the inner"
@@ -64,9 +67,9 @@ final class ModelSelectionSection {
     }
 
     /** top_k is written as text by the model step; a number is accepted too, for hand-made files. */
-    private static String text(Object value) {
-        if (value instanceof String s) {
-            return s;
+    private static String text(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
         }
         return Markup.fixed(JsonFile.number(value), 0);
     }

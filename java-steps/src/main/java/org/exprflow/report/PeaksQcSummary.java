@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exprflow.stepfile.PeaksQcJson;
+
 /**
  * The JSON of {@code exprflow peaks-qc}: one entry per peak file ({@code "peaks"}) and per RNA file
  * ({@code "rna"}), each a name and flat numeric metrics (peaks, unknown_contig, score_q25, tpm_median,
@@ -26,30 +30,20 @@ record PeaksQcSummary(List<Entry> peaks, List<Entry> rna) {
         }
     }
 
-    /**
-     * Whether a JSON given to {@code --qc} is peaks-qc's rather than {@code exprflow qc}'s: it has the
-     * "peaks" and "rna" arrays and none of qc.json's per-sample "samples". Told apart by shape so the
-     * pipeline's one REPORT process (and its one QC input) serves the classify and peaks analyses.
-     */
-    static boolean isPeaksQc(Map<String, Object> json) {
-        return json.get("peaks") instanceof List && json.get("rna") instanceof List && !json.containsKey("samples");
+    static PeaksQcSummary of(JsonNode json) {
+        return new PeaksQcSummary(entries(JsonFile.list(json, PeaksQcJson.PEAKS)), entries(JsonFile.list(json, PeaksQcJson.RNA)));
     }
 
-    static PeaksQcSummary of(Map<String, Object> json) {
-        return new PeaksQcSummary(entries(JsonFile.list(json, "peaks")), entries(JsonFile.list(json, "rna")));
-    }
-
-    private static List<Entry> entries(List<Object> list) {
+    private static List<Entry> entries(List<JsonNode> list) {
         List<Entry> out = new ArrayList<>();
-        for (Object o : list) {
-            Map<String, Object> e = JsonFile.object(o);
+        for (JsonNode e : list) {
             Map<String, Double> metrics = new LinkedHashMap<>();
-            e.forEach((k, v) -> {
-                if (v instanceof Number n) {
-                    metrics.put(k, n.doubleValue());
+            JsonFile.entries(e, List.of()).forEach(m -> {
+                if (m.getValue().isNumber()) {
+                    metrics.put(m.getKey(), m.getValue().doubleValue());
                 }
             });
-            out.add(new Entry(JsonFile.string(e, "name"), metrics));
+            out.add(new Entry(JsonFile.string(e, PeaksQcJson.NAME), metrics));
         }
         return out;
     }

@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.exprflow.stepfile.QcJson;
+
 /**
  * The parts of qc.json (written by {@code exprflow qc}) that the report shows. Every field is
  * optional: an absent number is NaN, an absent list empty, so the report keeps working while the QC
@@ -20,33 +24,35 @@ record QcSummary(String dataset, List<Sample> samples, Map<String, Double> featu
     record Check(String name, String status, double value, double warn, double fail, String message) {
     }
 
-    /** From the parsed qc.json (ReportCommand parses it first, to tell it from a peaks-qc JSON). */
-    static QcSummary of(Map<String, Object> root) {
+    /** From the parsed qc.json (ReportCommand parses it first, to tell it from a peaks-qc JSON by its kind). */
+    static QcSummary of(JsonNode root) {
         List<Sample> samples = new ArrayList<>();
-        for (Object o : JsonFile.list(root, "samples")) {
-            Map<String, Object> s = JsonFile.object(o);
-            List<Object> q = JsonFile.list(s, "quantiles");
+        for (JsonNode s : JsonFile.list(root, QcJson.SAMPLES)) {
+            List<JsonNode> q = JsonFile.list(s, QcJson.QUANTILES);
             double[] quantiles = new double[q.size()];
             for (int i = 0; i < quantiles.length; i++) {
                 quantiles[i] = JsonFile.number(q.get(i));
             }
-            samples.add(new Sample(JsonFile.string(s, "id"), JsonFile.number(s, "missing_fraction"), quantiles,
-                    JsonFile.number(s, "mean"), JsonFile.number(s, "mean_correlation"), JsonFile.flag(s, "outlier")));
+            samples.add(new Sample(JsonFile.string(s, QcJson.ID), JsonFile.number(s, QcJson.MISSING_FRACTION), quantiles,
+                    JsonFile.number(s, QcJson.MEAN), JsonFile.number(s, QcJson.MEAN_CORRELATION),
+                    s.path(QcJson.OUTLIER).booleanValue()));
         }
+        // The file's keys are sorted: list the feature counts in the QC step's order, any others after them.
         Map<String, Double> features = new LinkedHashMap<>();
-        JsonFile.object(root, "features").forEach((k, v) -> features.put(k, JsonFile.number(v)));
+        JsonFile.entries(root.path(QcJson.FEATURES), QcJson.FEATURE_ORDER)
+                .forEach(e -> features.put(e.getKey(), JsonFile.number(e.getValue())));
         Map<String, Map<String, Double>> classes = new LinkedHashMap<>();
-        JsonFile.object(root, "classes").forEach((target, counts) -> {
+        JsonFile.entries(root.path(QcJson.CLASSES), List.of()).forEach(target -> {
             Map<String, Double> perLevel = new LinkedHashMap<>();
-            JsonFile.object(counts).forEach((level, n) -> perLevel.put(level, JsonFile.number(n)));
-            classes.put(target, perLevel);
+            JsonFile.entries(target.getValue(), List.of()).forEach(n -> perLevel.put(n.getKey(), JsonFile.number(n.getValue())));
+            classes.put(target.getKey(), perLevel);
         });
         List<Check> checks = new ArrayList<>();
-        for (Object o : JsonFile.list(root, "checks")) {
-            Map<String, Object> c = JsonFile.object(o);
-            checks.add(new Check(JsonFile.string(c, "name"), JsonFile.string(c, "status"), JsonFile.number(c, "value"),
-                    JsonFile.number(c, "warn"), JsonFile.number(c, "fail"), JsonFile.string(c, "message")));
+        for (JsonNode c : JsonFile.list(root, QcJson.CHECKS)) {
+            checks.add(new Check(JsonFile.string(c, QcJson.NAME), JsonFile.string(c, QcJson.STATUS),
+                    JsonFile.number(c, QcJson.VALUE), JsonFile.number(c, QcJson.WARN), JsonFile.number(c, QcJson.FAIL),
+                    JsonFile.string(c, QcJson.MESSAGE)));
         }
-        return new QcSummary(JsonFile.string(root, "dataset"), samples, features, classes, checks);
+        return new QcSummary(JsonFile.string(root, QcJson.DATASET), samples, features, classes, checks);
     }
 }

@@ -3,14 +3,16 @@ package org.exprflow.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.exprflow.stats.RegressionMetrics;
+import org.exprflow.stepfile.RegressionMetricsJson;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.plot.Markup;
-import org.exprflow.plot.SvgHistogram;
 import org.exprflow.plot.SvgScatterPlot;
+import org.exprflow.plot.SvgHistogram;
 
 /**
  * The regression section, from the outputs of {@code exprflow evaluate-regression}:
@@ -23,7 +25,7 @@ import org.exprflow.plot.SvgScatterPlot;
  * </ul>
  */
 final class RegressionSection {
-    private static final String MODEL = "model";
+    private static final String MODEL = RegressionMetricsJson.MODEL;
     /** Points drawn per scatter plot at most: beyond that an SVG gets slow to open and adds nothing. */
     static final int MAX_POINTS = 5000;
     private static final int HISTOGRAM_BINS = 20;
@@ -42,26 +44,7 @@ final class RegressionSection {
     private RegressionSection() {
     }
 
-    /**
-     * Whether a metrics JSON is evaluate-regression's rather than evaluate's: its learners hold a
-     * "targets" object, and it has no class "levels". The report tells them apart so that one
-     * {@code --metrics} option (and one pipeline REPORT process) serves both analyses.
-     */
-    static boolean isRegressionMetrics(Map<String, Object> json) {
-        if (json.containsKey("levels")) {
-            return false;
-        }
-        for (Object learners : JsonFile.object(json, "sets").values()) {
-            for (Object learner : JsonFile.object(learners).values()) {
-                if (JsonFile.object(learner).get("targets") instanceof Map) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    static String render(Map<String, Object> metrics, RegressionTable table) {
+    static String render(JsonNode metrics, RegressionTable table) {
         StringBuilder html = new StringBuilder("<section id=\"regression\">\n<h2>Regression performance</h2>\n");
         if (metrics != null) {
             pooled(html, metrics);
@@ -89,14 +72,14 @@ final class RegressionSection {
         return set;
     }
 
-    private static void pooled(StringBuilder html, Map<String, Object> metrics) {
-        record Column(String set, String learner, Map<String, Object> overall) {
+    private static void pooled(StringBuilder html, JsonNode metrics) {
+        record Column(String set, String learner, JsonNode overall) {
         }
         List<Column> columns = new ArrayList<>();
         // The model first, its baseline beside it, in each set.
-        JsonFile.object(metrics, "sets").forEach((set, learners) -> JsonFile.object(learners).entrySet().stream()
+        JsonFile.entries(JsonFile.object(metrics, RegressionMetricsJson.SETS), List.of()).forEach(s -> JsonFile.entries(s.getValue(), List.of()).stream()
                 .sorted((a, b) -> Boolean.compare(!MODEL.equals(a.getKey()), !MODEL.equals(b.getKey())))
-                .forEach(e -> columns.add(new Column(set, e.getKey(), JsonFile.object(JsonFile.object(e.getValue()), "overall")))));
+                .forEach(e -> columns.add(new Column(s.getKey(), e.getKey(), JsonFile.object(e.getValue(), RegressionMetricsJson.OVERALL)))));
         if (columns.isEmpty()) {
             html.append("<p>The metrics file holds no evaluated set.</p>\n");
             return;
@@ -117,13 +100,14 @@ final class RegressionSection {
         html.append("</tbody>\n</table>\n");
     }
 
-    private static void histograms(StringBuilder html, Map<String, Object> metrics) {
+    private static void histograms(StringBuilder html, JsonNode metrics) {
         StringBuilder plots = new StringBuilder();
-        JsonFile.object(metrics, "sets").forEach((set, learners) -> {
-            Map<String, Object> model = JsonFile.object(JsonFile.object(learners), MODEL);
+        JsonFile.entries(JsonFile.object(metrics, RegressionMetricsJson.SETS), List.of()).forEach(e -> {
+            String set = e.getKey();
+            JsonNode model = JsonFile.object(e.getValue(), MODEL);
             List<Double> r = new ArrayList<>();
-            JsonFile.object(model, "targets").values().forEach(t -> {
-                double v = JsonFile.number(JsonFile.object(t), "pearson");
+            JsonFile.object(model, RegressionMetricsJson.TARGETS).forEach(t -> {
+                double v = JsonFile.number(t, RegressionMetricsJson.PEARSON);
                 if (!Double.isNaN(v)) {
                     r.add(v);
                 }
@@ -132,7 +116,7 @@ final class RegressionSection {
             if (r.size() < 2) {
                 return;
             }
-            double median = JsonFile.number(JsonFile.object(model, "overall"), "pearson_median");
+            double median = JsonFile.number(JsonFile.object(model, RegressionMetricsJson.OVERALL), RegressionMetricsJson.PEARSON_MEDIAN);
             String caption = setName(set) + ": " + r.size() + " targets, median r " + Markup.fixed(median, 3);
             plots.append("<figure>\n").append(SvgHistogram.render(r.stream().mapToDouble(Double::doubleValue).toArray(),
                     -1, 1, HISTOGRAM_BINS, 0, median, "Pearson r (predicted vs measured, per target)", caption))

@@ -1,13 +1,15 @@
 package org.exprflow.report;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.TextInput;
 import org.exprflow.landmark.DgexSummary;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
  * <ul>
  * <li>{@code --qc} (qc.json of {@code exprflow qc}): per-sample intensity box plots, outliers, class
  * and feature counts, the pass/warn/fail checks; or the JSON of {@code exprflow peaks-qc}, told apart
- * by its shape (peaks and rna arrays): the peak and RNA input QC section;</li>
+ * by its {@code exprflow_kind}: the peak and RNA input QC section;</li>
  * <li>{@code --metrics} (metrics JSON of {@code exprflow evaluate}): model versus ZeroR on CV and test
  * with the CV per-fold mean ± SD, per-class metrics, confusion-matrix heatmaps; and when evaluate
  * recorded them, the bootstrap intervals of accuracy and balanced accuracy, the permutation test of
@@ -34,7 +36,7 @@ import picocli.CommandLine.Option;
  * </ul>
  * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
- * by the table's header and the JSON's shape: they give the regression section (model versus the
+ * by the table's header and the JSON's {@code exprflow_kind}: they give the regression section (model versus the
  * training-mean baseline per set, a histogram of the per-target Pearson r, and the
  * predicted-versus-measured scatter). Likewise {@code exprflow landmark-summary}'s tables (the D-GEX
  * summary as {@code --metrics}, the per-target table as {@code --predictions}), told apart by their
@@ -60,9 +62,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> qcJson = qc == null ? null : JsonFile.readObject(qc);
-        PeaksQcSummary peaksQc = qcJson != null && PeaksQcSummary.isPeaksQc(qcJson) ? PeaksQcSummary.of(qcJson) : null;
-        QcSummary qcSummary = qcJson == null || peaksQc != null ? null : QcSummary.of(qcJson);
+        // The JSON files say which step wrote them (exprflow_kind): qc or peaks-qc through --qc, evaluate
+        // or evaluate-regression through --metrics; any other kind is a one-line error.
+        StepJson.Document qcJson = qc == null ? null : StepJson.read(qc, StepJson.QC, StepJson.PEAKS_QC);
+        PeaksQcSummary peaksQc = qcJson != null && qcJson.kind() == StepJson.PEAKS_QC ? PeaksQcSummary.of(qcJson.root()) : null;
+        QcSummary qcSummary = qcJson != null && qcJson.kind() == StepJson.QC ? QcSummary.of(qcJson.root()) : null;
         // The tables of the different steps come through the same two options, told apart by their first lines.
         String metricsHeader = metrics == null ? null : firstLine(metrics);
         String predictionsHeader = predictions == null ? null : firstLine(predictions);
@@ -73,12 +77,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw UserException.badParameter("--predictions " + predictions + " is a landmark per-target table: give the "
                     + "landmark summary with it as --metrics");
         }
-        Map<String, Object> metricsJson = metrics == null || landmarkSummary != null ? null : JsonFile.readObject(metrics);
-        Map<String, Object> regressionJson = null;
-        if (metricsJson != null && RegressionSection.isRegressionMetrics(metricsJson)) {
-            regressionJson = metricsJson;
-            metricsJson = null;
-        }
+        StepJson.Document metricsFile = metrics == null || landmarkSummary != null ? null
+                : StepJson.read(metrics, StepJson.METRICS, StepJson.REGRESSION_METRICS);
+        JsonNode metricsJson = metricsFile != null && metricsFile.kind() == StepJson.METRICS ? metricsFile.root() : null;
+        JsonNode regressionJson = metricsFile != null && metricsFile.kind() == StepJson.REGRESSION_METRICS
+                ? metricsFile.root() : null;
         boolean regressionTable = RegressionTable.HEADER.equals(predictionsHeader);
         PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;

@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.io.Canonical;
-import org.exprflow.io.JsonWriter;
+import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.StepJson;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Renders a {@link ScoreSummary} as the metrics TSV ("metric value", one row per number, always the
@@ -56,58 +59,53 @@ final class ScoreReportWriter {
         rows.add(new String[] {name, Canonical.number(value)});
     }
 
+    /** The score JSON ({@link StepJson#SCORE}); nothing in exprflow reads it back, the user's tools do. */
     static String json(ScoreSummary s) {
         RegressionMetrics m = s.model();
-        JsonWriter w = new JsonWriter().beginObject();
-        w.field("step", "score");
-        w.name("options").beginObject()
-                .field("transform", s.transform().label)
-                .field("duplicates", s.duplicates().label)
-                .field("strip_versions", s.versions().label())
-                .endObject();
-        input(w, "predictions", s.predictions()).field("unmapped_ids", s.unmappedPredictions()).endObject();
-        input(w, "measurements", s.measurements()).endObject();
-        w.name("id_map");
+        ObjectNode w = StepJson.SCORE.newDocument();
+        w.put("step", "score");
+        w.putObject("options")
+                .put("transform", s.transform().label)
+                .put("duplicates", s.duplicates().label)
+                .put("strip_versions", s.versions().label());
+        input(w.putObject("predictions"), s.predictions()).put("unmapped_ids", s.unmappedPredictions());
+        input(w.putObject("measurements"), s.measurements());
         if (s.idMap() == null) {
-            w.value((String) null);
+            w.putNull("id_map");
         } else {
-            w.beginObject()
-                    .field("delimiter", s.idMap().delimiter())
-                    .field("header", s.idMap().header())
-                    .field("entries", s.idMap().entries())
-                    .endObject();
+            w.putObject("id_map")
+                    .put("delimiter", s.idMap().delimiter())
+                    .put("header", s.idMap().header())
+                    .put("entries", s.idMap().entries());
         }
-        w.name("join").beginObject()
-                .field("matched", s.pairs().matched())
-                .field("unmatched_predictions", s.pairs().unmatchedPredictions())
-                .field("unmatched_measurements", s.pairs().unmatchedMeasurements())
-                .field("scored", m.n())
-                .endObject();
-        w.name("model").beginObject()
-                .field("pearson", m.pearson())
-                .field("spearman", m.spearman())
-                .field("r2", m.r2())
-                .field("rmse", m.rmse())
-                .field("mae", m.mae())
-                .endObject();
-        w.name("mean_baseline").beginObject()
-                .field("prediction", s.baselineMean())
-                .field("rmse", s.baselineRmse())
-                .field("mae", s.baselineMae())
-                .endObject();
-        return w.endObject().toString();
+        w.putObject("join")
+                .put("matched", s.pairs().matched())
+                .put("unmatched_predictions", s.pairs().unmatchedPredictions())
+                .put("unmatched_measurements", s.pairs().unmatchedMeasurements())
+                .put("scored", m.n());
+        w.putObject("model")
+                .put("pearson", m.pearson())
+                .put("spearman", m.spearman())
+                .put("r2", m.r2())
+                .put("rmse", m.rmse())
+                .put("mae", m.mae());
+        w.putObject("mean_baseline")
+                .put("prediction", s.baselineMean())
+                .put("rmse", s.baselineRmse())
+                .put("mae", s.baselineMae());
+        return JsonOutput.render(w);
     }
 
-    /** Opens the object of one input table; the caller may add fields before closing it. */
-    private static JsonWriter input(JsonWriter w, String name, ScoreSummary.Input in) {
-        return w.name(name).beginObject()
-                .field("delimiter", in.delimiter())
-                .field("header", in.header())
-                .field("id_column", in.idColumn())
-                .field("value_column", in.valueColumn())
-                .field("rows", in.rows())
-                .field("ids", in.ids())
-                .field("duplicated_ids", in.duplicatedIds());
+    /** Fills the object of one input table and returns it, for the caller to add more. */
+    private static ObjectNode input(ObjectNode json, ScoreSummary.Input in) {
+        return json
+                .put("delimiter", in.delimiter())
+                .put("header", in.header())
+                .put("id_column", in.idColumn())
+                .put("value_column", in.valueColumn())
+                .put("rows", in.rows())
+                .put("ids", in.ids())
+                .put("duplicated_ids", in.duplicatedIds());
     }
 
     static String pairsTsv(JoinedPairs pairs) {

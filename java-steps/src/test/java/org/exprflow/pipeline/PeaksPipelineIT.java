@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.exprflow.stepfile.RegressionTable;
-import org.exprflow.io.JsonReader;
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -88,17 +90,15 @@ class PeaksPipelineIT {
 
     @Test
     void plantedGenesAreRecovered() {
-        Object json = JsonReader.read(published("metrics/" + ID + ".metrics.json"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> targets = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                ((Map<String, Object>) ((Map<String, Object>) json).get("sets")).get("cv")).get("model")).get("targets");
+        JsonNode targets = StepJson.REGRESSION_METRICS.read(published("metrics/" + ID + ".metrics.json"))
+                .path("sets").path("cv").path("model").path("targets");
         List<Double> planted = new ArrayList<>();
         List<Double> nulls = new ArrayList<>();
         try {
             truth().forEach((gene, isPlanted) -> {
-                @SuppressWarnings("unchecked")
-                double r = ((Number) ((Map<String, Object>) targets.get(gene)).get("pearson")).doubleValue();
-                (isPlanted ? planted : nulls).add(r);
+                JsonNode r = targets.path(gene).path("pearson");
+                assertTrue(r.isNumber(), gene + ": " + r);
+                (isPlanted ? planted : nulls).add(r.doubleValue());
             });
         } catch (IOException e) {
             throw new AssertionError(e);

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.exprflow.cli.Main;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
 import org.exprflow.data.Target;
 import org.exprflow.io.Fields;
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -75,13 +78,22 @@ class QcCommandTest {
         assertEquals(List.of("s1", "0", "3", "5", "6", "7", "9", "6"), Fields.split(tsv.get(1), '\t').subList(0, 8));
 
         String json = Files.readString(tmp.resolve("qc.json"));
-        assertTrue(json.contains("\"features\": {\n    \"count\": 5,\n    \"constant\": 1,\n    \"near_constant\": 0,\n"
-                + "    \"duplicated_ids\": 1\n  }"), json);
+        // Keys sorted at every level, two-space layout.
+        assertTrue(json.contains("\"features\": {\n    \"constant\": 1,\n    \"count\": 5,\n    \"duplicated_ids\": 1,\n"
+                + "    \"near_constant\": 0\n  }"), json);
         assertTrue(json.contains("\"classes\": {\n    \"label\": {\n      \"a\": 2,\n      \"b\": 3\n    }\n  }"), json);
         assertTrue(json.contains("\"quantiles\": [\n        3,\n        5,\n        6,\n        7,\n        9\n      ]"), json);
+        assertTrue(json.startsWith("{\n  \"checks\": [") && json.endsWith("\n}\n"), json);
+        assertTrue(json.contains("\n  \"dataset\": \"fixture\",\n  \"exprflow_format\": 1,\n  \"exprflow_kind\": \"qc\",\n"
+                + "  \"features\": {"), json);
+        JsonNode root = StepJson.QC.read(tmp.resolve("qc.json"));
         // Largest per-sample missing fraction 0.4 > 0.2: fail; smallest class 2 < 5: fail.
-        assertTrue(json.contains("\"name\": \"missing_fraction\",\n      \"status\": \"fail\",\n      \"value\": 0.4,"), json);
-        assertTrue(json.contains("\"name\": \"min_class_size\",\n      \"status\": \"fail\",\n      \"value\": 2,"), json);
+        Map<String, JsonNode> checks = new java.util.HashMap<>();
+        root.path("checks").forEach(c -> checks.put(c.path("name").textValue(), c));
+        assertEquals("fail", checks.get("missing_fraction").path("status").textValue());
+        assertEquals("0.4", checks.get("missing_fraction").path("value").asText());
+        assertEquals("fail", checks.get("min_class_size").path("status").textValue());
+        assertEquals(2, checks.get("min_class_size").path("value").intValue());
     }
 
     @Test

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.exprflow.stepfile.RegressionTable;
-import org.exprflow.io.JsonReader;
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.testing.Cli;
 import org.exprflow.plot.Markup;
 import org.exprflow.plot.SvgBoxPlot;
@@ -39,7 +41,7 @@ class PeaksQcReportTest {
     Path dir;
 
     private Path qcJson;
-    private Map<String, Object> json;
+    private JsonNode json;
     /** Records per peak file, counted as the files are written. */
     private final Map<String, Integer> written = new LinkedHashMap<>();
 
@@ -76,7 +78,7 @@ class PeaksQcReportTest {
                 "--rna-names", "colon", "stomach", "--annotation", genes.toString(), "--chrom-sizes", sizes.toString(),
                 "--output-tsv", dir.resolve("qc.tsv").toString(), "--output-json", qcJson.toString());
         assertEquals(0, r.exitCode(), r.stderr());
-        json = JsonFile.readObject(qcJson);
+        json = StepJson.PEAKS_QC.read(qcJson);
     }
 
     private String report(String name, String... inputs) throws IOException {
@@ -87,8 +89,8 @@ class PeaksQcReportTest {
         return Files.readString(dir.resolve(name));
     }
 
-    private List<Map<String, Object>> entries(String section) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<JsonNode> entries(String section) {
+        List<JsonNode> out = new ArrayList<>();
         JsonFile.list(json, section).forEach(o -> out.add(JsonFile.object(o)));
         return out;
     }
@@ -101,7 +103,7 @@ class PeaksQcReportTest {
         Map<String, List<String>> rows = rows(html, "peak-samples");
         assertEquals(List.copyOf(written.keySet()), List.copyOf(rows.keySet()), "one row per peak file, in order");
         int total = 0;
-        for (Map<String, Object> e : entries("peaks")) {
+        for (JsonNode e : entries("peaks")) {
             String name = JsonFile.string(e, "name");
             List<String> cells = rows.get(name);
             // The count the file was written with, as read by peaks-qc and shown by the report.
@@ -123,7 +125,7 @@ class PeaksQcReportTest {
     void scoreAndSignalQuantilesAreTabledAndDrawn() throws IOException {
         String html = report("r.html", "--qc", qcJson.toString());
         Map<String, List<String>> rows = rows(html, "peak-quantiles", 2);
-        for (Map<String, Object> e : entries("peaks")) {
+        for (JsonNode e : entries("peaks")) {
             String name = JsonFile.string(e, "name");
             for (String[] value : new String[][] {{"score", "score"}, {"signal", "signalValue"}}) {
                 List<String> expected = PeaksQcSection.QUANTILES.stream()
@@ -143,7 +145,7 @@ class PeaksQcReportTest {
         for (int p = 0; p < 2; p++) {
             String prefix = p == 0 ? "score" : "signal";
             assertEquals(2, ReportHtml.count(plots.get(p), "<g class=\"box\">"), prefix + ": alpha and beta, not bed3");
-            for (Map<String, Object> e : entries("peaks").subList(0, 2)) {
+            for (JsonNode e : entries("peaks").subList(0, 2)) {
                 assertTrue(plots.get(p).contains(tooltip(e, prefix)), prefix + " " + JsonFile.string(e, "name"));
             }
         }
@@ -154,7 +156,7 @@ class PeaksQcReportTest {
         String html = report("r.html", "--qc", qcJson.toString());
         Map<String, List<String>> rows = rows(html, "rna-samples");
         assertEquals(List.of("colon", "stomach"), List.copyOf(rows.keySet()), "named by --rna-names");
-        for (Map<String, Object> e : entries("rna")) {
+        for (JsonNode e : entries("rna")) {
             String name = JsonFile.string(e, "name");
             double genes = JsonFile.number(e, "genes");
             double matched = JsonFile.number(e, "matched_annotation");
@@ -171,7 +173,7 @@ class PeaksQcReportTest {
         assertEquals("2", rows.get("stomach").get(1));
 
         Map<String, List<String>> quantiles = rows(html, "rna-quantiles", 2);
-        for (Map<String, Object> e : entries("rna")) {
+        for (JsonNode e : entries("rna")) {
             String name = JsonFile.string(e, "name");
             for (String[] value : new String[][] {{"tpm", "TPM"}, {"log2_tpm_plus_1", "log2(TPM + 1)"}}) {
                 assertEquals(PeaksQcSection.QUANTILES.stream().map(q -> Markup.trimmed(JsonFile.number(e, value[0] + "_" + q), 3))
@@ -183,7 +185,7 @@ class PeaksQcReportTest {
         assertEquals("7.238", quantiles.get("stomach|log2(TPM + 1)").get(6));
         String tpmPlot = ReportHtml.plots(section(html), "plot").get(2);
         assertEquals(2, ReportHtml.count(tpmPlot, "<g class=\"box\">"));
-        for (Map<String, Object> e : entries("rna")) {
+        for (JsonNode e : entries("rna")) {
             assertTrue(tpmPlot.contains(tooltip(e, "log2_tpm_plus_1")), JsonFile.string(e, "name"));
         }
     }
@@ -223,7 +225,7 @@ class PeaksQcReportTest {
     }
 
     /** The tooltip SvgBoxPlot writes for an entry's q05..q95 box. */
-    private static String tooltip(Map<String, Object> e, String prefix) {
+    private static String tooltip(JsonNode e, String prefix) {
         return "<title>" + Markup.escape(JsonFile.string(e, "name")) + ": q05 " + Markup.fixed(JsonFile.number(e, prefix + "_q05"), 3)
                 + ", q25 " + Markup.fixed(JsonFile.number(e, prefix + "_q25"), 3)
                 + ", median " + Markup.fixed(JsonFile.number(e, prefix + "_median"), 3)

@@ -3,7 +3,7 @@ package org.exprflow.report;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.exprflow.cli.Main;
 import org.exprflow.evaluate.BootstrapInterval;
 import org.exprflow.evaluate.ClassificationMetrics;
@@ -25,7 +27,8 @@ import org.exprflow.evaluate.MetricsJsonWriter;
 import org.exprflow.evaluate.PermutationTest;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.evaluate.SelectionStability;
-import org.exprflow.io.JsonReader;
+import org.exprflow.io.JsonInput;
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.plot.Markup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("unit")
 class ReportCommandTest {
     private static final String QC_JSON = """
-            {"dataset": "golub-fixture",
+            {"exprflow_kind": "qc", "exprflow_format": 1, "dataset": "golub-fixture",
              "samples": [
                {"id": "P01", "missing_fraction": 0, "quantiles": [1.5, 5, 7.25, 9, 14], "mean": 7.1, "mean_correlation": 0.91, "outlier": false},
                {"id": "P02", "missing_fraction": 0.01, "quantiles": [1, 4.5, 7, 8.5, 13], "mean": 6.8, "mean_correlation": 0.9, "outlier": false},
@@ -194,12 +197,12 @@ class ReportCommandTest {
                 "--permutations", permutations.toString(), "--output-tsv", dir.resolve("evaluated.tsv").toString(),
                 "--output-json", json.toString()));
         String html = report("evaluated.html", "--metrics", json.toString());
-        Map<String, Object> cv = JsonFile.object(JsonFile.object(JsonFile.readObject(json), "sets"), "cv");
+        JsonNode cv = JsonFile.object(JsonFile.object(StepJson.METRICS.read(json), "sets"), "cv");
         for (String metric : new String[] {"accuracy", "balanced_accuracy"}) {
             StringBuilder row = new StringBuilder("<tr><th>" + metric.replace('_', ' ') + "</th>");
             for (String learner : new String[] {"model", "ZeroR"}) {
-                Map<String, Object> m = JsonFile.object(cv, learner);
-                List<Object> ci = JsonFile.list(JsonFile.object(m, "interval"), metric);
+                JsonNode m = JsonFile.object(cv, learner);
+                List<JsonNode> ci = JsonFile.list(JsonFile.object(m, "interval"), metric);
                 assertEquals(2, ci.size(), learner + " " + metric);
                 row.append("<td>").append(Markup.fixed(JsonFile.number(JsonFile.object(m, "overall"), metric), 3))
                         .append(" [").append(Markup.fixed(JsonFile.number(ci.get(0)), 3)).append(", ")
@@ -227,7 +230,7 @@ class ReportCommandTest {
         Files.writeString(odd, Files.readString(metrics).replaceFirst("\"overall\": \\{",
                 "\"interval\": {\"accuracy\": [0.5]}, \"permutation\": {}, \"overall\": {")
                 .replaceFirst("\\}\\s*$", ", \"model_selection\": {}}"));
-        assertInstanceOf(Map.class, JsonReader.read(odd), "the edited fixture is still valid JSON");
+        assertTrue(JsonInput.read(odd).isObject(), "the edited fixture is still valid JSON");
         String oddHtml = report("odd.html", "--metrics", odd.toString());
         assertFalse(oddHtml.contains(" [") || oddHtml.contains("In brackets") || oddHtml.contains("Permutation")
                 || oddHtml.contains("model-selection"), oddHtml);
@@ -267,31 +270,59 @@ class ReportCommandTest {
     @Test
     void toleratesQcJsonWithMissingFields() throws IOException {
         Path sparse = dir.resolve("sparse.json");
-        Files.writeString(sparse, "{\"samples\": [{\"id\": \"S1\"}], \"extra\": {\"new_field\": [1, 2]}}");
+        Files.writeString(sparse, "{\"exprflow_kind\": \"qc\", \"exprflow_format\": 1, \"samples\": [{\"id\": \"S1\"}],"
+                + " \"extra\": {\"new_field\": [1, 2]}}");
         String html = report("sparse.html", "--qc", sparse.toString());
         assertTrue(html.contains("No sample was flagged as an outlier."));
         assertFalse(html.contains("<svg"), "a sample without quantiles has no box to draw");
     }
 
-    @Test
-    void malformedJsonIsAOneLineErrorWithoutOutput() throws IOException {
-        Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, "{\"dataset\": \"x\", \"samples\": [");
+    /** Runs the report expecting a user error: exit 3, one line on stderr, no output file. */
+    private String reportError(String... inputs) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream saved = System.err;
         int code;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            code = Main.run("report", "--output", dir.resolve("bad.html").toString(), "--qc", broken.toString());
+            String[] args = new String[inputs.length + 3];
+            args[0] = "report";
+            args[1] = "--output";
+            args[2] = dir.resolve("bad.html").toString();
+            System.arraycopy(inputs, 0, args, 3, inputs.length);
+            code = Main.run(args);
         } finally {
             System.setErr(saved);
         }
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(3, code, message);
         assertEquals(1, message.lines().count(), message);
+        assertFalse(Files.exists(dir.resolve("bad.html")));
+        return message;
+    }
+
+    @Test
+    void jsonOfTheWrongKindOrANewerFormatIsAOneLineError() throws IOException {
+        // A metrics JSON given as --qc, a QC JSON as --metrics: told apart by exprflow_kind, not by shape.
+        String message = reportError("--qc", metrics.toString());
+        assertTrue(message.startsWith("report: error: " + metrics + ": is a 'metrics' JSON (exprflow_kind), expected one of"
+                + " ['qc', 'peaks_qc']"), message);
+        message = reportError("--metrics", qc.toString());
+        assertTrue(message.contains(qc + ": is a 'qc' JSON (exprflow_kind), expected one of ['metrics', 'regression_metrics']"),
+                message);
+        Path newer = dir.resolve("newer.json");
+        Files.writeString(newer, QC_JSON.replace("\"exprflow_format\": 1", "\"exprflow_format\": 2"));
+        message = reportError("--qc", newer.toString());
+        assertTrue(message.contains(newer + ": \"exprflow_format\" 2 is newer than this exprflow reads (1)"), message);
+    }
+
+    @Test
+    void malformedJsonIsAOneLineErrorWithoutOutput() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"dataset\": \"x\", \"samples\": [");
+        String message = reportError("--qc", broken.toString());
         // The contract's "<file>:<line>: <problem>", with the column of the truncation.
         assertTrue(message.startsWith("report: error: ")
-                && message.contains("broken.json:1: invalid JSON at column 30: unexpected end of input"), message);
+                && message.contains("broken.json:1: invalid JSON at column 30: Unexpected end-of-input"), message);
         assertFalse(Files.exists(dir.resolve("bad.html")));
     }
 

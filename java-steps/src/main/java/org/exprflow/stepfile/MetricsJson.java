@@ -1,0 +1,64 @@
+package org.exprflow.stepfile;
+
+import java.util.List;
+
+/**
+ * The keys of the classification metrics JSON ({@link StepJson#METRICS}), written by
+ * {@code exprflow evaluate} and read by the report, in one place so that the two cannot drift apart:
+ * <pre>
+ * {"levels": [...], "unscored_predictions", "sets": {set: {learner: {"predictions", "samples",
+ *   "overall": {"accuracy", "balanced_accuracy", "mcc", "kappa", "auc_weighted"},
+ *   "interval": {"method", "replicates", "level", "accuracy": [lo, hi], "balanced_accuracy": [lo, hi]},
+ *   "permutation": {"statistic", "count", "mean", "p"},
+ *   "classes": {class: {"support", "precision", "recall", "f1", "auc"}}, "confusion": [[...]],
+ *   "folds": {"count", "accuracy": {"mean", "sd"}, "balanced_accuracy": {...}, "mcc": {...},
+ *             "repeats": [{"repeat", "accuracy", "balanced_accuracy"}]}}}},
+ *  "model_selection": {"mean_pairwise_jaccard", "folds": [{"repeat", "fold", "learner", "top_k", "features"}]}}
+ * </pre>
+ */
+public final class MetricsJson {
+    /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
+    public static final List<String> SETS = List.of("cv", "test");
+    public static final List<String> LEARNERS = List.of("model", "ZeroR");
+
+    public static final String LEVELS = "levels";
+    public static final String UNSCORED_PREDICTIONS = "unscored_predictions";
+    public static final String SETS_KEY = "sets";
+    public static final String PREDICTIONS = "predictions";
+    public static final String SAMPLES = "samples";
+    public static final String OVERALL = "overall";
+    public static final String ACCURACY = "accuracy";
+    public static final String BALANCED_ACCURACY = "balanced_accuracy";
+    public static final String MCC = "mcc";
+    public static final String KAPPA = "kappa";
+    public static final String AUC_WEIGHTED = "auc_weighted";
+    public static final String INTERVAL = "interval";
+    public static final String METHOD = "method";
+    public static final String REPLICATES = "replicates";
+    public static final String LEVEL = "level";
+    public static final String PERMUTATION = "permutation";
+    public static final String STATISTIC = "statistic";
+    public static final String COUNT = "count";
+    public static final String MEAN = "mean";
+    public static final String SD = "sd";
+    public static final String P = "p";
+    public static final String CLASSES = "classes";
+    public static final String SUPPORT = "support";
+    public static final String PRECISION = "precision";
+    public static final String RECALL = "recall";
+    public static final String F1 = "f1";
+    public static final String AUC = "auc";
+    public static final String CONFUSION = "confusion";
+    public static final String FOLDS = "folds";
+    public static final String REPEATS = "repeats";
+    public static final String REPEAT = "repeat";
+    public static final String MODEL_SELECTION = "model_selection";
+    public static final String MEAN_PAIRWISE_JACCARD = "mean_pairwise_jaccard";
+    public static final String FOLD = "fold";
+    public static final String LEARNER = "learner";
+    public static final String TOP_K = "top_k";
+    public static final String FEATURES = "features";
+
+    private MetricsJson() {
+    }
+}

@@ -1,0 +1,43 @@
+package org.exprflow.stepfile;
+
+import java.util.List;
+
+/**
+ * The keys of the QC JSON ({@link StepJson#QC}), written by {@code exprflow qc} and read by the
+ * report, in one place so that the two cannot drift apart:
+ * <pre>
+ * {"dataset", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
+ *   "mean", "mean_correlation", "outlier"}], "features": {"count", "constant", "near_constant",
+ *   "duplicated_ids"}, "classes": {target: {class: count}},
+ *   "checks": [{"name", "status", "value", "warn", "fail", "message"}]}
+ * </pre>
+ */
+public final class QcJson {
+    public static final String DATASET = "dataset";
+    public static final String SAMPLES = "samples";
+    public static final String ID = "id";
+    public static final String MISSING_FRACTION = "missing_fraction";
+    public static final String QUANTILES = "quantiles";
+    public static final String MEAN = "mean";
+    public static final String MEAN_CORRELATION = "mean_correlation";
+    public static final String OUTLIER = "outlier";
+    public static final String FEATURES = "features";
+    public static final String CLASSES = "classes";
+    public static final String CHECKS = "checks";
+    public static final String NAME = "name";
+    public static final String STATUS = "status";
+    public static final String VALUE = "value";
+    public static final String WARN = "warn";
+    public static final String FAIL = "fail";
+    public static final String MESSAGE = "message";
+
+    public static final String COUNT = "count";
+    public static final String CONSTANT = "constant";
+    public static final String NEAR_CONSTANT = "near_constant";
+    public static final String DUPLICATED_IDS = "duplicated_ids";
+    /** The feature counts in the order the report lists them: the file's keys are sorted. */
+    public static final List<String> FEATURE_ORDER = List.of(COUNT, CONSTANT, NEAR_CONSTANT, DUPLICATED_IDS);
+
+    private QcJson() {
+    }
+}

@@ -4,8 +4,10 @@
 #
 #   scripts/record-test-outputs.sh DIR              run everything, keep the published files in DIR
 #   scripts/record-test-outputs.sh DIR run1 run2    only these runs (names below)
-#   scripts/record-test-outputs.sh --compare A B    cmp every file of A against B; JSON files that
-#                                                   differ are compared again with keys sorted
+#   scripts/record-test-outputs.sh --compare A B    cmp every file of A against B; a difference is
+#                                                   named when it is only the step-file contract's:
+#                                                   JSON key order and the exprflow_kind/_format keys,
+#                                                   or the '## exprflow <kind> <version>' first line
 #
 # Runs: test (the demo), predict (the demo's model on the demo's matrix), test_peaks, test_landmark,
 # test_score, entex (peaks design b on the EN-TEx files in ../shared/data) and gse781 (landmark on
@@ -23,6 +25,16 @@ compare() {
         elif ! cmp -s "$a/$f" "$b/$f"; then
             if [[ $f == *.json ]] && python3 -c 'import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:]); sys.exit(a!=b)' "$a/$f" "$b/$f"; then
                 echo "key order only: $f"
+            elif [[ $f == *.json ]] && python3 -c '
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+for k in ("exprflow_kind", "exprflow_format"):
+    if k not in a:
+        b.pop(k, None)
+sys.exit(a != b)' "$a/$f" "$b/$f"; then
+                echo "key order and the kind keys only: $f"
+            elif [[ $(head -c 12 "$b/$f") == "## exprflow " ]] && cmp -s "$a/$f" <(tail -n +2 "$b/$f"); then
+                echo "kind line only: $f"
             else
                 echo "DIFFERS: $f"; status=1
             fi

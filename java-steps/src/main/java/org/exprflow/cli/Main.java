@@ -41,7 +41,7 @@ import org.exprflow.core.Versions;
             org.exprflow.model.PermuteCommand.class,
             org.exprflow.model.RegressCommand.class,
             org.exprflow.evaluate.EvaluateCommand.class,
-            org.exprflow.evaluate.MultiLabelCommand.class,
+            org.exprflow.evaluate.MultilabelCommand.class,
             org.exprflow.evaluate.EvaluateRegressionCommand.class,
             org.exprflow.score.ScoreCommand.class,
             org.exprflow.report.ReportCommand.class,

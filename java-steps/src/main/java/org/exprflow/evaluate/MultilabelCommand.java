@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "multilabel", mixinStandardHelpOptions = true,
         description = "Micro and macro F1 over several binary labels, each predicted by its own model (binary relevance).")
-public final class MultiLabelCommand implements Callable<Integer> {
+public final class MultilabelCommand implements Callable<Integer> {
 
     @Option(names = "--label", required = true, arity = "1..*", paramLabel = "NAME=PRED.tsv",
             description = "A label and its merged predictions table; one per label.")

@@ -26,6 +26,7 @@ process EVALUATE {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --predictions ${[predictions].flatten().join(' ')} \\
         --output-tsv ${prefix}.metrics.tsv \\
         --output-json ${prefix}.metrics.json \\
@@ -34,10 +35,5 @@ process EVALUATE {
         --output-selection ${prefix}.selection.tsv \\
         ${permutations ? "--permutations ${[permutations].flatten().join(' ')}" : ''} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

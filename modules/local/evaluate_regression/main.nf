@@ -24,15 +24,11 @@ process EVALUATE_REGRESSION {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate-regression \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --predictions ${[predictions].flatten().join(' ')} \\
         --output-tsv ${prefix}.metrics.tsv \\
         --output-json ${prefix}.metrics.json \\
         --output-predictions ${prefix}.regression.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -25,6 +25,7 @@ process GENE_FEATURES {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow gene-features \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${mark_args} \\
         --rna ${rna} \\
         --tissue ${meta.tissue} \\
@@ -32,10 +33,5 @@ process GENE_FEATURES {
         --chrom-sizes ${chrom_sizes} \\
         --output ${prefix}.xfd \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

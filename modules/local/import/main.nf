@@ -20,15 +20,11 @@ process IMPORT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow import \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${data} \\
         ${sheet} \\
         --name ${meta.id} \\
         --output ${prefix}.xfd \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

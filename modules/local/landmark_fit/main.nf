@@ -27,6 +27,7 @@ process LANDMARK_FIT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-fit \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --landmarks ${landmarks} \\
         ${targetList} \\
@@ -35,10 +36,5 @@ process LANDMARK_FIT {
         ${task.ext.save_model ? "--output-model ${prefix}.xlm" : ''} \\
         ${task.ext.save_predictions ? "--output-predictions ${prefix}.predictions.tsv" : ''} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

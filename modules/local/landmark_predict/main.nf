@@ -21,15 +21,11 @@ process LANDMARK_PREDICT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-predict \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --model ${[models].flatten().join(' ')} \\
         --input ${query} \\
         --landmarks ${landmarks} \\
         --output ${prefix}.predicted_targets.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -22,15 +22,11 @@ process LANDMARK_SUMMARY {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-summary \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${inputs} \\
         --output-targets ${prefix}.landmark_targets.tsv \\
         --output-summary ${prefix}.landmark_summary.tsv \\
         ${groups} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -22,14 +22,10 @@ process MULTILABEL {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow multilabel \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${pairs} \\
         --output-tsv ${prefix}.multilabel.tsv \\
         --output-json ${prefix}.multilabel.json \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -25,6 +25,7 @@ process PEAKS_QC {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow peaks-qc \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --peaks ${[peaks].flatten().join(' ')} \\
         --names ${names.join(' ')} \\
         --rna ${[rna].flatten().join(' ')} \\
@@ -34,10 +35,5 @@ process PEAKS_QC {
         --output-tsv ${prefix}.peaks_qc.tsv \\
         --output-json ${prefix}.peaks_qc.json \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

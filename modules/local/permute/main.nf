@@ -21,6 +21,7 @@ process PERMUTE {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow permute \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --splits ${splits} \\
         --from ${meta.from} \\
@@ -28,10 +29,5 @@ process PERMUTE {
         --fold-seed ${meta.fold_seed} \\
         --output ${prefix}.permutations.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

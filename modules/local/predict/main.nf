@@ -21,16 +21,12 @@ process PREDICT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow predict \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --model ${model} \\
         --input ${dataset} \\
         ${only_test} \\
         --set ${meta.set ?: 'predict'} \\
         --output ${prefix}.predictions.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

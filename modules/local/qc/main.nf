@@ -21,14 +21,10 @@ process QC {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow qc \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --output-tsv ${prefix}.qc.tsv \\
         --output-json ${prefix}.qc.json \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -27,6 +27,7 @@ process REGION_DATASET {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow region-dataset \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --peaks ${[peaks].flatten().join(' ')} \\
         --rna ${[rna].flatten().join(' ')} \\
         --names ${meta.samples.join(' ')} \\
@@ -38,10 +39,5 @@ process REGION_DATASET {
         ${args} \\
         2> ${prefix}.log || { status=\$?; cat ${prefix}.log >&2; exit \$status; }
     cat ${prefix}.log >&2
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

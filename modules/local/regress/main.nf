@@ -28,16 +28,12 @@ process REGRESS {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow regress \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --splits ${splits} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold}" : ''} \\
         ${transfers} \\
         --predictions ${prefix}.regression.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

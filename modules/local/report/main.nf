@@ -22,15 +22,11 @@ process REPORT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow report \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --output ${prefix}.report.html \\
         ${qc} \\
         ${metrics} \\
         ${preds} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -30,6 +30,7 @@ process SCORE {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow score \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --predictions ${predictions} \\
         --measurements ${measurements} \\
         ${map} \\
@@ -38,10 +39,5 @@ process SCORE {
         --output-pairs ${prefix}.pairs.tsv \\
         --output-svg ${prefix}.score.svg \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

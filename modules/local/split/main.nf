@@ -19,13 +19,9 @@ process SPLIT {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow split \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --output ${prefix}.splits.tsv \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

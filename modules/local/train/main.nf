@@ -28,15 +28,11 @@ process TRAIN {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow train \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         --input ${dataset} \\
         --splits ${splits} \\
         --output ${prefix}.xfm \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${prefix}.predictions.tsv" : ""} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

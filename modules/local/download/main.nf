@@ -30,9 +30,9 @@ process DOWNLOAD {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow download \\
-        --versions-yml ${meta.id}/versions.yml --versions-process '${task.process}' \\
-        --accession ${meta.id} \\
-        --output-dir ${meta.id} \\
+        --versions-yml ${Exprflow.shellQuote(meta.id + '/versions.yml')} --versions-process '${task.process}' \\
+        --accession ${Exprflow.shellQuote(meta.id)} \\
+        --output-dir ${Exprflow.shellQuote(meta.id)} \\
         ${args}
     """
 }

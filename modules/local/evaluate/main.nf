@@ -27,13 +27,13 @@ process EVALUATE {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --predictions ${[predictions].flatten().join(' ')} \\
-        --output-tsv ${prefix}.metrics.tsv \\
-        --output-json ${prefix}.metrics.json \\
-        --output-predictions ${prefix}.predictions.tsv \\
-        --fold-models ${[fold_models].flatten().join(' ')} \\
-        --output-selection ${prefix}.selection.tsv \\
-        ${permutations ? "--permutations ${[permutations].flatten().join(' ')}" : ''} \\
+        --predictions ${Exprflow.shellQuote(predictions)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.metrics.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.metrics.json')} \\
+        --output-predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')} \\
+        --fold-models ${Exprflow.shellQuote(fold_models)} \\
+        --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
+        ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         ${args}
     """
 }

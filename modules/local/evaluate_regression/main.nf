@@ -25,10 +25,10 @@ process EVALUATE_REGRESSION {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate-regression \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --predictions ${[predictions].flatten().join(' ')} \\
-        --output-tsv ${prefix}.metrics.tsv \\
-        --output-json ${prefix}.metrics.json \\
-        --output-predictions ${prefix}.regression.tsv \\
+        --predictions ${Exprflow.shellQuote(predictions)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.metrics.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.metrics.json')} \\
+        --output-predictions ${Exprflow.shellQuote(prefix + '.regression.tsv')} \\
         ${args}
     """
 }

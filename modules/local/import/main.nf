@@ -16,15 +16,15 @@ process IMPORT {
     script:
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
-    def sheet = samplesheet ? "--samplesheet ${samplesheet}" : ''
+    def sheet = samplesheet ? "--samplesheet ${Exprflow.shellQuote(samplesheet)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow import \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${data} \\
+        --input ${Exprflow.shellQuote(data)} \\
         ${sheet} \\
-        --name ${meta.id} \\
-        --output ${prefix}.xfd \\
+        --name ${Exprflow.shellQuote(meta.id)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
     """
 }

@@ -22,10 +22,10 @@ process LANDMARK_PREDICT {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-predict \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --model ${[models].flatten().join(' ')} \\
-        --input ${query} \\
-        --landmarks ${landmarks} \\
-        --output ${prefix}.predicted_targets.tsv \\
+        --model ${Exprflow.shellQuote(models)} \\
+        --input ${Exprflow.shellQuote(query)} \\
+        --landmarks ${Exprflow.shellQuote(landmarks)} \\
+        --output ${Exprflow.shellQuote(prefix + '.predicted_targets.tsv')} \\
         ${args}
     """
 }

@@ -18,14 +18,14 @@ process MULTILABEL {
     script:
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
-    def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label '${label}=${table}'" }.join(' ')
+    def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label ${Exprflow.shellQuote("${label}=${table}")}" }.join(' ')
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow multilabel \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
         ${pairs} \\
-        --output-tsv ${prefix}.multilabel.tsv \\
-        --output-json ${prefix}.multilabel.json \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.multilabel.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.multilabel.json')} \\
         ${args}
     """
 }

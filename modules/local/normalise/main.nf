@@ -20,8 +20,8 @@ process NORMALISE {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow normalise \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --output ${prefix}.xfd \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
     """
 }

@@ -22,12 +22,12 @@ process PERMUTE {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow permute \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --splits ${splits} \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
         --from ${meta.from} \\
         --to ${meta.to} \\
         --fold-seed ${meta.fold_seed} \\
-        --output ${prefix}.permutations.tsv \\
+        --output ${Exprflow.shellQuote(prefix + '.permutations.tsv')} \\
         ${args}
     """
 }

@@ -22,9 +22,9 @@ process QC {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow qc \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --output-tsv ${prefix}.qc.tsv \\
-        --output-json ${prefix}.qc.json \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.qc.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.qc.json')} \\
         ${args}
     """
 }

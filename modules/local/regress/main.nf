@@ -24,16 +24,16 @@ process REGRESS {
     def args = task.ext.args ?: ''
     def cv = meta.fold != null
     prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
-    def transfers = [transfer_names, [transfer].flatten()].transpose().collect { name, file -> "--transfer ${name}=${file}" }.join(' ')
+    def transfers = [transfer_names, [transfer].flatten()].transpose().collect { name, file -> "--transfer ${Exprflow.shellQuote("${name}=${file}")}" }.join(' ')
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow regress \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --splits ${splits} \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold}" : ''} \\
         ${transfers} \\
-        --predictions ${prefix}.regression.tsv \\
+        --predictions ${Exprflow.shellQuote(prefix + '.regression.tsv')} \\
         ${args}
     """
 }

@@ -16,14 +16,14 @@ process REPORT {
     script:
     def args = task.ext.args ?: ''
     prefix = task.ext.prefix ?: "${meta.id}"
-    def qc = qc_json ? "--qc ${qc_json}" : ''
-    def metrics = metrics_json ? "--metrics ${metrics_json}" : ''
-    def preds = predictions ? "--predictions ${predictions}" : ''
+    def qc = qc_json ? "--qc ${Exprflow.shellQuote(qc_json)}" : ''
+    def metrics = metrics_json ? "--metrics ${Exprflow.shellQuote(metrics_json)}" : ''
+    def preds = predictions ? "--predictions ${Exprflow.shellQuote(predictions)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow report \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --output ${prefix}.report.html \\
+        --output ${Exprflow.shellQuote(prefix + '.report.html')} \\
         ${qc} \\
         ${metrics} \\
         ${preds} \\

@@ -20,8 +20,8 @@ process SPLIT {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow split \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --output ${prefix}.splits.tsv \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --output ${Exprflow.shellQuote(prefix + '.splits.tsv')} \\
         ${args}
     """
 }

@@ -29,10 +29,10 @@ process TRAIN {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow train \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${dataset} \\
-        --splits ${splits} \\
-        --output ${prefix}.xfm \\
-        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${prefix}.predictions.tsv" : ""} \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfm')} \\
+        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ""} \\
         ${args}
     """
 }

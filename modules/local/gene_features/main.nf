@@ -18,7 +18,7 @@ process GENE_FEATURES {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     // Marks and their files in the same (sorted) order.
     def mark_args = [marks, [peaks].flatten()].transpose().collect { mark, file -> "--mark ${Exprflow.shellQuote("${mark}=${file}")}" }.join(' ')
     """

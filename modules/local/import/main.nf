@@ -15,7 +15,7 @@ process IMPORT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     def sheet = samplesheet ? "--samplesheet ${Exprflow.shellQuote(samplesheet)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)

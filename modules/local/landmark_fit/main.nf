@@ -20,7 +20,7 @@ process LANDMARK_FIT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.chunk${meta.chunk}"
+    prefix = meta.output_id ?: "${meta.id}.chunk${meta.chunk}"
     def targetList = targets ? "--targets ${Exprflow.shellQuote(targets)}" : ''
     // The optional outputs are spelled inside the script string: Nextflow 24.10 refuses a def that
     // reads prefix ("Variable `prefix` already defined in the process scope").

@@ -16,7 +16,7 @@ process LANDMARK_SUMMARY {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     def inputs = [chunks].flatten().collect { "--input ${Exprflow.shellQuote(it)}" }.join(' ')
     def groups = target_groups ? "--target-groups ${Exprflow.shellQuote(target_groups)}" : ''
     """

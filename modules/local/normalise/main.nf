@@ -15,7 +15,7 @@ process NORMALISE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.normalised"
+    prefix = meta.output_id ?: "${meta.id}.normalised"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow normalise \\

@@ -17,7 +17,7 @@ process PERMUTE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.p${meta.from}-${meta.to}"
+    prefix = meta.output_id ?: "${meta.id}.p${meta.from}-${meta.to}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow permute \\

@@ -15,7 +15,7 @@ process REPORT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     def qc = qc_json ? "--qc ${Exprflow.shellQuote(qc_json)}" : ''
     def metrics = metrics_json ? "--metrics ${Exprflow.shellQuote(metrics_json)}" : ''
     def preds = predictions ? "--predictions ${Exprflow.shellQuote(predictions)}" : ''

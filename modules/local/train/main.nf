@@ -24,7 +24,7 @@ process TRAIN {
     script:
     def args = task.ext.args ?: ''
     def cv = meta.fold != null
-    prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
+    prefix = meta.output_id ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow train \\

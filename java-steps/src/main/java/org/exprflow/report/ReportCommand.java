@@ -2,9 +2,9 @@ package org.exprflow.report;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report of QC, metrics and ROC curves.")
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand extends StepCommand {
     @Option(names = "--output", required = true, paramLabel = "REPORT.html", description = "The HTML report.")
     Path output;
 
@@ -59,7 +59,7 @@ public final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         Map<String, Object> qcJson = qc == null ? null : JsonFile.readObject(qc);
         PeaksQcSummary peaksQc = qcJson != null && PeaksQcSummary.isPeaksQc(qcJson) ? PeaksQcSummary.of(qcJson) : null;
         QcSummary qcSummary = qcJson == null || peaksQc != null ? null : QcSummary.of(qcJson);
@@ -90,7 +90,6 @@ public final class ReportCommand implements Callable<Integer> {
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
                 + " sections");
-        return 0;
     }
 
     /** A table's first line (null when empty): its header says which step wrote it. */

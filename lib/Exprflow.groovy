@@ -49,4 +49,15 @@ class Exprflow {
         }
         return jarSha256
     }
+
+    /**
+     * Each value (a path, a name, or a list of them) in single quotes for a task's bash script,
+     * space-separated. Staged file names and ids come from the user's file names and may hold
+     * spaces ("train data.tsv") or quotes; unquoted, bash splits them into several arguments.
+     * null values are left out. A static call in the script text does not affect the task hash:
+     * the files and meta values it quotes are hashed as inputs.
+     */
+    static String shellQuote(Object values) {
+        [values].flatten().findAll { it != null }.collect { "'" + it.toString().replace("'", "'\\''") + "'" }.join(' ')
+    }
 }

@@ -119,14 +119,15 @@ workflow CLASSIFY {
     ch_heldout = TRAIN_FINAL.out.model
         .join(ch_training)
         .filter { meta, model, dataset, splits -> hasTestSamples(splits) }
-        .map { meta, model, dataset, splits -> [meta + [set: 'test'], model, dataset, splits] }
+        .map { meta, model, dataset, splits -> [meta + [set: 'test', output_id: "${meta.id}.heldout"], model, dataset, splits] }
     PREDICT_HELDOUT(ch_heldout)
     ch_versions = ch_versions.mix(PREDICT_HELDOUT.out.versions)
     ch_test_predictions = PREDICT_HELDOUT.out.predictions
 
     // An independent test dataset, imported and normalised exactly like the training data, and
     // predicted by the final model of every label. Its own id, so its published files never
-    // overwrite the training dataset's. No test data: an empty channel, and these run no task.
+    // overwrite the training dataset's. meta.id stays the training branch's (the gather's key);
+    // meta.output_id names the file after the test data (and the label, for multi-label). No test data: an empty channel, and these run no task.
     ch_test_data = ch_test
         .combine(ch_input.map { meta, data, samplesheet -> meta.id })
         .map { meta, data, samplesheet, input_id ->

@@ -30,13 +30,9 @@ process DOWNLOAD {
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow download \\
-        --accession ${meta.id} \\
-        --output-dir ${meta.id} \\
+        --versions-yml ${Exprflow.shellQuote(meta.id + '/versions.yml')} --versions-process '${task.process}' \\
+        --accession ${Exprflow.shellQuote(meta.id)} \\
+        --output-dir ${Exprflow.shellQuote(meta.id)} \\
         ${args}
-
-    cat <<-END_VERSIONS > ${meta.id}/versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -23,22 +23,18 @@ process EVALUATE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate \\
-        --predictions ${[predictions].flatten().join(' ')} \\
-        --output-tsv ${prefix}.metrics.tsv \\
-        --output-json ${prefix}.metrics.json \\
-        --output-predictions ${prefix}.predictions.tsv \\
-        --fold-choices ${[fold_choices].flatten().join(' ')} \\
-        --output-selection ${prefix}.selection.tsv \\
-        ${permutations ? "--permutations ${[permutations].flatten().join(' ')}" : ''} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --predictions ${Exprflow.shellQuote(predictions)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.metrics.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.metrics.json')} \\
+        --output-predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')} \\
+        --fold-choices ${Exprflow.shellQuote(fold_choices)} \\
+        --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
+        ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

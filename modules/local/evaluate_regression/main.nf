@@ -20,19 +20,15 @@ process EVALUATE_REGRESSION {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow evaluate-regression \\
-        --predictions ${[predictions].flatten().join(' ')} \\
-        --output-tsv ${prefix}.metrics.tsv \\
-        --output-json ${prefix}.metrics.json \\
-        --output-predictions ${prefix}.regression.tsv \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --predictions ${Exprflow.shellQuote(predictions)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.metrics.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.metrics.json')} \\
+        --output-predictions ${Exprflow.shellQuote(prefix + '.regression.tsv')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

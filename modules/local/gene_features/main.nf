@@ -18,24 +18,19 @@ process GENE_FEATURES {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    // Marks and their files in the same (sorted) order; mark names are checked by the workflow
-    // (letters, digits, '.', '_', '-'), so they need no quoting.
-    def mark_args = [marks, [peaks].flatten()].transpose().collect { mark, file -> "--mark ${mark}=${file}" }.join(' ')
+    prefix = meta.output_id ?: "${meta.id}"
+    // Marks and their files in the same (sorted) order.
+    def mark_args = [marks, [peaks].flatten()].transpose().collect { mark, file -> "--mark ${Exprflow.shellQuote("${mark}=${file}")}" }.join(' ')
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow gene-features \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${mark_args} \\
-        --rna ${rna} \\
-        --tissue ${meta.tissue} \\
-        --annotation ${annotation} \\
-        --chrom-sizes ${chrom_sizes} \\
-        --output ${prefix}.xfd \\
+        --rna ${Exprflow.shellQuote(rna)} \\
+        --tissue ${Exprflow.shellQuote(meta.tissue)} \\
+        --annotation ${Exprflow.shellQuote(annotation)} \\
+        --chrom-sizes ${Exprflow.shellQuote(chrom_sizes)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -15,20 +15,16 @@ process IMPORT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def sheet = samplesheet ? "--samplesheet ${samplesheet}" : ''
+    prefix = meta.output_id ?: "${meta.id}"
+    def sheet = samplesheet ? "--samplesheet ${Exprflow.shellQuote(samplesheet)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow import \\
-        --input ${data} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(data)} \\
         ${sheet} \\
-        --name ${meta.id} \\
-        --output ${prefix}.xfd \\
+        --name ${Exprflow.shellQuote(meta.id)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

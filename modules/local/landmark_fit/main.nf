@@ -20,25 +20,21 @@ process LANDMARK_FIT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.chunk${meta.chunk}"
-    def targetList = targets ? "--targets ${targets}" : ''
+    prefix = meta.output_id ?: "${meta.id}.chunk${meta.chunk}"
+    def targetList = targets ? "--targets ${Exprflow.shellQuote(targets)}" : ''
     // The optional outputs are spelled inside the script string: Nextflow 24.10 refuses a def that
     // reads prefix ("Variable `prefix` already defined in the process scope").
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-fit \\
-        --input ${dataset} \\
-        --landmarks ${landmarks} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --landmarks ${Exprflow.shellQuote(landmarks)} \\
         ${targetList} \\
         --targets-chunk ${meta.chunk}/${meta.chunks} \\
-        --output ${prefix}.tsv \\
-        ${task.ext.save_model ? "--output-model ${prefix}.xlm" : ''} \\
-        ${task.ext.save_predictions ? "--output-predictions ${prefix}.predictions.tsv" : ''} \\
+        --output ${Exprflow.shellQuote(prefix + '.tsv')} \\
+        ${task.ext.save_model ? "--output-model ${Exprflow.shellQuote(prefix + '.xlm')}" : ''} \\
+        ${task.ext.save_predictions ? "--output-predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ''} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -17,19 +17,15 @@ process LANDMARK_PREDICT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-predict \\
-        --model ${[models].flatten().join(' ')} \\
-        --input ${query} \\
-        --landmarks ${landmarks} \\
-        --output ${prefix}.predicted_targets.tsv \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --model ${Exprflow.shellQuote(models)} \\
+        --input ${Exprflow.shellQuote(query)} \\
+        --landmarks ${Exprflow.shellQuote(landmarks)} \\
+        --output ${Exprflow.shellQuote(prefix + '.predicted_targets.tsv')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

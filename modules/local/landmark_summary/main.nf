@@ -16,21 +16,17 @@ process LANDMARK_SUMMARY {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def inputs = chunks.collect { "--input ${it}" }.join(' ')
-    def groups = target_groups ? "--target-groups ${target_groups}" : ''
+    prefix = meta.output_id ?: "${meta.id}"
+    def inputs = [chunks].flatten().collect { "--input ${Exprflow.shellQuote(it)}" }.join(' ')
+    def groups = target_groups ? "--target-groups ${Exprflow.shellQuote(target_groups)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow landmark-summary \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${inputs} \\
-        --output-targets ${prefix}.landmark_targets.tsv \\
-        --output-summary ${prefix}.landmark_summary.tsv \\
+        --output-targets ${Exprflow.shellQuote(prefix + '.landmark_targets.tsv')} \\
+        --output-summary ${Exprflow.shellQuote(prefix + '.landmark_summary.tsv')} \\
         ${groups} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

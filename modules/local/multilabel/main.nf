@@ -17,19 +17,15 @@ process MULTILABEL {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label '${label}=${table}'" }.join(' ')
+    prefix = meta.output_id ?: "${meta.id}"
+    def pairs = [labels, [predictions].flatten()].transpose().collect { label, table -> "--label ${Exprflow.shellQuote("${label}=${table}")}" }.join(' ')
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow multilabel \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
         ${pairs} \\
-        --output-tsv ${prefix}.multilabel.tsv \\
-        --output-json ${prefix}.multilabel.json \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.multilabel.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.multilabel.json')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -15,17 +15,13 @@ process NORMALISE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.normalised"
+    prefix = meta.output_id ?: "${meta.id}.normalised"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow normalise \\
-        --input ${dataset} \\
-        --output ${prefix}.xfd \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

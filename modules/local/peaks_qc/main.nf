@@ -5,7 +5,8 @@
  * goes to REPORT, which renders it as the "Peak and RNA input QC" section.
  *
  * names: one per peak file (design a: the samples; b: tissue.mark); rna_names: one per RNA file
- * (a: the samples; b: the tissues). Both are checked plain by the workflow, so need no quoting.
+ * (a: the samples; b: the tissues). Both are checked plain by the workflow, and quoted anyway like
+ * every name.
  */
 process PEAKS_QC {
     tag "${meta.id}"
@@ -21,23 +22,19 @@ process PEAKS_QC {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow peaks-qc \\
-        --peaks ${[peaks].flatten().join(' ')} \\
-        --names ${names.join(' ')} \\
-        --rna ${[rna].flatten().join(' ')} \\
-        --rna-names ${rna_names.join(' ')} \\
-        --annotation ${annotation} \\
-        --chrom-sizes ${chrom_sizes} \\
-        --output-tsv ${prefix}.peaks_qc.tsv \\
-        --output-json ${prefix}.peaks_qc.json \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --peaks ${Exprflow.shellQuote(peaks)} \\
+        --names ${Exprflow.shellQuote(names)} \\
+        --rna ${Exprflow.shellQuote(rna)} \\
+        --rna-names ${Exprflow.shellQuote(rna_names)} \\
+        --annotation ${Exprflow.shellQuote(annotation)} \\
+        --chrom-sizes ${Exprflow.shellQuote(chrom_sizes)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.peaks_qc.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.peaks_qc.json')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

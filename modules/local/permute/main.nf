@@ -17,21 +17,17 @@ process PERMUTE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}.p${meta.from}-${meta.to}"
+    prefix = meta.output_id ?: "${meta.id}.p${meta.from}-${meta.to}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow permute \\
-        --input ${dataset} \\
-        --splits ${splits} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
         --from ${meta.from} \\
         --to ${meta.to} \\
         --fold-seed ${meta.fold_seed} \\
-        --output ${prefix}.permutations.tsv \\
+        --output ${Exprflow.shellQuote(prefix + '.permutations.tsv')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -16,21 +16,17 @@ process PREDICT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def only_test = splits ? "--splits ${splits}" : ''
+    prefix = meta.output_id ?: "${meta.id}"
+    def only_test = splits ? "--splits ${Exprflow.shellQuote(splits)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow predict \\
-        --model ${model} \\
-        --input ${dataset} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --model ${Exprflow.shellQuote(model)} \\
+        --input ${Exprflow.shellQuote(dataset)} \\
         ${only_test} \\
-        --set ${meta.set ?: 'predict'} \\
-        --output ${prefix}.predictions.tsv \\
+        --set ${Exprflow.shellQuote(meta.set ?: 'predict')} \\
+        --output ${Exprflow.shellQuote(prefix + '.predictions.tsv')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -17,18 +17,14 @@ process QC {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow qc \\
-        --input ${dataset} \\
-        --output-tsv ${prefix}.qc.tsv \\
-        --output-json ${prefix}.qc.json \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.qc.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.qc.json')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -18,30 +18,26 @@ process REGION_DATASET {
 
     output:
     tuple val(meta), path("${prefix}.xfd"), emit: dataset
-    tuple val(meta), eval("sed -n 's/.*writing targets for \\([0-9][0-9]*\\) .*/\\1/p' ${prefix}.log"), emit: targets
+    tuple val(meta), eval("sed -n 's/.*writing targets for \\([0-9][0-9]*\\) .*/\\1/p' ${Exprflow.shellQuote(prefix + '.log')}"), emit: targets
     path "versions.yml"                   , emit: versions
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
+    prefix = meta.output_id ?: "${meta.id}"
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow region-dataset \\
-        --peaks ${[peaks].flatten().join(' ')} \\
-        --rna ${[rna].flatten().join(' ')} \\
-        --names ${meta.samples.join(' ')} \\
-        --annotation ${annotation} \\
-        --chrom-sizes ${chrom_sizes} \\
-        --region ${meta.region} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --peaks ${Exprflow.shellQuote(peaks)} \\
+        --rna ${Exprflow.shellQuote(rna)} \\
+        --names ${Exprflow.shellQuote(meta.samples)} \\
+        --annotation ${Exprflow.shellQuote(annotation)} \\
+        --chrom-sizes ${Exprflow.shellQuote(chrom_sizes)} \\
+        --region ${Exprflow.shellQuote(meta.region)} \\
         --targets-chunk ${meta.chunk}/${meta.chunks} \\
-        --output ${prefix}.xfd \\
+        --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args} \\
-        2> ${prefix}.log || { status=\$?; cat ${prefix}.log >&2; exit \$status; }
-    cat ${prefix}.log >&2
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
+        2> ${Exprflow.shellQuote(prefix + '.log')} || { status=\$?; cat ${Exprflow.shellQuote(prefix + '.log')} >&2; exit \$status; }
+    cat ${Exprflow.shellQuote(prefix + '.log')} >&2
     """
 }

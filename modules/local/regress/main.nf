@@ -23,21 +23,17 @@ process REGRESS {
     script:
     def args = task.ext.args ?: ''
     def cv = meta.fold != null
-    prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
-    def transfers = [transfer_names, [transfer].flatten()].transpose().collect { name, file -> "--transfer ${name}=${file}" }.join(' ')
+    prefix = meta.output_id ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
+    def transfers = [transfer_names, [transfer].flatten()].transpose().collect { name, file -> "--transfer ${Exprflow.shellQuote("${name}=${file}")}" }.join(' ')
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow regress \\
-        --input ${dataset} \\
-        --splits ${splits} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold}" : ''} \\
         ${transfers} \\
-        --predictions ${prefix}.regression.tsv \\
+        --predictions ${Exprflow.shellQuote(prefix + '.regression.tsv')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

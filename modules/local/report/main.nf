@@ -15,22 +15,18 @@ process REPORT {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def qc = qc_json ? "--qc ${qc_json}" : ''
-    def metrics = metrics_json ? "--metrics ${metrics_json}" : ''
-    def preds = predictions ? "--predictions ${predictions}" : ''
+    prefix = meta.output_id ?: "${meta.id}"
+    def qc = qc_json ? "--qc ${Exprflow.shellQuote(qc_json)}" : ''
+    def metrics = metrics_json ? "--metrics ${Exprflow.shellQuote(metrics_json)}" : ''
+    def preds = predictions ? "--predictions ${Exprflow.shellQuote(predictions)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow report \\
-        --output ${prefix}.report.html \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --output ${Exprflow.shellQuote(prefix + '.report.html')} \\
         ${qc} \\
         ${metrics} \\
         ${preds} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -25,23 +25,19 @@ process SCORE {
 
     script:
     def args = task.ext.args ?: ''
-    prefix = task.ext.prefix ?: "${meta.id}"
-    def map = id_map ? "--id-map ${id_map}" : ''
+    prefix = meta.output_id ?: "${meta.id}"
+    def map = id_map ? "--id-map ${Exprflow.shellQuote(id_map)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow score \\
-        --predictions ${predictions} \\
-        --measurements ${measurements} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --predictions ${Exprflow.shellQuote(predictions)} \\
+        --measurements ${Exprflow.shellQuote(measurements)} \\
         ${map} \\
-        --output-tsv ${prefix}.score.tsv \\
-        --output-json ${prefix}.score.json \\
-        --output-pairs ${prefix}.pairs.tsv \\
-        --output-svg ${prefix}.score.svg \\
+        --output-tsv ${Exprflow.shellQuote(prefix + '.score.tsv')} \\
+        --output-json ${Exprflow.shellQuote(prefix + '.score.json')} \\
+        --output-pairs ${Exprflow.shellQuote(prefix + '.pairs.tsv')} \\
+        --output-svg ${Exprflow.shellQuote(prefix + '.score.svg')} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

@@ -25,19 +25,15 @@ process TRAIN {
     script:
     def args = task.ext.args ?: ''
     def cv = meta.fold != null
-    prefix = task.ext.prefix ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
+    prefix = meta.output_id ?: (cv ? "${meta.id}.r${meta.repeat}.f${meta.fold}" : "${meta.id}")
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow train \\
-        --input ${dataset} \\
-        --splits ${splits} \\
-        --output ${prefix}.xfm \\
-        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${prefix}.predictions.tsv" : ""} \\
+        --versions-yml versions.yml --versions-process '${task.process}' \\
+        --input ${Exprflow.shellQuote(dataset)} \\
+        --splits ${Exprflow.shellQuote(splits)} \\
+        --output ${Exprflow.shellQuote(prefix + '.xfm')} \\
+        ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ""} \\
         ${args}
-
-    cat <<-END_VERSIONS > versions.yml
-    "${task.process}":
-    \$(exprflow --version | sed 's/^\\([^ ]*\\) \\(.*\\)\$/    \\1: "\\2"/')
-    END_VERSIONS
     """
 }

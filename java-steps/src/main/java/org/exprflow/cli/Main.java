@@ -1,6 +1,7 @@
 package org.exprflow.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import org.exprflow.core.Log;
 import org.exprflow.core.OutputPaths;
 import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;
+import org.exprflow.io.AtomicOutput;
 
 /**
  * The exprflow command line: one subcommand per pipeline stage. Each Nextflow process calls exactly
@@ -42,7 +44,7 @@ import org.exprflow.core.Versions;
             org.exprflow.model.PermuteCommand.class,
             org.exprflow.model.RegressCommand.class,
             org.exprflow.evaluate.EvaluateCommand.class,
-            org.exprflow.evaluate.MultiLabelCommand.class,
+            org.exprflow.evaluate.MultilabelCommand.class,
             org.exprflow.evaluate.EvaluateRegressionCommand.class,
             org.exprflow.score.ScoreCommand.class,
             org.exprflow.report.ReportCommand.class,
@@ -76,6 +78,18 @@ public final class Main implements Runnable {
     @Option(names = "--quiet", description = "Print warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
     boolean quiet;
 
+    // Written by the step's own JVM once the step has succeeded: the modules used to start a second
+    // JVM (`exprflow --version`, ~0.8 s) in every task just for this file. Inherited, so it goes
+    // after the step name (bin/exprflow reads the step from the first argument).
+    @Option(names = "--versions-yml", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "After success, write the versions of exprflow, Weka and Java as a Nextflow versions.yml "
+                    + "(needs --versions-process).")
+    Path versionsYml;
+
+    @Option(names = "--versions-process", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "The Nextflow process named in --versions-yml (task.process).")
+    String versionsProcess;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "a step is required, e.g. 'exprflow qc --help'");
@@ -106,13 +120,27 @@ public final class Main implements Runnable {
             CommandLine leaf = chain.get(chain.size() - 1);
             Main root = (Main) chain.get(0).getCommand();
             Log.configure(leaf.getCommandName(), root.quiet);
+            // Checked before the step runs, so a mistake costs no work.
+            if ((root.versionsYml == null) != (root.versionsProcess == null)) {
+                throw new CommandLine.ParameterException(leaf, "--versions-yml and --versions-process go together");
+            }
             try {
                 OutputPaths.check(lastSubcommand(parseResult));
             } catch (UserException e) {
                 // a bad path is a bad argument: reported like any other (one line, exit 2)
                 throw new CommandLine.ParameterException(leaf, e.getMessage());
             }
-            return new CommandLine.RunLast().execute(parseResult);
+            int code = new CommandLine.RunLast().execute(parseResult);
+            if (code == 0 && root.versionsYml != null) {
+                try {
+                    AtomicOutput.writeString(root.versionsYml, Versions.versionsYml(root.versionsProcess));
+                } catch (java.io.IOException e) {
+                    // Through the execution exception handler: one line, like any step's error.
+                    throw new CommandLine.ExecutionException(leaf, "versions.yml",
+                            UserException.badFile(root.versionsYml, "cannot write: " + e.getMessage()));
+                }
+            }
+            return code;
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -34,6 +34,20 @@ public final class Versions implements CommandLine.IVersionProvider {
         return System.getProperty("java.version");
     }
 
+    /**
+     * A Nextflow process's versions.yml: the process name, then one {@code name: "version"} line per
+     * tool, four spaces in. Byte for byte what the modules' former heredoc wrote from
+     * {@code exprflow --version} piped through sed, so software_versions.yml does not change.
+     */
+    public static String versionsYml(String process) {
+        StringBuilder b = new StringBuilder().append('"').append(process).append("\":\n");
+        for (String line : new Versions().getVersion()) {
+            int space = line.indexOf(' ');
+            b.append("    ").append(line, 0, space).append(": \"").append(line.substring(space + 1)).append("\"\n");
+        }
+        return b.toString();
+    }
+
     @Override
     public String[] getVersion() {
         return new String[] {

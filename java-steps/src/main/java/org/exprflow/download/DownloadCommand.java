@@ -12,6 +12,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
             "Exit codes: 2 bad option or accession, 3 a file could not be fetched or verified,",
             "4 an experiment has no file matching the filters."
         })
-public final class DownloadCommand implements Runnable {
+public final class DownloadCommand extends StepCommand {
 
     @Option(names = "--accession", paramLabel = "ACC", description = "An accession; repeatable.")
     List<String> accessions = new ArrayList<>();
@@ -110,8 +111,12 @@ public final class DownloadCommand implements Runnable {
     String truststorePassword;
 
     @Override
-    public void run() {
+    protected void validateArguments() {
         checkOptions();
+    }
+
+    @Override
+    protected void execute() {
         List<Accession> requested = requestedAccessions();
         SSLSocketFactory tls = truststore == null ? null : TlsTrust.socketFactory(truststore, truststorePassword);
         TransferOptions options = new TransferOptions(retries, backoffMs, backoffMaxMs, timeoutMs, maxBytes, progressMinBytes, tls);

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.stepfile.ModelChoice;
@@ -75,7 +75,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Merge prediction files and compute classification metrics (model vs ZeroR, CV and test).")
-public final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand extends StepCommand {
     /** Sets that carry truths to score, in output order. */
     static final List<String> SCORED_SETS = org.exprflow.stepfile.MetricsJson.SETS;
     /** The learner under evaluation and its baseline, in output order. */
@@ -121,7 +121,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path outputSelection;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         requireDistinctOutputs();
         List<PredictionTable> parts = new ArrayList<>();
         for (Path p : predictions) {
@@ -164,7 +164,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             AtomicOutput.writeString(outputSelection, sel.toString());
         }
-        return 0;
     }
 
     /** Evaluations of every (scored set, learner) present with at least one known truth. */

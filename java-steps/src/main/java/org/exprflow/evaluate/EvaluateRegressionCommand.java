@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 import org.exprflow.io.JsonOutput;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate-regression", mixinStandardHelpOptions = true,
         description = "Merge regression tables and compute Pearson, Spearman, RMSE, MAE and R2 per target and overall, "
                 + "model beside the training-mean baseline.")
-public final class EvaluateRegressionCommand implements Callable<Integer> {
+public final class EvaluateRegressionCommand extends StepCommand {
 
     @Option(names = "--predictions", required = true, arity = "1..*", description = "Regression tables from 'exprflow regress'.")
     List<Path> predictions;
@@ -50,7 +50,7 @@ public final class EvaluateRegressionCommand implements Callable<Integer> {
     Path outputPredictions;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         List<RegressionTable> parts = new ArrayList<>();
         for (Path p : predictions) {
             parts.add(RegressionTable.read(p));
@@ -106,7 +106,6 @@ public final class EvaluateRegressionCommand implements Callable<Integer> {
         if (outputPredictions != null) {
             merged.write(outputPredictions);
         }
-        return 0;
     }
 
     private static RegressionMetrics metrics(List<RegressionTable.Row> rows) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Read an expression file (CuMiDa, GEO series matrix, GEO SOFT, Golub, ARFF, TSV/CSV) "
                 + "and write an exprflow dataset (.xfd).")
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends StepCommand {
 
     @Option(names = "--input", required = true, description = "Expression file (plain or gzip).")
     Path input;
@@ -69,10 +69,14 @@ public final class ImportCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    protected void validateArguments() {
         if (labelKey != null && labelField != null) {
             throw UserException.badParameter("give --label-key or --label-field, not both");
         }
+    }
+
+    @Override
+    protected void execute() throws IOException {
         InputFormat inputFormat;
         if (format.equalsIgnoreCase("auto")) {
             inputFormat = FormatDetector.detect(input);
@@ -105,7 +109,6 @@ public final class ImportCommand implements Callable<Integer> {
             Log.info("no labels (give --samplesheet, or --label-key/--label-field for GEO files)");
         }
         DatasetFile.write(data, output);
-        return 0;
     }
 
     private Dataset read(InputFormat inputFormat, ReaderOptions options) {

@@ -3,10 +3,10 @@ package org.exprflow.landmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Fit landmark-to-target regressors (D-GEX) on training samples for one chunk of targets; "
                 + "write per-target MAE, RMSE and Pearson r on the validation and test samples, "
                 + "and optionally the fitted model and every prediction.")
-public final class LandmarkFitCommand implements Callable<Integer> {
+public final class LandmarkFitCommand extends StepCommand {
 
     @Option(names = "--input", required = true, description = "Expression dataset (.xfd, from exprflow import).")
     Path input;
@@ -70,7 +70,7 @@ public final class LandmarkFitCommand implements Callable<Integer> {
     Path outputPredictions;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         TargetChunk k = TargetChunk.parse(chunk);
         double[] sizes = SampleSplit.parseSizes(splitSizes);
         List<LandmarkLearner> parsed = new ArrayList<>();
@@ -105,7 +105,6 @@ public final class LandmarkFitCommand implements Callable<Integer> {
         if (outputPredictions != null) {
             result.predictions().write(outputPredictions);
         }
-        return 0;
     }
 
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "landmark-predict", mixinStandardHelpOptions = true,
         description = "Predict target genes of new samples from their landmark genes with models saved by landmark-fit.")
-public final class LandmarkPredictCommand implements Callable<Integer> {
+public final class LandmarkPredictCommand extends StepCommand {
 
     enum Scale { expression, z }
 
@@ -72,7 +72,7 @@ public final class LandmarkPredictCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
+    protected void execute() throws IOException {
         List<LandmarkModel> fits = readModels();
         LandmarkModel first = fits.get(0);
         Dataset data = DatasetFile.read(input);
@@ -93,7 +93,6 @@ public final class LandmarkPredictCommand implements Callable<Integer> {
         AtomicOutput.writeText(output, w -> FeatureMatrixText.write(w, result, "target", Canonical::number));
         Log.info("predicted " + targets.size() + " targets for " + data.sampleCount() + " samples with " + first.learner()
                 + " (" + fits.size() + " chunk model" + (fits.size() == 1 ? "" : "s") + ", " + scale + " scale)");
-        return 0;
     }
 
     /** A model and the file it came from, for messages. */

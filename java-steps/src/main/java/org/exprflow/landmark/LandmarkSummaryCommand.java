@@ -3,9 +3,9 @@ package org.exprflow.landmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "landmark-summary", mixinStandardHelpOptions = true,
         description = "Gather landmark-fit chunks into per-target metrics and the D-GEX summary table.")
-public final class LandmarkSummaryCommand implements Callable<Integer> {
+public final class LandmarkSummaryCommand extends StepCommand {
 
     @Option(names = "--input", required = true, arity = "1..*", description = "Chunk tables written by landmark-fit.")
     List<Path> inputs = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class LandmarkSummaryCommand implements Callable<Integer> {
     Path outputSummary;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         List<TargetMetricsTable> parts = new ArrayList<>();
         for (Path p : inputs) {
             parts.add(TargetMetricsTable.read(p));
@@ -65,6 +65,5 @@ public final class LandmarkSummaryCommand implements Callable<Integer> {
         for (String line : summary.render(LandmarkFit.TEST).split("\n")) {
             Log.info(line);
         }
-        return 0;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.zip.Deflater;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.SimulatorSeed;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.FeatureMatrixText;
@@ -14,6 +16,7 @@ import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,13 +30,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "simulate-landmark", mixinStandardHelpOptions = true,
         description = "Write a simulated landmark/target expression study (linear and non-linear targets) for landmark-fit.")
-public final class SimulateLandmarkCommand implements Runnable {
+public final class SimulateLandmarkCommand extends StepCommand {
 
     @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Directory to write into (created if absent).")
     Path outputDir;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SimulatorSeed seed;
 
     @Option(names = "--samples", defaultValue = "200", description = "Samples (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -53,10 +56,10 @@ public final class SimulateLandmarkCommand implements Runnable {
     int querySamples;
 
     @Override
-    public void run() {
+    protected void execute() {
         LandmarkSimulator.Parameters p;
         try {
-            p = new LandmarkSimulator.Parameters(seed, samples, landmarks, targets, nonlinearFraction, querySamples);
+            p = new LandmarkSimulator.Parameters(seed.seed(), samples, landmarks, targets, nonlinearFraction, querySamples);
         } catch (IllegalArgumentException e) {
             throw UserException.badParameter(e.getMessage());
         }
@@ -86,7 +89,7 @@ public final class SimulateLandmarkCommand implements Runnable {
         } catch (IOException e) {
             throw UserException.badParameter("cannot write to --output-dir " + outputDir + ": " + e.getMessage());
         }
-        Log.info("simulated " + samples + " samples x " + landmarks + " landmarks + " + targets + " targets, seed " + seed);
+        Log.info("simulated " + samples + " samples x " + landmarks + " landmarks + " + targets + " targets, seed " + seed.seed());
     }
 
     /** What a target reads: a landmark id (linear targets) or a program, program1.. (non-linear). */

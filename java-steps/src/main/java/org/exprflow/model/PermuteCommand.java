@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.DatasetInput;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -37,10 +38,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "permute", mixinStandardHelpOptions = true,
         description = "Run the nested cross-validation on permuted labels, for the permutation test of the CV estimate.")
-public final class PermuteCommand implements Callable<Integer> {
+public final class PermuteCommand extends StepCommand {
 
-    @Option(names = "--input", required = true, description = "Dataset (.xfd).")
-    Path input;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--splits", required = true,
             description = "Splits table: its training partition, number of folds and repeats are used.")
@@ -66,12 +67,16 @@ public final class PermuteCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Override
-    public Integer call() throws Exception {
+    protected void validateArguments() {
         if (from < 1 || to < from) {
             throw UserException.badParameter("--from and --to must satisfy 1 <= from <= to, got " + from + ".." + to);
         }
         model.candidates();
-        Dataset data = DatasetFile.read(input);
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        Dataset data = DatasetFile.read(input.path());
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = SplitPlan.read(splits);
         Dataset training = SampleSelection.select(data, plan.trainingSamples(), true, "training");
@@ -89,7 +94,6 @@ public final class PermuteCommand implements Callable<Integer> {
             Log.info("permutation " + p + ": balanced accuracy " + Canonical.number(cm.balancedAccuracy()));
         }
         AtomicOutput.writeString(output, out.toString());
-        return 0;
     }
 
     /** The labels shuffled among the samples; depends only on (seed, permutation), not on chunking. */

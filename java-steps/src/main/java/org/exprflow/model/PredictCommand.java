@@ -3,9 +3,9 @@ package org.exprflow.model;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Apply a saved model (.xfm) to the samples of a dataset and write class predictions and probabilities.")
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends StepCommand {
 
     @Option(names = "--model", required = true, description = "Model file from 'exprflow train'.")
     Path modelPath;
@@ -47,7 +47,7 @@ public final class PredictCommand implements Callable<Integer> {
     boolean imputeMissing;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         if (!set.equals("test") && !set.equals("predict")) {
             throw UserException.badParameter("--set must be 'test' or 'predict', got '" + set + "'");
         }
@@ -65,6 +65,5 @@ public final class PredictCommand implements Callable<Integer> {
         table.write(output);
         Log.info("predicted " + data.sampleCount() + " samples with a model of " + model.selectedFeatureIds().size()
                 + " features; classes: " + String.join(", ", model.levels()));
-        return 0;
     }
 }

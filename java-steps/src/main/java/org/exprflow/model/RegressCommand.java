@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "regress", mixinStandardHelpOptions = true,
         description = "Fit Weka regressors for numeric targets on training rows and predict held-out, test and transfer rows.")
-public final class RegressCommand implements Callable<Integer> {
+public final class RegressCommand extends StepCommand {
 
     @Option(names = "--input", required = true, description = "Training dataset (.xfd) with numeric targets.")
     Path input;
@@ -73,7 +73,7 @@ public final class RegressCommand implements Callable<Integer> {
     Path predictions;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         boolean foldMode = fold != null || repeat != null;
         if (foldMode && (splits == null || fold == null || repeat == null)) {
             throw UserException.badParameter("a CV fold needs --splits, --repeat and --fold together");
@@ -126,7 +126,6 @@ public final class RegressCommand implements Callable<Integer> {
             }
         }
         new RegressionTable(rows).write(predictions);
-        return 0;
     }
 
     private List<Target> chosenTargets(Dataset data) {

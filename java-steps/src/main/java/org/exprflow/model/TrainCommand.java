@@ -3,9 +3,10 @@ package org.exprflow.model;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.DatasetInput;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -35,10 +36,10 @@ import picocli.CommandLine.Option;
         description = "Fit the model pipeline (cross-sample transforms, top-k feature selection, Weka learner, and "
                 + "inner-CV model selection when several candidates are given) on training samples; for one CV fold, "
                 + "also predict its held-out samples.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends StepCommand {
 
-    @Option(names = "--input", required = true, description = "Dataset (.xfd).")
-    Path input;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--output", description = "Model file to write (.xfm). Required unless --predictions is given. "
             + "The model's choice (learner, k, selected features) is written beside it as MODEL.choice.tsv.")
@@ -63,16 +64,25 @@ public final class TrainCommand implements Callable<Integer> {
     Path predictions;
 
     @Override
-    public Integer call() throws Exception {
-        boolean foldMode = fold != null || repeat != null || predictions != null;
-        if (foldMode && (splits == null || fold == null || repeat == null || predictions == null)) {
+    protected void validateArguments() {
+        if (foldMode() && (splits == null || fold == null || repeat == null || predictions == null)) {
             throw UserException.badParameter("a CV fold needs --splits, --repeat, --fold and --predictions together");
         }
-        if (!foldMode && output == null) {
+        if (!foldMode() && output == null) {
             throw UserException.badParameter("--output is required to save the final model");
         }
         model.candidates(); // fail on a bad learner or k before reading any data
-        Dataset data = DatasetFile.read(input);
+    }
+
+    /** A CV fold task (held-out predictions) rather than the final model. */
+    private boolean foldMode() {
+        return fold != null || repeat != null || predictions != null;
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        boolean foldMode = foldMode();
+        Dataset data = DatasetFile.read(input.path());
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);
         ModelSelection.Result selection;
@@ -107,7 +117,6 @@ public final class TrainCommand implements Callable<Integer> {
             new ModelChoice(foldMode ? repeat : null, foldMode ? fold : null, m.metadata().get("learner"),
                     m.metadata().get("top_k"), m.selectedFeatureIds()).write(ModelChoice.besideModel(output));
         }
-        return 0;
     }
 
     private void log(int samples, int features, String foldNote) {

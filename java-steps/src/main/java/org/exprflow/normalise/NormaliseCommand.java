@@ -1,9 +1,9 @@
 package org.exprflow.normalise;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "--log2 auto uses GEO2R's rule on the input: log2 is applied when q99 > 100, or when "
                     + "q100 - q0 > 50 and q25 > 0 (quantiles of all non-NA values)."
         })
-public final class NormaliseCommand implements Callable<Integer> {
+public final class NormaliseCommand extends StepCommand {
 
     @Option(names = "--input", required = true, description = "Dataset to normalise (.xfd).")
     Path input;
@@ -40,7 +40,7 @@ public final class NormaliseCommand implements Callable<Integer> {
     String log2;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         // Parameters are checked before the input is read, so a typo fails fast.
         PerValueNormalisation normalisation =
                 new PerValueNormalisation(floor, ceiling, PerValueNormalisation.Log2Mode.parse(log2));
@@ -53,6 +53,5 @@ public final class NormaliseCommand implements Callable<Integer> {
         DatasetFile.write(data.withValues(result.values()), output);
         Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; log2 "
                 + (result.log2Applied() ? "applied" : "not applied"));
-        return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.DatasetFile;
 
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
             "then sample in command-line order), and optionally the bins as a dense .xfd dataset (samples x",
             "bins, LOCUS feature ids) for a region."
         })
-public final class BinCommand implements Runnable {
+public final class BinCommand extends StepCommand {
     @Option(names = "--peaks", required = true, arity = "1..*", paramLabel = "FILE",
             description = "Peak files: BED3-6, narrowPeak or broadPeak; plain, gzip or bgzip; any order.")
     List<Path> peaks;
@@ -53,7 +54,7 @@ public final class BinCommand implements Runnable {
     Path outputXfd;
 
     @Override
-    public void run() {
+    protected void execute() {
         BinValue kind = BinValue.fromCliName(value);
         List<String> samples = PeakInputOptions.sampleNames(peaks, names);
         BinLayout layout = bins.layout(input.genome());

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.DatasetOutput;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
             "(NA for genes it lacks; no target without --rna). Identical options give identical feature ids",
             "for every tissue."
         })
-public final class GeneFeaturesCommand implements Runnable {
+public final class GeneFeaturesCommand extends StepCommand {
     public static final String TARGET = "log2_tpm_plus_1";
 
     @Option(names = "--mark", required = true, paramLabel = "NAME=FILE",
@@ -65,11 +67,11 @@ public final class GeneFeaturesCommand implements Runnable {
             description = "Decay length of the distance-weighted signal (default: ${DEFAULT-VALUE}).")
     double distanceScale;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Output dataset (.xfd).")
-    Path output;
+    @Mixin
+    DatasetOutput output;
 
     @Override
-    public void run() {
+    protected void execute() {
         for (int w : windows) {
             if (w < 0) {
                 throw UserException.badParameter("--windows must be non-negative, not " + w);
@@ -139,9 +141,9 @@ public final class GeneFeaturesCommand implements Runnable {
         Dataset dataset = new Dataset(tissue == null ? "gene-features" : tissue, ids, featureIds, FeatureIdType.OTHER,
                 values, annotations, targets);
         try {
-            DatasetFile.write(dataset, output);
+            DatasetFile.write(dataset, output.path());
         } catch (IOException e) {
-            throw UserException.badParameter("cannot write --output " + output + ": " + e.getMessage());
+            throw UserException.badParameter("cannot write --output " + output.path() + ": " + e.getMessage());
         }
         Log.info("wrote " + genes.size() + " genes x " + featureIds.size() + " features (" + sortedMarks.size() + " marks)");
     }

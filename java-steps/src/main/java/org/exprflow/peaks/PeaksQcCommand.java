@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
             "and unmatched in --annotation.",
             "TSV columns: section, name, metric, value; the JSON holds the same figures."
         })
-public final class PeaksQcCommand implements Runnable {
+public final class PeaksQcCommand extends StepCommand {
     static final int TSS_DISTANCE = 1000;
 
     @Option(names = "--peaks", arity = "1..*", paramLabel = "FILE", description = "Peak files.")
@@ -61,7 +62,7 @@ public final class PeaksQcCommand implements Runnable {
     Path outputJson;
 
     @Override
-    public void run() {
+    protected void execute() {
         if (peaks.isEmpty() && rna.isEmpty()) {
             throw UserException.badParameter("give --peaks and/or --rna files");
         }

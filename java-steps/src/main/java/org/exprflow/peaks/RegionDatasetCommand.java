@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
+import org.exprflow.core.DatasetOutput;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
             "Design (a): samples x region bins, with one numeric target per gene whose TSS lies in the",
             "region: log2(TPM + 1) from each sample's RNA file. Peak and RNA files are paired by position."
         })
-public final class RegionDatasetCommand implements Runnable {
+public final class RegionDatasetCommand extends StepCommand {
     @Option(names = "--peaks", required = true, arity = "1..*", paramLabel = "FILE", description = "Peak file per sample.")
     List<Path> peaks;
 
@@ -62,11 +64,11 @@ public final class RegionDatasetCommand implements Runnable {
             description = "Write only chunk K of N of the region's genes (contiguous, in TSS order); default: all.")
     String targetsChunk;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Output dataset (.xfd).")
-    Path output;
+    @Mixin
+    DatasetOutput output;
 
     @Override
-    public void run() {
+    protected void execute() {
         if (rna.size() != peaks.size()) {
             throw UserException.badParameter("--rna has " + rna.size() + " files for " + peaks.size() + " --peaks files");
         }
@@ -114,9 +116,9 @@ public final class RegionDatasetCommand implements Runnable {
         }
         Dataset dataset = DenseBinMatrix.toDataset("region " + region, layout, binned, targets);
         try {
-            DatasetFile.write(dataset, output);
+            DatasetFile.write(dataset, output.path());
         } catch (IOException e) {
-            throw UserException.badParameter("cannot write --output " + output + ": " + e.getMessage());
+            throw UserException.badParameter("cannot write --output " + output.path() + ": " + e.getMessage());
         }
         Log.info("wrote " + samples.size() + " samples x " + layout.binCount() + " bins, " + targets.size() + " targets");
     }

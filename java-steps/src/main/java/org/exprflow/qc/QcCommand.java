@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Option;
             "flat_features (fraction constant or near-constant, at most).",
             "Exits 0 even when a check fails, unless --fail-on-fail is given (then exit 4)."
         })
-public final class QcCommand implements Runnable {
+public final class QcCommand extends StepCommand {
 
     @Option(names = "--input", required = true, paramLabel = "D.xfd", description = "Dataset written by 'exprflow import'.")
     Path input;
@@ -83,7 +84,7 @@ public final class QcCommand implements Runnable {
     boolean failOnFail;
 
     @Override
-    public void run() {
+    protected void execute() {
         QcThresholds thresholds = new QcThresholds(maxMissingWarn, maxMissingFail, maxOutliersWarn, maxOutliersFail,
                 minClassSizeWarn, minClassSizeFail, maxFlatFeaturesWarn, maxFlatFeaturesFail,
                 outlierMadK, outlierMinDrop, nearConstantSd, nearConstantShare);

@@ -1,11 +1,11 @@
 package org.exprflow.report;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report of QC, metrics and ROC curves.")
-public final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand extends StepCommand {
     @Option(names = "--output", required = true, paramLabel = "REPORT.html", description = "The HTML report.")
     Path output;
 
@@ -61,7 +61,7 @@ public final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         // The JSON files say which step wrote them (exprflow_kind): qc or peaks-qc through --qc, evaluate
         // or evaluate-regression through --metrics; any other kind is a one-line error.
         StepJson.Document qcJson = qc == null ? null : StepJson.read(qc, StepJson.QC, StepJson.PEAKS_QC);
@@ -93,7 +93,6 @@ public final class ReportCommand implements Callable<Integer> {
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
                 + " sections");
-        return 0;
     }
 
     /** A table's first line (null when empty): its header says which step wrote it. */

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 
 import org.exprflow.data.IdVersions;
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.io.AtomicOutput;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
             "and duplicated ids, Pearson r, Spearman rho, R2, RMSE, MAE, and the RMSE and MAE",
             "of predicting the measured mean for every id. Contract: docs/score.md."
         })
-public final class ScoreCommand implements Runnable {
+public final class ScoreCommand extends StepCommand {
     /** Fewer pairs make r meaningless (two points always give r = +-1). */
     static final int MIN_SCORED = 3;
 
@@ -105,7 +106,7 @@ public final class ScoreCommand implements Runnable {
     Path outputSvg;
 
     @Override
-    public void run() {
+    protected void execute() {
         MeasuredTransform measuredTransform = MeasuredTransform.parse(transform);
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
         IdVersions versions = IdVersions.of(stripVersions);

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.SimulatorSeed;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,13 +28,13 @@ import picocli.CommandLine.Option;
             "about 0.1% missing values) in the formats exprflow imports. Always writes samplesheet.csv",
             "(sample,label,batch,group,split) and truth.tsv (planted differential probes and outlier)."
         })
-public final class SimulateCommand implements Runnable {
+public final class SimulateCommand extends StepCommand {
 
     @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Directory to write into (created if absent).")
     Path outputDir;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SimulatorSeed seed;
 
     @Option(names = "--samples", defaultValue = "60", description = "Number of samples (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -52,8 +55,8 @@ public final class SimulateCommand implements Runnable {
     List<String> formats;
 
     @Override
-    public void run() {
-        SimulationParameters parameters = new SimulationParameters(seed, samples, probes, classes, differential);
+    protected void execute() {
+        SimulationParameters parameters = new SimulationParameters(seed.seed(), samples, probes, classes, differential);
         Set<OutputFormat> selected = EnumSet.noneOf(OutputFormat.class);
         for (String f : formats) {
             selected.add(OutputFormat.fromCliName(f));
@@ -63,11 +66,11 @@ public final class SimulateCommand implements Runnable {
         }
         SimulatedStudy study = ExpressionSimulator.simulate(parameters);
         Log.info("simulated " + study.sampleCount() + " samples x " + study.probeCount() + " probes, "
-                + classes + " classes, seed " + seed);
+                + classes + " classes, seed " + seed.seed());
         try {
             Files.createDirectories(outputDir);
             for (OutputFormat format : selected) {
-                format.write(study, outputDir, seed);
+                format.write(study, outputDir, seed.seed());
                 Log.info("wrote " + format.cliName);
             }
             TsvMatrixWriter.writeSamplesheet(study, outputDir);

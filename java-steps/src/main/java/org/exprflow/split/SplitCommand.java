@@ -5,25 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.DatasetInput;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The split step: writes the stored fold assignment that every training task reads. */
 @Command(name = "split", mixinStandardHelpOptions = true,
         description = "Assign samples to an independent test set and to seeded, stratified (optionally grouped) "
                 + "cross-validation folds. The result does not depend on sample order.")
-public final class SplitCommand implements Callable<Integer> {
+public final class SplitCommand extends StepCommand {
 
-    @Option(names = "--input", required = true, description = "Dataset (.xfd).")
-    Path input;
+    @Mixin
+    DatasetInput input;
 
     @Option(names = "--output", required = true, description = "Splits table to write (.tsv).")
     Path output;
@@ -55,14 +57,14 @@ public final class SplitCommand implements Callable<Integer> {
     List<String> holdoutValues = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         if (folds < 2) {
             throw UserException.badParameter("--folds must be at least 2, got " + folds);
         }
         if (repeats < 1) {
             throw UserException.badParameter("--repeats must be at least 1, got " + repeats);
         }
-        Dataset data = DatasetFile.read(input);
+        Dataset data = DatasetFile.read(input.path());
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         List<String> partition = partitions(data);
         List<Integer> trainRows = new ArrayList<>();
@@ -100,7 +102,6 @@ public final class SplitCommand implements Callable<Integer> {
         plan.write(output);
         Log.info(training.sampleCount() + " training samples in " + folds + " folds x " + repeats + " repeat(s), "
                 + plan.testSamples().size() + " test samples" + (groupColumn == null ? "" : ", grouped by " + groupColumn));
-        return 0;
     }
 
     private List<String> partitions(Dataset data) {

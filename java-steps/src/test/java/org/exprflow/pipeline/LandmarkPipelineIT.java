@@ -190,8 +190,8 @@ class LandmarkPipelineIT {
 
     /**
      * The landmark-fit java process (a descendant of the Nextflow run) working in the task's
-     * directory. The task script also runs `exprflow --version` for versions.yml, after the step:
-     * killing that one would not fail the task, hence the check of the command line.
+     * directory, told apart by its command line from any other java process there (the step itself
+     * writes versions.yml, so today it is the task's only one).
      */
     private static Optional<ProcessHandle> javaIn(Process run, Path taskDir) {
         return run.descendants().filter(p -> {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The download cache: a warm cache answers without any request, --offline never makes one. */
 @Tag("unit")
-class CacheTest {
+class DownloadCommandTest {
     static final String MATRIX = "/geo/series/GSEnnn/GSE781/matrix/GSE781_series_matrix.txt.gz";
 
     @TempDir

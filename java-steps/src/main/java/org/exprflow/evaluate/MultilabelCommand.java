@@ -3,9 +3,9 @@ package org.exprflow.evaluate;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "multilabel", mixinStandardHelpOptions = true,
         description = "Micro and macro F1 over several binary labels, each predicted by its own model (binary relevance).")
-public final class MultiLabelCommand implements Callable<Integer> {
+public final class MultilabelCommand extends StepCommand {
 
     @Option(names = "--label", required = true, arity = "1..*", paramLabel = "NAME=PRED.tsv",
             description = "A label and its merged predictions table; one per label.")
@@ -45,7 +45,7 @@ public final class MultiLabelCommand implements Callable<Integer> {
     Path outputJson;
 
     @Override
-    public Integer call() throws Exception {
+    protected void execute() throws Exception {
         Map<String, PredictionTable> tables = new TreeMap<>();
         labelFiles.forEach((label, file) -> tables.put(label, PredictionTable.read(file)));
         StringBuilder tsv = new StringBuilder("set\tlabel\tmetric\tvalue\n");
@@ -87,7 +87,6 @@ public final class MultiLabelCommand implements Callable<Integer> {
         }
         AtomicOutput.writeString(outputTsv, tsv.toString());
         JsonOutput.write(outputJson, json);
-        return 0;
     }
 
     private static void line(StringBuilder out, String set, String label, String metric, double value) {

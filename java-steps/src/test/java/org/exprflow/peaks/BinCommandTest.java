@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte offset for a truncated gzip), and leaves no output file behind.
  */
 @Tag("unit")
-class PeakInputErrorsTest {
+class BinCommandTest {
     @TempDir
     Path tmp;
 
@@ -45,11 +45,10 @@ class PeakInputErrorsTest {
         assertEquals(3, r.exitCode(), r.stderr());
         assertEquals(1, r.errorLines().size(), r.stderr());
         String line = r.errorLines().get(0);
-        assertTrue(line.startsWith("bin: error: ") || line.startsWith("region-dataset: error: "), line);
+        assertTrue(line.startsWith("bin: error: "), line);
         assertTrue(line.contains(file + ":" + where), "names file and position: " + line);
         assertTrue(line.contains(problem), line);
         assertFalse(Files.exists(tmp.resolve("out.tsv.gz")), "no output after an error");
-        assertFalse(Files.exists(tmp.resolve("out.xfd")), "no output after an error");
     }
 
     @Test
@@ -100,17 +99,5 @@ class PeakInputErrorsTest {
         Path p = Files.write(tmp.resolve("p.narrowPeak.gz"), Arrays.copyOf(whole, whole.length / 2));
         Cli.Result r = bin(p);
         assertOneLineError(r, p, " byte ", "gzip stream is truncated or corrupt");
-    }
-
-    @Test
-    void duplicateGeneIdsAfterVersionStrippingInRnaFile() throws IOException {
-        Path peaks = Files.writeString(tmp.resolve("p.bed"), GOOD);
-        Path genes = Files.writeString(tmp.resolve("genes.bed"), "chr1\t150\t900\tENSG00000000001.1\t0\t+\n");
-        Path rna = Files.writeString(tmp.resolve("rna.tsv"),
-                "ENSG00000000001.3\t5.5\nENSG00000000002.1\t1\nENSG00000000001.4\t7\n");
-        Cli.Result r = Cli.run("--quiet", "region-dataset", "--peaks", peaks.toString(), "--rna", rna.toString(), "--annotation",
-                genes.toString(), "--chrom-sizes", sizes().toString(), "--region", "chr1:0-2000", "--bin-size", "500",
-                "--output", tmp.resolve("out.xfd").toString());
-        assertOneLineError(r, rna, "3: ", "gene id ENSG00000000001 occurs twice after removing version suffixes (first on line 1)");
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * higher coordinates. Also: feature ids do not depend on the data or the --mark order.
  */
 @Tag("unit")
-class GeneFeaturesTest {
+class GeneFeaturesCommandTest {
     @TempDir
     Path tmp;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Binary-relevance multi-label scoring: micro and macro F1 over labels. */
 @Tag("unit")
-class MultiLabelTest {
+class MultilabelCommandTest {
     @TempDir
     Path dir;
 

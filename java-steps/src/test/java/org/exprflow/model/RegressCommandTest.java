@@ -1,4 +1,4 @@
-package org.exprflow.peaks;
+package org.exprflow.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * baseline only on the planted genes.
  */
 @Tag("unit")
-class PeaksDesignATest {
+class RegressCommandTest {
     static final Path DATA = TestEnvironment.projectDir().resolve("test-data/peaks");
     static final String LEARNER = "weka.classifiers.functions.LinearRegression -S 1 -R 1.0E-8";
     static final String[] REGIONS = {"chr1:0-200000", "chr2:0-150000", "chr3:0-100000"};

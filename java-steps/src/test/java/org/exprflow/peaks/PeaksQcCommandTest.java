@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * named by --rna-names, whose count must match --rna.
  */
 @Tag("unit")
-class PeaksQcTest {
+class PeaksQcCommandTest {
     @Test
     void peakAndRnaFiguresMatchHandComputation(@TempDir Path tmp) throws IOException {
         Path sizes = Files.writeString(tmp.resolve("g.sizes"), "chr1\t100000\n");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * named by another id type is translated through a landmark list; mistakes are one line.
  */
 @Tag("unit")
-class LandmarkPredictTest {
+class LandmarkPredictCommandTest {
     @TempDir
     Path dir;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no output file at all (not even a temporary one).
  */
 @Tag("unit")
-class ScoreErrorsTest {
+class ScoreCommandTest {
     @TempDir
     Path dir;
 

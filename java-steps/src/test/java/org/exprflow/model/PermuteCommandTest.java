@@ -1,0 +1,59 @@
+package org.exprflow.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.exprflow.data.DatasetFile;
+import org.exprflow.testing.Cli;
+import org.exprflow.testing.SyntheticData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * permute through the CLI: permutation i gives the same score whatever chunk it runs in (so
+ * --permutation_chunk changes the tasks, not the p-value), and a bad range is one line.
+ */
+@Tag("unit")
+class PermuteCommandTest {
+    @TempDir
+    Path dir;
+
+    private Cli.Result permute(Path data, Path splits, int from, int to, Path out) {
+        return Cli.run("--quiet", "permute", "--input", data.toString(), "--splits", splits.toString(), "--from",
+                String.valueOf(from), "--to", String.valueOf(to), "--learner", "weka.classifiers.bayes.NaiveBayes",
+                "--top-k", "5", "--inner-repeats", "1", "--output", out.toString());
+    }
+
+    @Test
+    void aPermutationScoresTheSameInAnyChunk() throws Exception {
+        Path data = dir.resolve("d.xfd");
+        DatasetFile.write(SyntheticData.classes(31, 24, 30, 5, 2, "A", "B"), data);
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        Path whole = dir.resolve("whole.tsv");
+        Path second = dir.resolve("second.tsv");
+        Cli.Result r = permute(data, splits, 1, 2, whole);
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(0, permute(data, splits, 2, 2, second).exitCode());
+        List<String> all = Files.readAllLines(whole);
+        assertEquals("permutation\tbalanced_accuracy\taccuracy", all.get(0));
+        assertEquals(3, all.size());
+        assertEquals(all.get(2), Files.readAllLines(second).get(1));
+        assertTrue(all.get(2).startsWith("2\t"), all.get(2));
+    }
+
+    @Test
+    void anEmptyRangeIsOneLineAndWritesNothing() throws Exception {
+        Path out = dir.resolve("p.tsv");
+        Cli.Result r = permute(dir.resolve("d.xfd"), dir.resolve("s.tsv"), 3, 2, out);
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertEquals(List.of("permute: error: --from and --to must satisfy 1 <= from <= to, got 3..2"), r.errorLines());
+        assertFalse(Files.exists(out));
+    }
+}

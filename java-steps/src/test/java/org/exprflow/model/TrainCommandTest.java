@@ -1,0 +1,86 @@
+package org.exprflow.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+import org.exprflow.data.Target;
+import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.split.SplitPlan;
+import org.exprflow.testing.Cli;
+import org.exprflow.testing.SyntheticData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train through the CLI: fold tasks, final models, refused training data. (Its models applied: PredictCommandTest.) */
+@Tag("unit")
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path write(Dataset d, String name) throws Exception {
+        Path p = dir.resolve(name);
+        DatasetFile.write(d, p);
+        return p;
+    }
+
+    private static void assertOneLineError(Cli.Result r, int code, String fragment) {
+        assertEquals(code, r.exitCode(), r.stderr());
+        assertEquals(1, r.errorLines().size(), "expected one line, got: " + r.stderr());
+        assertTrue(r.stderr().contains(fragment), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "stack trace printed: " + r.stderr());
+    }
+
+    @Test
+    void foldTaskWritesHeldOutPredictionsForModelAndZeroR() throws Exception {
+        Path data = write(SyntheticData.classes(21, 30, 80, 10, 2, "A", "B"), "d.xfd");
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        Path pred = dir.resolve("fold.tsv");
+        Cli.Result r = Cli.run("train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1",
+                "--fold", "2", "--predictions", pred.toString(), "--top-k", "10");
+        assertEquals(0, r.exitCode(), r.stderr());
+        PredictionTable t = PredictionTable.read(pred);
+        List<String> held = new ArrayList<>(SplitPlan.read(splits).heldOut(1, 2));
+        assertEquals(held.size(), t.rows("cv", "model").size());
+        assertEquals(held.size(), t.rows("cv", "ZeroR").size());
+        assertEquals(held, t.rows("cv", "model").stream().map(PredictionTable.Row::sample).toList());
+        // ZeroR predicts the training majority with Weka's Laplace-smoothed class frequencies
+        for (PredictionTable.Row row : t.rows("cv", "ZeroR")) {
+            assertEquals(1.0, row.probabilities()[0] + row.probabilities()[1], 1e-12);
+        }
+    }
+
+    @Test
+    void unlabelledTrainingSamplesAreRefused() throws Exception {
+        Dataset d = SyntheticData.classes(23, 12, 10, 2, 1, "A", "B");
+        List<String> labels = new ArrayList<>(d.primaryTarget().labels());
+        labels.set(3, null);
+        Path data = write(d.withTargets(List.of(Target.nominal("label", labels))), "u.xfd");
+        Path model = dir.resolve("m.xfm");
+        assertOneLineError(Cli.run("train", "--input", data.toString(), "--output", model.toString()), 4,
+                "1 training sample(s) of 'synthetic' have no 'label' label (first: S004)");
+        assertFalse(Files.exists(model));
+    }
+
+    @Test
+    void singleSampleClassIsRefused() throws Exception {
+        // 7 samples cycling over A, B, C: C gets S003 and S006; relabelling S006 leaves C one sample
+        Dataset d = SyntheticData.classes(24, 7, 10, 2, 1, "A", "B", "C");
+        List<String> labels = new ArrayList<>(d.primaryTarget().labels());
+        labels.set(5, "A");
+        Path data = write(d.withTargets(List.of(Target.nominal("label", labels))), "s.xfd");
+        Path model = dir.resolve("m.xfm");
+        assertOneLineError(Cli.run("train", "--input", data.toString(), "--output", model.toString()), 4,
+                "class 'C' of target 'label' has a single training sample");
+        assertFalse(Files.exists(model));
+    }
+}

@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.UserException;
+import org.exprflow.testing.Cli;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +112,38 @@ class StepTableTest {
         assertError(TABLE, g, g + ":3: count must be an integer, found 'many'");
         Path h = write("v.tsv", "## exprflow example 2\nname\tcount\tvalue\na\t1\tlots\n");
         assertError(TABLE, h, h + ":3: value must be a number or NA, found 'lots'");
+    }
+
+    /** What the user sees: one line naming file and line, exit 3, no stack trace, no output. */
+    @Test
+    void aStepGivenAWrongFileFailsInOneLine() throws IOException {
+        Path splits = write("splits.tsv", "## exprflow splits 1\nsample\tpartition\trepeat\tfold\ns1\ttrain\t1\t1\n");
+        Path perm = write("perm.tsv", "## exprflow permutations 1\npermutation\tbalanced_accuracy\taccuracy\n1\t0.5\n");
+        Path out = dir.resolve("out");
+        String[] outputs = {"--output-tsv", out.resolve("m.tsv").toString(), "--output-json", out.resolve("m.json").toString()};
+        Cli.Result wrongKind = Cli.run(concat(new String[] {"evaluate", "--predictions", splits.toString()}, outputs));
+        assertEquals(3, wrongKind.exitCode(), wrongKind.stderr());
+        assertEquals(List.of("evaluate: error: " + splits + ":1: this is an exprflow splits table, expected predictions"),
+                wrongKind.errorLines());
+        Path predictions = write("p.tsv", "## exprflow predictions 1\nset\trepeat\tfold\tsample\tlearner\ttruth\tpredicted\tprob:A\tprob:B\n"
+                + "cv\t1\t1\ts1\tmodel\tA\tA\t0.9\t0.1\ncv\t1\t1\ts2\tmodel\tB\tB\t0.2\t0.8\n");
+        Cli.Result shortRow = Cli.run(concat(new String[] {"evaluate", "--predictions", predictions.toString(),
+            "--permutations", perm.toString()}, outputs));
+        assertEquals(3, shortRow.exitCode(), shortRow.stderr());
+        assertEquals(List.of("evaluate: error: " + perm + ":3: expected 3 fields, found 2"), shortRow.errorLines());
+        assertTrue(!shortRow.stderr().contains("\tat "), shortRow.stderr());
+        assertTrue(Files.notExists(out.resolve("m.tsv")) && Files.notExists(out.resolve("m.json")));
+        Path newer = write("n.tsv", "## exprflow predictions 7\nset\trepeat\tfold\tsample\tlearner\ttruth\tpredicted\n");
+        Cli.Result tooNew = Cli.run(concat(new String[] {"evaluate", "--predictions", newer.toString()}, outputs));
+        assertEquals(3, tooNew.exitCode(), tooNew.stderr());
+        assertEquals(List.of("evaluate: error: " + newer + ":1: predictions format version 7 is newer than this exprflow reads"
+                + " (up to 1); use the exprflow that wrote it or a newer one"), tooNew.errorLines());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private Path write(String name, String text) throws IOException {

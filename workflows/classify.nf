@@ -38,9 +38,10 @@ include { MULTILABEL                    } from '../modules/local/multilabel'
 /*
  * The CV folds of a splits table: sorted (repeat, fold) pairs of its training samples. Read from
  * the table rather than from --folds/--repeats, so the scatter matches what SPLIT actually made.
+ * StepFile skips the table's kind line ('## exprflow splits 1'), which splitCsv would take for the header.
  */
 def cvFolds(splits) {
-    splits.splitCsv(sep: '\t', header: true)
+    StepFile.rows(splits)
         .findAll { row -> row.partition == 'train' }
         .collect { row -> [row.repeat as int, row.fold as int] }
         .unique()
@@ -49,7 +50,7 @@ def cvFolds(splits) {
 
 /* Whether the split column marked any sample as test (then the final model predicts them). */
 def hasTestSamples(splits) {
-    splits.splitCsv(sep: '\t', header: true).any { row -> row.partition == 'test' }
+    StepFile.rows(splits).any { row -> row.partition == 'test' }
 }
 
 /*

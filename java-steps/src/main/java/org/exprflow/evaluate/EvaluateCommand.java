@@ -11,6 +11,7 @@ import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.stepfile.ModelChoice;
+import org.exprflow.stepfile.GeneSelectionTable;
 import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
@@ -157,12 +158,11 @@ public final class EvaluateCommand extends StepCommand {
         }
         if (outputSelection != null) {
             int folds = stability.folds().size();
-            StringBuilder sel = new StringBuilder("feature\tfolds\tfraction\n");
+            List<GeneSelectionTable.Row> sel = new ArrayList<>();
             for (java.util.Map.Entry<String, Integer> e : stability.genesBySelectionCount()) {
-                sel.append(e.getKey()).append('\t').append(e.getValue()).append('\t')
-                        .append(org.exprflow.io.Canonical.number(e.getValue() / (double) folds)).append('\n');
+                sel.add(new GeneSelectionTable.Row(e.getKey(), e.getValue(), e.getValue() / (double) folds));
             }
-            AtomicOutput.writeString(outputSelection, sel.toString());
+            GeneSelectionTable.write(outputSelection, sel);
         }
     }
 

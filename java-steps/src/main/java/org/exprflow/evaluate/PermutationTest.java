@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 import org.exprflow.core.UserException;
-import org.exprflow.io.Fields;
-import org.exprflow.io.TextInput;
+import org.exprflow.stepfile.PermutationTable;
 
 /**
  * The permutation test of the cross-validated balanced accuracy: the scores of the same nested CV
@@ -42,32 +41,13 @@ public record PermutationTest(double[] permutedBalancedAccuracy) {
     public static PermutationTest read(List<Path> files) {
         TreeMap<Integer, Double> byPermutation = new TreeMap<>();
         for (Path file : files) {
-            try (TextInput in = TextInput.open(file)) {
-                String header = in.readLine();
-                if (header == null || !header.startsWith("permutation\tbalanced_accuracy")) {
-                    throw UserException.badLine(file, 1, "not an exprflow permutation table (header: permutation, balanced_accuracy, ...)");
+            PermutationTable.CODEC.read(file, line -> {
+                PermutationTable.Row r = PermutationTable.decode(line);
+                if (byPermutation.put(r.permutation(), r.balancedAccuracy()) != null) {
+                    throw line.error("permutation " + r.permutation() + " appears twice among the permutation files");
                 }
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (line.isEmpty()) {
-                        continue;
-                    }
-                    List<String> f = Fields.split(line, '\t');
-                    Double v = f.size() >= 2 ? Fields.parseNumber(f.get(1)) : null;
-                    int p;
-                    try {
-                        p = Integer.parseInt(f.get(0));
-                    } catch (NumberFormatException e) {
-                        throw in.error("permutation number '" + f.get(0) + "' is not an integer");
-                    }
-                    if (v == null || v.isNaN()) {
-                        throw in.error("balanced accuracy is not a number");
-                    }
-                    if (byPermutation.put(p, v) != null) {
-                        throw in.error("permutation " + p + " appears twice among the permutation files");
-                    }
-                }
-            }
+                return r;
+            });
         }
         if (byPermutation.isEmpty()) {
             throw UserException.badParameter("the permutation files hold no permutation");

@@ -10,6 +10,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
 import org.exprflow.stats.RegressionMetrics;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /**
  * The landmark-to-target job of one chunk: split the samples, fit the normaliser on the training

@@ -10,6 +10,8 @@ import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.exprflow.stepfile.DgexSummary;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /**
  * {@code exprflow landmark-summary}: gathers the chunk tables of landmark-fit into one per-target
@@ -59,8 +61,8 @@ public final class LandmarkSummaryCommand extends StepCommand {
         } else if (groupColumn != null) {
             throw UserException.badParameter("--group-column needs --target-groups");
         }
-        DgexSummary summary = DgexSummary.of(all, baseline, groups);
-        all.withGroups(groups).write(outputTargets);
+        DgexSummary summary = DgexSummaries.of(all, baseline, groups);
+        all.withGroups(groups.asMap()).write(outputTargets);
         summary.write(outputSummary);
         for (String line : summary.render(LandmarkFit.TEST).split("\n")) {
             Log.info(line);

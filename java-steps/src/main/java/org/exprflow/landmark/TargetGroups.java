@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.exprflow.core.UserException;
 import org.exprflow.io.Fields;
 import org.exprflow.io.TextInput;
+import org.exprflow.stepfile.DgexSummary;
 
 /**
  * Which group each target gene belongs to, for a summary per group beside the overall one: gene
@@ -84,6 +85,11 @@ public final class TargetGroups {
     /** The groups in sorted order. */
     public List<String> groups() {
         return List.copyOf(new TreeSet<>(groupOf.values()));
+    }
+
+    /** Target to group, in file order (the group column of the gathered per-target table). */
+    public Map<String, String> asMap() {
+        return groupOf;
     }
 
     public boolean isEmpty() {

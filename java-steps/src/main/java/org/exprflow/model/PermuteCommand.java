@@ -14,10 +14,10 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.stats.ConfusionMatrix;
+import org.exprflow.stepfile.PermutationTable;
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.Canonical;
-import org.exprflow.split.SplitPlan;
+import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.split.TrainingLabels;
 
 import picocli.CommandLine.Command;
@@ -31,10 +31,7 @@ import picocli.CommandLine.Option;
  * exactly as the real analysis does. Writes the balanced accuracy of each permuted run; evaluate
  * turns them into p = (1 + #{permuted ≥ real}) / (N + 1).
  *
- * <pre>
- * permutation  balanced_accuracy  accuracy
- * 1            0.4823             0.5263
- * </pre>
+ * The table is {@link PermutationTable}.
  */
 @Command(name = "permute", mixinStandardHelpOptions = true,
         description = "Run the nested cross-validation on permuted labels, for the permutation test of the CV estimate.")
@@ -81,7 +78,7 @@ public final class PermuteCommand extends StepCommand {
         SplitPlan plan = SplitPlan.read(splits);
         Dataset training = SampleSelection.select(data, plan.trainingSamples(), true, "training");
         TrainingLabels.require(training, training.target(labels.name()));
-        StringBuilder out = new StringBuilder("permutation\tbalanced_accuracy\taccuracy\n");
+        List<PermutationTable.Row> out = new ArrayList<>();
         for (int p = from; p <= to; p++) {
             Target permuted = permute(training.target(labels.name()), model.seed(), p);
             Dataset shuffled = training.withTargets(List.of(permuted));
@@ -89,11 +86,10 @@ public final class PermuteCommand extends StepCommand {
                     foldSeed, model);
             List<PredictionTable.Row> modelRows = rows.stream().filter(r -> r.learner().equals("model")).toList();
             ConfusionMatrix cm = ConfusionMatrix.of(permuted.levels(), modelRows);
-            out.append(p).append('\t').append(Canonical.number(cm.balancedAccuracy())).append('\t')
-                    .append(Canonical.number(cm.accuracy())).append('\n');
+            out.add(new PermutationTable.Row(p, cm.balancedAccuracy(), cm.accuracy()));
             Log.info("permutation " + p + ": balanced accuracy " + Canonical.number(cm.balancedAccuracy()));
         }
-        AtomicOutput.writeString(output, out.toString());
+        PermutationTable.write(output, out);
     }
 
     /** The labels shuffled among the samples; depends only on (seed, permutation), not on chunking. */

@@ -10,7 +10,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.split.SplitPlan;
+import org.exprflow.stepfile.SplitPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -15,7 +15,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.stepfile.RegressionTable;
-import org.exprflow.split.SplitPlan;
+import org.exprflow.stepfile.SplitPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -12,7 +12,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.split.SplitPlan;
+import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.split.TrainingLabels;
 import org.exprflow.stepfile.ModelChoice;
 

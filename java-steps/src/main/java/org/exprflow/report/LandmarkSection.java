@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.landmark.DgexSummary;
+import org.exprflow.stepfile.DgexSummary;
 import org.exprflow.landmark.LandmarkFit;
 import org.exprflow.landmark.LandmarkLearner;
 import org.exprflow.landmark.TargetGroups;
-import org.exprflow.landmark.TargetMetricsTable;
 import org.exprflow.plot.Markup;
 import org.exprflow.plot.SvgScatterPlot;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /**
  * The landmark-to-target section (D-GEX), from the outputs of {@code exprflow landmark-summary}:
@@ -64,7 +64,7 @@ final class LandmarkSection {
             }
         }
         if (targets != null) {
-            scatter(html, summary, targets, targets.groups());
+            scatter(html, summary, targets, TargetGroups.of(targets.groupOf()));
         }
         return html.append("</section>\n").toString();
     }

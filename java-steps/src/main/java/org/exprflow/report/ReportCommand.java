@@ -11,9 +11,9 @@ import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.StepJson;
 import org.exprflow.io.AtomicOutput;
-import org.exprflow.io.TextInput;
-import org.exprflow.landmark.DgexSummary;
-import org.exprflow.landmark.TargetMetricsTable;
+import org.exprflow.stepfile.DgexSummary;
+import org.exprflow.stepfile.StepTable;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,11 +36,11 @@ import picocli.CommandLine.Option;
  * </ul>
  * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
- * by the table's header and the JSON's {@code exprflow_kind}: they give the regression section (model versus the
+ * by the table's kind line and the JSON's {@code exprflow_kind}: they give the regression section (model versus the
  * training-mean baseline per set, a histogram of the per-target Pearson r, and the
  * predicted-versus-measured scatter). Likewise {@code exprflow landmark-summary}'s tables (the D-GEX
  * summary as {@code --metrics}, the per-target table as {@code --predictions}), told apart by their
- * headers, give the landmark section. So one pipeline REPORT process serves every analysis.
+ * kind lines, give the landmark section. So one pipeline REPORT process serves every analysis.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a self-contained HTML report of QC, metrics and ROC curves.")
@@ -67,12 +67,13 @@ public final class ReportCommand extends StepCommand {
         StepJson.Document qcJson = qc == null ? null : StepJson.read(qc, StepJson.QC, StepJson.PEAKS_QC);
         PeaksQcSummary peaksQc = qcJson != null && qcJson.kind() == StepJson.PEAKS_QC ? PeaksQcSummary.of(qcJson.root()) : null;
         QcSummary qcSummary = qcJson != null && qcJson.kind() == StepJson.QC ? QcSummary.of(qcJson.root()) : null;
-        // The tables of the different steps come through the same two options, told apart by their first lines.
-        String metricsHeader = metrics == null ? null : firstLine(metrics);
-        String predictionsHeader = predictions == null ? null : firstLine(predictions);
-        DgexSummary landmarkSummary = DgexSummary.HEADER.equals(metricsHeader) ? DgexSummary.read(metrics) : null;
-        TargetMetricsTable landmarkTargets = TargetMetricsTable.HEADER.equals(predictionsHeader)
-                || TargetMetricsTable.GROUPED_HEADER.equals(predictionsHeader) ? TargetMetricsTable.read(predictions) : null;
+        // The tables of the different steps come through the same two options, told apart by their kind lines
+        // (never by column names). A file without one (JSON, or a table of an exprflow from before the kind
+        // line) is what these options always took: evaluate's JSON and classification predictions.
+        String metricsKind = metrics == null ? null : StepTable.kindOf(metrics);
+        String predictionsKind = predictions == null ? null : StepTable.kindOf(predictions);
+        DgexSummary landmarkSummary = DgexSummary.KIND.equals(metricsKind) ? DgexSummary.read(metrics) : null;
+        TargetMetricsTable landmarkTargets = TargetMetricsTable.KIND.equals(predictionsKind) ? TargetMetricsTable.read(predictions) : null;
         if (landmarkSummary == null && landmarkTargets != null) {
             throw UserException.badParameter("--predictions " + predictions + " is a landmark per-target table: give the "
                     + "landmark summary with it as --metrics");
@@ -82,7 +83,7 @@ public final class ReportCommand extends StepCommand {
         JsonNode metricsJson = metricsFile != null && metricsFile.kind() == StepJson.METRICS ? metricsFile.root() : null;
         JsonNode regressionJson = metricsFile != null && metricsFile.kind() == StepJson.REGRESSION_METRICS
                 ? metricsFile.root() : null;
-        boolean regressionTable = RegressionTable.HEADER.equals(predictionsHeader);
+        boolean regressionTable = RegressionTable.KIND.equals(predictionsKind);
         PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
         String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
@@ -93,12 +94,5 @@ public final class ReportCommand extends StepCommand {
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
                 + " sections");
-    }
-
-    /** A table's first line (null when empty): its header says which step wrote it. */
-    private static String firstLine(Path path) {
-        try (TextInput in = TextInput.open(path)) {
-            return in.readLine();
-        }
     }
 }

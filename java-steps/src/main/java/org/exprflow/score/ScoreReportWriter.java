@@ -9,29 +9,25 @@ import org.exprflow.io.JsonOutput;
 import org.exprflow.stepfile.StepJson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exprflow.stepfile.ScoreTables;
 
 /**
  * Renders a {@link ScoreSummary} as the metrics TSV ("metric value", one row per number, always the
- * same rows in the same order), the JSON summary, and the pairs table behind the scatter plot. Numbers
+ * same rows in the same order), the JSON summary, and the pairs table behind the scatter plot (both
+ * tables through the step-file codecs of {@link ScoreTables}). Numbers
  * go through {@link Canonical#number}; no paths are written, so two runs compare with cmp.
  */
 final class ScoreReportWriter {
-    static final String METRICS_HEADER = "metric\tvalue";
-    static final String PAIRS_HEADER = "id\tmeasured\tpredicted";
 
     private ScoreReportWriter() {
     }
 
     static String metricsTsv(ScoreSummary s) {
-        StringBuilder out = new StringBuilder(METRICS_HEADER).append('\n');
-        for (String[] row : metricRows(s)) {
-            out.append(row[0]).append('\t').append(row[1]).append('\n');
-        }
-        return out.toString();
+        return ScoreTables.METRICS.render(metricRows(s));
     }
 
-    private static List<String[]> metricRows(ScoreSummary s) {
-        List<String[]> rows = new ArrayList<>();
+    private static List<ScoreTables.Metric> metricRows(ScoreSummary s) {
+        List<ScoreTables.Metric> rows = new ArrayList<>();
         RegressionMetrics m = s.model();
         add(rows, "predictions_rows", s.predictions().rows());
         add(rows, "predictions_unmapped_ids", s.unmappedPredictions());
@@ -55,8 +51,8 @@ final class ScoreReportWriter {
         return rows;
     }
 
-    private static void add(List<String[]> rows, String name, double value) {
-        rows.add(new String[] {name, Canonical.number(value)});
+    private static void add(List<ScoreTables.Metric> rows, String name, double value) {
+        rows.add(new ScoreTables.Metric(name, value));
     }
 
     /** The score JSON ({@link StepJson#SCORE}); nothing in exprflow reads it back, the user's tools do. */
@@ -109,11 +105,10 @@ final class ScoreReportWriter {
     }
 
     static String pairsTsv(JoinedPairs pairs) {
-        StringBuilder out = new StringBuilder(PAIRS_HEADER).append('\n');
+        List<ScoreTables.Pair> rows = new ArrayList<>();
         for (int i = 0; i < pairs.matched(); i++) {
-            out.append(pairs.ids().get(i)).append('\t').append(Canonical.number(pairs.measured()[i])).append('\t')
-                    .append(Canonical.number(pairs.predicted()[i])).append('\n');
+            rows.add(new ScoreTables.Pair(pairs.ids().get(i), pairs.measured()[i], pairs.predicted()[i]));
         }
-        return out.toString();
+        return ScoreTables.PAIRS.render(rows);
     }
 }

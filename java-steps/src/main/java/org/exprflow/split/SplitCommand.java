@@ -13,6 +13,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
+import org.exprflow.stepfile.SplitPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -10,10 +10,7 @@ import java.util.Set;
 
 import org.exprflow.core.ExitCode;
 import org.exprflow.core.UserException;
-import org.exprflow.io.AtomicOutput;
-import org.exprflow.io.Canonical;
 import org.exprflow.io.Fields;
-import org.exprflow.io.TextInput;
 
 /**
  * The predictions that a training or prediction step writes and that evaluate gathers. One row per
@@ -40,6 +37,8 @@ public final class PredictionTable {
     public record Row(String set, int repeat, int fold, String sample, String learner, String truth,
                       String predicted, double[] probabilities) {
     }
+
+    public static final String KIND = "predictions";
 
     /** The sets a row may belong to. */
     public static final List<String> SETS = List.of("cv", "test", "predict");
@@ -93,87 +92,76 @@ public final class PredictionTable {
         return merged;
     }
 
-    public void write(Path path) throws IOException {
-        AtomicOutput.writeText(path, w -> {
-            w.write("set\trepeat\tfold\tsample\tlearner\ttruth\tpredicted");
-            for (String l : levels) {
-                w.write("\tprob:" + l);
-            }
-            w.write('\n');
-            for (Row r : rows) {
-                w.write(r.set() + "\t" + r.repeat() + "\t" + r.fold() + "\t" + r.sample() + "\t" + r.learner() + "\t"
-                        + (r.truth() == null ? "NA" : r.truth()) + "\t" + r.predicted());
+    private static final String PROB = "prob:";
+
+    /** The step-file codec: the seven key and label columns, then one prob:CLASS column per level. */
+    public static final StepTable<Row> CODEC = StepTable.<Row>of(KIND, 1,
+            List.of("set", "repeat", "fold", "sample", "learner", "truth", "predicted"),
+            (r, c) -> {
+                c.text(r.set()).integer(r.repeat()).integer(r.fold()).text(r.sample()).text(r.learner())
+                        .text(r.truth() == null ? "NA" : r.truth()).text(r.predicted());
                 for (double p : r.probabilities()) {
-                    w.write("\t" + Canonical.number(p));
+                    c.number(p);
                 }
-                w.write('\n');
-            }
-        });
+            },
+            PredictionTable::decode)
+            .withExtraColumns(c -> c.startsWith(PROB), "prob:<class> columns");
+
+    public void write(Path path) throws IOException {
+        CODEC.write(path, levels.stream().map(l -> PROB + l).toList(), rows);
     }
 
     public static PredictionTable read(Path path) {
-        try (TextInput in = TextInput.open(path)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw UserException.badFile(path, "empty predictions file");
-            }
-            List<String> cols = Fields.split(header, '\t');
-            if (cols.size() < 7 || !cols.get(0).equals("set") || !cols.get(6).equals("predicted")) {
-                throw in.error("not an exprflow predictions table (header must start with set, repeat, fold, sample, learner, truth, predicted)");
-            }
-            List<String> levels = new ArrayList<>();
-            for (int i = 7; i < cols.size(); i++) {
-                if (!cols.get(i).startsWith("prob:")) {
-                    throw in.error("column " + (i + 1) + " must be prob:<class>, found '" + cols.get(i) + "'");
-                }
-                levels.add(cols.get(i).substring(5));
-            }
-            List<Row> rows = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                List<String> f = Fields.split(line, '\t');
-                if (f.size() != cols.size()) {
-                    throw in.error("expected " + cols.size() + " fields, found " + f.size());
-                }
-                double[] probs = new double[levels.size()];
-                for (int i = 0; i < probs.length; i++) {
-                    Double v = Fields.parseNumber(f.get(7 + i));
-                    if (v == null) {
-                        throw in.error("probability '" + f.get(7 + i) + "' is not a number");
-                    }
-                    probs[i] = v;
-                }
-                int repeat;
-                int fold;
-                try {
-                    repeat = Integer.parseInt(f.get(1));
-                    fold = Integer.parseInt(f.get(2));
-                } catch (NumberFormatException e) {
-                    throw in.error("repeat and fold must be integers");
-                }
-                String set = f.get(0);
-                if (!SETS.contains(set)) {
-                    throw in.error("set '" + set + "' is not one of " + SETS);
-                }
-                String truth = f.get(5).equals("NA") ? null : f.get(5);
-                if (truth != null && !levels.contains(truth)) {
-                    throw in.error("truth '" + truth + "' is not one of the classes " + levels);
-                }
-                if (!levels.contains(f.get(6))) {
-                    throw in.error("predicted '" + f.get(6) + "' is not one of the classes " + levels);
-                }
-                rows.add(new Row(f.get(0), repeat, fold, f.get(3), f.get(4), truth, f.get(6), probs));
-            }
-            PredictionTable table = new PredictionTable(levels, rows);
-            String duplicate = table.firstDuplicateKey();
-            if (duplicate != null) {
-                throw UserException.badFile(path, "prediction " + duplicate + " appears twice");
-            }
-            return table;
+        StepTable.Contents<Row> contents = CODEC.read(path);
+        List<String> levels = contents.extraColumns(CODEC).stream().map(c -> c.substring(PROB.length())).toList();
+        PredictionTable table = new PredictionTable(levels, contents.rows());
+        String duplicate = table.firstDuplicateKey();
+        if (duplicate != null) {
+            throw UserException.badFile(path, "prediction " + duplicate + " appears twice");
         }
+        return table;
+    }
+
+    /** One row; checks what evaluate relies on (known set, classes among the prob: columns, numeric probabilities). */
+    private static Row decode(StepTable.Line line) {
+        List<String> header = line.header();
+        int first = 7;
+        double[] probs = new double[header.size() - first];
+        for (int i = 0; i < probs.length; i++) {
+            Double v = Fields.parseNumber(line.text(first + i));
+            if (v == null) {
+                throw line.error("probability '" + line.text(first + i) + "' is not a number");
+            }
+            probs[i] = v;
+        }
+        int repeat;
+        int fold;
+        try {
+            repeat = Integer.parseInt(line.text(1));
+            fold = Integer.parseInt(line.text(2));
+        } catch (NumberFormatException e) {
+            throw line.error("repeat and fold must be integers");
+        }
+        String set = line.text(0);
+        if (!SETS.contains(set)) {
+            throw line.error("set '" + set + "' is not one of " + SETS);
+        }
+        String truth = line.text(5).equals("NA") ? null : line.text(5);
+        if (truth != null && !isClass(header, truth)) {
+            throw line.error("truth '" + truth + "' is not one of the classes " + classes(header));
+        }
+        if (!isClass(header, line.text(6))) {
+            throw line.error("predicted '" + line.text(6) + "' is not one of the classes " + classes(header));
+        }
+        return new Row(set, repeat, fold, line.text(3), line.text(4), truth, line.text(6), probs);
+    }
+
+    private static boolean isClass(List<String> header, String label) {
+        return header.subList(7, header.size()).contains(PROB + label);
+    }
+
+    private static List<String> classes(List<String> header) {
+        return header.subList(7, header.size()).stream().map(c -> c.substring(PROB.length())).toList();
     }
 
     /** The first (set/repeat/fold/sample/learner) key that occurs twice, or null when all are unique. */

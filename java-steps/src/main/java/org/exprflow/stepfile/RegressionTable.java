@@ -6,11 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.exprflow.core.UserException;
-import org.exprflow.io.AtomicOutput;
-import org.exprflow.io.Canonical;
-import org.exprflow.io.Fields;
-import org.exprflow.io.TextInput;
 
 /**
  * Predictions of numeric targets, long format, one row per (target, set, repeat, fold, sample,
@@ -25,6 +20,7 @@ import org.exprflow.io.TextInput;
  * learner is model or mean (the training mean: the baseline). truth is NA when unknown.
  */
 public final class RegressionTable {
+    public static final String KIND = "regression-predictions";
     public static final String HEADER = "target\tset\trepeat\tfold\tsample\tlearner\ttruth\tpredicted";
 
     public record Row(String target, String set, int repeat, int fold, String sample, String learner, double truth,
@@ -53,45 +49,19 @@ public final class RegressionTable {
         return new RegressionTable(all);
     }
 
+    /** The step-file codec; truth and predicted are numbers or NA. */
+    public static final StepTable<Row> CODEC = StepTable.of(KIND, 1,
+            List.of(HEADER.split("\t")),
+            (r, c) -> c.text(r.target()).text(r.set()).integer(r.repeat()).integer(r.fold()).text(r.sample())
+                    .text(r.learner()).number(r.truth()).number(r.predicted()),
+            line -> new Row(line.text(0), line.text(1), line.integer(2), line.integer(3), line.text(4), line.text(5),
+                    line.number(6), line.number(7)));
+
     public void write(Path path) throws IOException {
-        AtomicOutput.writeText(path, w -> {
-            w.write(HEADER + "\n");
-            for (Row r : rows) {
-                w.write(r.target() + "\t" + r.set() + "\t" + r.repeat() + "\t" + r.fold() + "\t" + r.sample() + "\t"
-                        + r.learner() + "\t" + Canonical.number(r.truth()) + "\t" + Canonical.number(r.predicted()) + "\n");
-            }
-        });
+        CODEC.write(path, rows);
     }
 
     public static RegressionTable read(Path path) {
-        try (TextInput in = TextInput.open(path)) {
-            String header = in.readLine();
-            if (header == null || !header.equals(HEADER)) {
-                throw UserException.badLine(path, 1, "not an exprflow regression table (header: " + HEADER.replace('\t', ' ') + ")");
-            }
-            List<Row> rows = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                List<String> f = Fields.split(line, '\t');
-                if (f.size() != 8) {
-                    throw in.error("expected 8 fields, found " + f.size());
-                }
-                Double truth = Fields.parseNumber(f.get(6));
-                Double predicted = Fields.parseNumber(f.get(7));
-                if (truth == null || predicted == null) {
-                    throw in.error("truth and predicted must be numbers or NA");
-                }
-                try {
-                    rows.add(new Row(f.get(0), f.get(1), Integer.parseInt(f.get(2)), Integer.parseInt(f.get(3)), f.get(4),
-                            f.get(5), truth, predicted));
-                } catch (NumberFormatException e) {
-                    throw in.error("repeat and fold must be integers");
-                }
-            }
-            return new RegressionTable(rows);
-        }
+        return new RegressionTable(CODEC.read(path).rows());
     }
 }

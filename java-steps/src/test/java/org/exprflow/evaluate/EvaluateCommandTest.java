@@ -115,9 +115,11 @@ class EvaluateCommandTest {
         assertTrue(json.contains("\"precision\": null"));
         // The merged table keeps all 15 rows, sorted: cv rows first.
         List<String> merged = Files.readAllLines(dir.resolve("all.tsv"));
-        assertEquals(16, merged.size());
-        assertTrue(merged.get(1).startsWith("cv\t1\t1\ts1\tZeroR"), merged.get(1));
-        assertTrue(merged.get(15).startsWith("test\t0\t0\tt2\tmodel"));
+        assertEquals(17, merged.size());
+        assertEquals("## exprflow predictions 1", merged.get(0));
+        assertEquals(HEADER.strip(), merged.get(1));
+        assertTrue(merged.get(2).startsWith("cv\t1\t1\ts1\tZeroR"), merged.get(2));
+        assertTrue(merged.get(16).startsWith("test\t0\t0\tt2\tmodel"));
     }
 
     private void assertFailsCleanly(int expectedExit, String expectedMessage, Path... inputs) {

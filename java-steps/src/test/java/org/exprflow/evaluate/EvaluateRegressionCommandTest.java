@@ -56,7 +56,8 @@ class EvaluateRegressionCommandTest {
         // model: errors 0, 0, 1 -> RMSE sqrt(1/3), MAE 1/3
         assertTrue(lines.contains("cv\tmodel\tt1\trmse\t" + Canonical.number(Math.sqrt(1.0 / 3))), lines.toString());
         assertTrue(lines.contains("cv\tmodel\tt1\tmae\t" + Canonical.number(1.0 / 3)), lines.toString());
-        assertEquals(1 + 6, Files.readAllLines(dir.resolve("a.regression.tsv")).size());
+        // the kind line, the header and the six rows
+        assertEquals(2 + 6, Files.readAllLines(dir.resolve("a.regression.tsv")).size());
     }
 
     @Test

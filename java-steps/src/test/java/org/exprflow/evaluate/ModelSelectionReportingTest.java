@@ -139,6 +139,6 @@ class ModelSelectionReportingTest {
         String j = Files.readString(json);
         assertTrue(j.contains("\"model_selection\"") && j.contains("\"mean_pairwise_jaccard\"")
                 && j.contains("\"method\": \"" + BootstrapInterval.METHOD + "\""), j);
-        assertTrue(Files.readString(sel).startsWith("feature\tfolds\tfraction\n"));
+        assertTrue(Files.readString(sel).startsWith("## exprflow gene-selection 1\nfeature\tfolds\tfraction\n"));
     }
 }

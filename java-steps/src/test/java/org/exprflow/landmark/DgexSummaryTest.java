@@ -13,6 +13,8 @@ import org.exprflow.stats.RegressionMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exprflow.stepfile.DgexSummary;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /** The metric definitions and the D-GEX table, on numbers worked out by hand. */
 @Tag("unit")
@@ -32,7 +34,7 @@ class DgexSummaryTest {
         TargetMetricsTable t = new TargetMetricsTable(List.of(
                 row("g1", "linear", 0.5), row("g2", "linear", 0.7), row("g3", "linear", 0.9),
                 row("g1", "rf", 0.4), row("g2", "rf", 0.5), row("g3", "rf", 1.0)));
-        DgexSummary s = DgexSummary.of(t, "linear");
+        DgexSummary s = DgexSummaries.of(t, "linear");
         DgexSummary.Line lr = s.line("test", "linear");
         DgexSummary.Line rf = s.line("test", "rf");
         assertEquals(0.7, lr.maeMean(), 1e-12);
@@ -54,7 +56,7 @@ class DgexSummaryTest {
                 row("g1", "rf", 0.4), row("g2", "rf", 0.5), row("g3", "rf", 1.0)));
         Path groups = dir.resolve("groups.tsv");
         Files.writeString(groups, "target\tkind\tnote\ng1\tlin\tx\ng2\tlin\ty\ng3\tnl\tz\ng9\tnl\tnot fitted\n");
-        DgexSummary s = DgexSummary.of(t, "linear", TargetGroups.read(groups, "kind"));
+        DgexSummary s = DgexSummaries.of(t, "linear", TargetGroups.read(groups, "kind"));
         assertEquals(List.of("all", "lin", "nl"), s.groups());
         assertEquals(1.9 / 3, s.line("test", "all", "rf").maeMean(), 1e-12);
         assertEquals(0.6, s.line("test", "lin", "linear").maeMean(), 1e-12);
@@ -71,8 +73,9 @@ class DgexSummaryTest {
         back.write(dir.resolve("again.tsv"));
         assertEquals(Files.readString(f), Files.readString(dir.resolve("again.tsv")));
         assertEquals("linear", back.baseline());
-        assertEquals(DgexSummary.HEADER, Files.readAllLines(f).get(0));
-        assertTrue(Files.readAllLines(f).get(4).startsWith("test\tlin\trf\tlinear\t2\t0.45\t"), Files.readAllLines(f).get(4));
+        assertEquals("## exprflow dgex-summary 1", Files.readAllLines(f).get(0));
+        assertEquals(DgexSummary.HEADER, Files.readAllLines(f).get(1));
+        assertTrue(Files.readAllLines(f).get(5).startsWith("test\tlin\trf\tlinear\t2\t0.45\t"), Files.readAllLines(f).get(5));
     }
 
     @Test
@@ -90,7 +93,7 @@ class DgexSummaryTest {
 
     @Test
     void withoutTheBaselineTheImprovementIsNA() {
-        DgexSummary s = DgexSummary.of(new TargetMetricsTable(List.of(row("g1", "rf", 0.4))), "linear");
+        DgexSummary s = DgexSummaries.of(new TargetMetricsTable(List.of(row("g1", "rf", 0.4))), "linear");
         assertEquals(Double.NaN, s.line("test", "rf").relativeImprovement());
     }
 
@@ -99,7 +102,7 @@ class DgexSummaryTest {
         TargetMetricsTable t = new TargetMetricsTable(List.of(row("g1", "linear", 0.5)));
         Path f = dir.resolve("c.tsv");
         t.write(f);
-        assertEquals(TargetMetricsTable.HEADER + "\ng1\tlinear\ttest\t10\t0.5\t0.6\t0.3\n", Files.readString(f));
+        assertEquals("## exprflow target-metrics 1\n" + TargetMetricsTable.HEADER + "\ng1\tlinear\ttest\t10\t0.5\t0.6\t0.3\n", Files.readString(f));
         UserException e = assertThrows(UserException.class,
                 () -> TargetMetricsTable.merge(List.of(TargetMetricsTable.read(f), TargetMetricsTable.read(f))));
         assertEquals(true, e.getMessage().contains("appears twice"), e.getMessage());

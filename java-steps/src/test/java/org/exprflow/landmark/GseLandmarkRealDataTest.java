@@ -16,6 +16,8 @@ import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.exprflow.stepfile.DgexSummary;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /**
  * The D-GEX task on real arrays: GEOquery's GSE781 (17 HG-U133A samples, GPL96, MAS5, log2 by the
@@ -56,7 +58,7 @@ class GseLandmarkRealDataTest {
         assertTrue(linear.stream().allMatch(r -> Double.isFinite(r.mae()) && r.n() == 3), "every target evaluated on 3 test samples");
         long better = linear.stream().filter(r -> r.mae() < meanMae.get(r.target())).count();
         assertTrue(better > linear.size() / 2, "linear beats the training mean on most targets: " + better + " of " + linear.size());
-        DgexSummary s = DgexSummary.of(t, "linear");
+        DgexSummary s = DgexSummaries.of(t, "linear");
         assertTrue(s.line("test", "linear").maeMean() < s.line("test", "mean").maeMean(), s.render("test"));
     }
 

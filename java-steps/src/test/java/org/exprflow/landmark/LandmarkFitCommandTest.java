@@ -41,8 +41,8 @@ class LandmarkFitCommandTest {
         for (String suffix : new String[] {".targets.tsv", ".summary.tsv"}) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("s1" + suffix)), Files.readAllBytes(dir.resolve("s3" + suffix)), suffix);
         }
-        // 9 targets x 4 learners (mean added) x 2 sets, plus the header
-        assertEquals(1 + 9 * 4 * 2, Files.readAllLines(dir.resolve("s1.targets.tsv")).size());
+        // 9 targets x 4 learners (mean added) x 2 sets, plus the kind line and the header
+        assertEquals(2 + 9 * 4 * 2, Files.readAllLines(dir.resolve("s1.targets.tsv")).size());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.FeatureIdType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.exprflow.stepfile.TargetMetricsTable;
 
 /** The chunk job: nothing of the test samples reaches the fit; non-linear targets need a non-linear learner. */
 @Tag("unit")

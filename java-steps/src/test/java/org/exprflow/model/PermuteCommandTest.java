@@ -41,11 +41,13 @@ class PermuteCommandTest {
         Cli.Result r = permute(data, splits, 1, 2, whole);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals(0, permute(data, splits, 2, 2, second).exitCode());
+        // the kind line, the header, then one row per permutation
         List<String> all = Files.readAllLines(whole);
-        assertEquals("permutation\tbalanced_accuracy\taccuracy", all.get(0));
-        assertEquals(3, all.size());
-        assertEquals(all.get(2), Files.readAllLines(second).get(1));
-        assertTrue(all.get(2).startsWith("2\t"), all.get(2));
+        assertEquals("## exprflow permutations 1", all.get(0));
+        assertEquals("permutation\tbalanced_accuracy\taccuracy", all.get(1));
+        assertEquals(4, all.size());
+        assertEquals(all.get(3), Files.readAllLines(second).get(2));
+        assertTrue(all.get(3).startsWith("2\t"), all.get(3));
     }
 
     @Test

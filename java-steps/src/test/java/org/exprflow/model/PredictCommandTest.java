@@ -14,6 +14,7 @@ import java.util.List;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.stepfile.PredictionTable;
+import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;
 import org.junit.jupiter.api.Tag;

@@ -13,7 +13,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.split.SplitPlan;
+import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;
 import org.junit.jupiter.api.Tag;

@@ -106,7 +106,8 @@ class LandmarkPipelineIT {
     private static void checkResults(Path outdir) throws IOException {
         Map<String, String[]> line = new TreeMap<>(); // "set group learner" -> fields
         List<String> summary = Files.readAllLines(outdir.resolve("metrics/expression.landmark_summary.tsv"));
-        for (String l : summary.subList(1, summary.size())) {
+        assertEquals("## exprflow dgex-summary 1", summary.get(0));
+        for (String l : summary.subList(2, summary.size())) {
             String[] f = l.split("\t");
             line.put(f[0] + " " + f[1] + " " + f[2], f);
         }
@@ -120,7 +121,8 @@ class LandmarkPipelineIT {
                 + linearOnNonlinear + "\n" + String.join("\n", summary));
         assertTrue(mae(line, "test linear linear") < Math.min(mae(line, "test linear knn"), mae(line, "test linear rf")),
                 "linear targets: linear regression is best\n" + String.join("\n", summary));
-        assertEquals(1 + 40 * 5 * 2, Files.readAllLines(outdir.resolve("metrics/expression.landmark_targets.tsv")).size());
+        // the kind line, the header, and 40 targets x 5 learners x (test, validation)
+        assertEquals(2 + 40 * 5 * 2, Files.readAllLines(outdir.resolve("metrics/expression.landmark_targets.tsv")).size());
 
         String report = Files.readString(outdir.resolve("report/expression.report.html"));
         assertTrue(report.contains("<section id=\"landmark\">") && report.contains("<td>nonlinear</td><td class=\"learner\">knn</td>"),

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.exprflow.landmark.DgexSummary;
+import org.exprflow.stepfile.DgexSummary;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;

@@ -112,12 +112,14 @@ class PeaksPipelineIT {
     @Test
     void mergedPredictionsSplitsAndQcArePublished() throws IOException {
         List<String> table = Files.readAllLines(published("predictions/" + ID + ".regression.tsv"));
-        assertEquals(RegressionTable.HEADER, table.get(0));
+        assertEquals("## exprflow regression-predictions 1", table.get(0));
+        assertEquals(RegressionTable.HEADER, table.get(1));
         assertEquals(288, table.stream().filter(l -> l.contains("\tcv\t") && l.contains("\tmodel\t")).count());
         List<String> splits = Files.readAllLines(published("splits/" + ID + ".splits.tsv"));
-        assertEquals("sample\tpartition\trepeat\tfold", splits.get(0));
-        assertEquals(12, splits.size() - 1);
-        assertEquals(Set.of("1", "2", "3"), splits.stream().skip(1).map(l -> l.split("\t")[3]).collect(Collectors.toSet()));
+        assertEquals("## exprflow splits 1", splits.get(0));
+        assertEquals("sample\tpartition\trepeat\tfold", splits.get(1));
+        assertEquals(12, splits.size() - 2);
+        assertEquals(Set.of("1", "2", "3"), splits.stream().skip(2).map(l -> l.split("\t")[3]).collect(Collectors.toSet()));
         assertTrue(Files.readAllLines(published("qc/" + ID + ".peaks_qc.tsv")).size() > 12);
         assertTrue(Files.readString(published("qc/" + ID + ".peaks_qc.json")).trim().startsWith("{"));
     }

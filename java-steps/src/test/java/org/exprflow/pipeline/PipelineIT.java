@@ -123,11 +123,12 @@ class PipelineIT {
     void modelPredictionsAndSplitsArePublished() throws IOException {
         assertTrue(Files.size(published("model/matrix.xfm")) > 0);
         List<String> predictions = Files.readAllLines(published("predictions/matrix.predictions.tsv"));
-        assertTrue(predictions.get(0).startsWith("set\trepeat\tfold\tsample\tlearner\ttruth\tpredicted\tprob:"),
-                predictions.get(0));
+        assertEquals("## exprflow predictions 1", predictions.get(0));
+        assertTrue(predictions.get(1).startsWith("set\trepeat\tfold\tsample\tlearner\ttruth\tpredicted\tprob:"),
+                predictions.get(1));
         assertTrue(predictions.stream().anyMatch(l -> l.startsWith("cv\t")));
         assertTrue(predictions.stream().anyMatch(l -> l.startsWith("test\t")));
-        assertTrue(Files.readString(published("splits/matrix.splits.tsv")).startsWith("sample\tpartition\trepeat\tfold"));
+        assertTrue(Files.readString(published("splits/matrix.splits.tsv")).startsWith("## exprflow splits 1\nsample\tpartition\trepeat\tfold\n"));
     }
 
     @Test

@@ -123,9 +123,10 @@ class ScorePipelineIT {
     /** metric -> value of a published metrics table. */
     private static Map<String, String> metrics(String id) throws IOException {
         List<String> lines = Files.readAllLines(published("metrics/" + id + ".score.tsv"));
-        assertEquals("metric\tvalue", lines.get(0));
+        assertEquals("## exprflow score-metrics 1", lines.get(0));
+        assertEquals("metric\tvalue", lines.get(1));
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (String line : lines.subList(2, lines.size())) {
             String[] f = line.split("\t");
             out.put(f[0], f[1]);
         }

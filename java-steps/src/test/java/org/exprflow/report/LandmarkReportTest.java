@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.exprflow.landmark.DgexSummary;
+import org.exprflow.stepfile.DgexSummary;
 import org.exprflow.testing.Cli;
 import org.exprflow.plot.Markup;
 import org.junit.jupiter.api.Tag;
@@ -56,9 +57,20 @@ class LandmarkReportTest {
         assertTrue(html.contains("nonlinear") && html.contains("learners</th><td>knn, linear, mean"), "run summary");
     }
 
+    /** The kind line decides, never the columns: a per-target table without one is not taken for a landmark table. */
+    @Test
+    void tablesAreToldApartByTheirKindLine() throws Exception {
+        Files.writeString(dir.resolve("old.tsv"), "target\tlearner\tset\tn\tmae\trmse\tpearson\ng1\tlinear\ttest\t4\t0.5\t0.6\t0.3\n");
+        Cli.Result r = Cli.run("report", "--predictions", p("old.tsv"), "--output", p("r.html"));
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertEquals(List.of("report: error: " + p("old.tsv") + ":1: not an exprflow predictions table (expected the first line"
+                + " '## exprflow predictions 1' or the header: set, repeat, fold, sample, learner, truth, predicted)"), r.errorLines());
+        assertTrue(Files.notExists(dir.resolve("r.html")));
+    }
+
     @Test
     void aPerTargetTableNeedsItsSummary() throws Exception {
-        Files.writeString(dir.resolve("t.tsv"), "target\tlearner\tset\tn\tmae\trmse\tpearson\ng1\tlinear\ttest\t4\t0.5\t0.6\t0.3\n");
+        Files.writeString(dir.resolve("t.tsv"), "## exprflow target-metrics 1\ntarget\tlearner\tset\tn\tmae\trmse\tpearson\ng1\tlinear\ttest\t4\t0.5\t0.6\t0.3\n");
         Cli.Result r = Cli.run("report", "--predictions", p("t.tsv"), "--output", p("r.html"));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals(1, r.errorLines().size(), r.stderr());

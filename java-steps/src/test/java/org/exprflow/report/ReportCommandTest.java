@@ -191,7 +191,8 @@ class ReportCommandTest {
     void showsWhatEvaluateWritesWithBootstrapAndPermutations() throws IOException {
         // Model CV balanced accuracy is 0.75; permuted 0.8 and 0.9 reach it: p = (1 + 2) / (4 + 1).
         Path permutations = dir.resolve("perm.tsv");
-        Files.writeString(permutations, "permutation\tbalanced_accuracy\n1\t0.5\n2\t0.8\n3\t0.4\n4\t0.9\n");
+        Files.writeString(permutations, "## exprflow permutations 1\npermutation\tbalanced_accuracy\taccuracy\n"
+                + "1\t0.5\t0.5\n2\t0.8\t0.8\n3\t0.4\t0.4\n4\t0.9\t0.9\n");
         Path json = dir.resolve("evaluated.json");
         assertEquals(0, Main.run("--quiet", "evaluate", "--predictions", folds.toString(), "--bootstrap", "200",
                 "--permutations", permutations.toString(), "--output-tsv", dir.resolve("evaluated.tsv").toString(),

@@ -45,7 +45,7 @@ class IdJoinTest {
         assertEquals(4, run.metric("matched"));
         assertEquals(2, run.metric("unmatched_predictions"));
         assertEquals(1, run.metric("unmatched_measurements"));
-        assertEquals(List.of("id\tmeasured\tpredicted", "a\t1.5\t1", "b\t2\t2", "c\t2.5\t3", "d\t5\t4"),
+        assertEquals(List.of("## exprflow score-pairs 1", "id\tmeasured\tpredicted", "a\t1.5\t1", "b\t2\t2", "c\t2.5\t3", "d\t5\t4"),
                 run.lines("pairs.tsv"));
     }
 
@@ -58,7 +58,7 @@ class IdJoinTest {
         // RefSeq versions are left alone unless asked for: a dot outside Ensembl ids need not be a version
         assertEquals(3, auto.metric("matched"));
         assertEquals(List.of("ENSG00000000001", "ENSG00000000002", "ENSG00000000003"),
-                auto.lines("pairs.tsv").stream().skip(1).map(l -> l.split("\t")[0]).toList());
+                auto.lines("pairs.tsv").stream().skip(2).map(l -> l.split("\t")[0]).toList());
         ScoreRun always = score("always", pred, meas, "--strip-versions");
         assertEquals(4, always.metric("matched"));
         assertTrue(always.lines("pairs.tsv").contains("NM_000546\t4\t4"));
@@ -152,10 +152,10 @@ class IdJoinTest {
         assertEquals(7, mean.metric("measurements_rows"));
         assertEquals(4, mean.metric("measurements_ids"));
         // b: (2 + 5) / 2; d: the NA is left out of the mean, (6 + 2) / 2
-        assertEquals(List.of("id\tmeasured\tpredicted", "a\t1\t1", "b\t3.5\t2", "c\t3\t3", "d\t4\t4"),
+        assertEquals(List.of("## exprflow score-pairs 1", "id\tmeasured\tpredicted", "a\t1\t1", "b\t3.5\t2", "c\t3\t3", "d\t4\t4"),
                 mean.lines("pairs.tsv"));
         ScoreRun first = score("first", pred, meas, "--duplicates", "first");
-        assertEquals(List.of("id\tmeasured\tpredicted", "a\t1\t1", "b\t2\t2", "c\t3\t3", "d\tNA\t4"),
+        assertEquals(List.of("## exprflow score-pairs 1", "id\tmeasured\tpredicted", "a\t1\t1", "b\t2\t2", "c\t3\t3", "d\tNA\t4"),
                 first.lines("pairs.tsv"));
         assertEquals(3, first.metric("scored"));
         assertEquals(1.0, first.metric("pearson"), 1e-15);

@@ -83,8 +83,8 @@ class ScoreCommandTest {
         ScoreRun run = score("--transform", "log2p1");
         assertEquals(0, run.result.exitCode(), run.result.stderr());
         // TPM 1, 3, 2, 8 -> 1, 2, log2(3), log2(9); predictions unchanged
-        assertEquals("g2\t2\t2", run.lines("pairs.tsv").get(2));
-        assertEquals(Math.log(9) / Math.log(2), Double.parseDouble(run.lines("pairs.tsv").get(4).split("\t")[1]), 1e-11);
+        assertEquals("g2\t2\t2", run.lines("pairs.tsv").get(3));
+        assertEquals(Math.log(9) / Math.log(2), Double.parseDouble(run.lines("pairs.tsv").get(5).split("\t")[1]), 1e-11);
     }
 
     @Test

@@ -98,11 +98,12 @@ class ScoreRAgreementTest {
         // the same joined pairs, in the same (byte) order of gene ids
         List<String> rPairs = out.subList(4, out.size());
         List<String> pairs = run.lines("pairs.tsv");
-        assertEquals("id\tmeasured\tpredicted", pairs.get(0));
-        assertEquals(rPairs.size(), pairs.size() - 1);
+        assertEquals("## exprflow score-pairs 1", pairs.get(0));
+        assertEquals("id\tmeasured\tpredicted", pairs.get(1));
+        assertEquals(rPairs.size(), pairs.size() - 2);
         for (int i = 0; i < rPairs.size(); i++) {
             String[] r = rPairs.get(i).split("\t");
-            String[] j = pairs.get(i + 1).split("\t");
+            String[] j = pairs.get(i + 2).split("\t");
             assertEquals(r[0], j[0], "row " + i);
             assertEquals(Double.parseDouble(r[1]), Double.parseDouble(j[1]), 1e-10, "measured of " + r[0]);
             if (r[2].equals("NA")) {

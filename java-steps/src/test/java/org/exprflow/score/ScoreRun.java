@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.exprflow.io.Canonical;
+import org.exprflow.stepfile.ScoreTables;
 import org.exprflow.testing.Cli;
 
 /** Runs {@code exprflow score} into an output directory and reads back its metrics table. */
@@ -33,13 +35,11 @@ final class ScoreRun {
         return new ScoreRun(out, Cli.run(all.toArray(String[]::new)));
     }
 
-    /** metric name to value, in file order. */
+    /** metric name to value as written, in file order (read through the step file's codec). */
     Map<String, String> metrics() {
         Map<String, String> m = new LinkedHashMap<>();
-        List<String> lines = lines("metrics.tsv");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t");
-            m.put(f[0], f[1]);
+        for (ScoreTables.Metric metric : ScoreTables.METRICS.read(out.resolve("metrics.tsv")).rows()) {
+            m.put(metric.metric(), Canonical.number(metric.value()));
         }
         return m;
     }

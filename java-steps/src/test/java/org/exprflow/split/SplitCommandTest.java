@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
+import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.testing.Cli;
 import org.exprflow.testing.SyntheticData;
 import org.junit.jupiter.api.Tag;

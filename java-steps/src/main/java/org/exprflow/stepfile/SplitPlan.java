@@ -1,4 +1,4 @@
-package org.exprflow.split;
+package org.exprflow.stepfile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,10 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.exprflow.core.UserException;
-import org.exprflow.io.AtomicOutput;
-import org.exprflow.io.Fields;
-import org.exprflow.io.TextInput;
 
 /**
  * The stored split artefact ({@code splits.tsv}): which samples are training and which are an
@@ -25,7 +21,7 @@ import org.exprflow.io.TextInput;
  * S01     train      2       1
  * S07     test       NA      NA
  * </pre>
- * Rows are sorted by sample id, then repeat.
+ * Rows are sorted by sample id, then repeat. The file is a {@link StepTable} of kind {@code splits}.
  */
 public final class SplitPlan {
     public static final String TRAIN = "train";
@@ -88,50 +84,39 @@ public final class SplitPlan {
         return rows.stream().mapToInt(Assignment::fold).max().orElse(0);
     }
 
-    public void write(Path path) throws IOException {
-        AtomicOutput.writeText(path, w -> {
-            w.write("sample\tpartition\trepeat\tfold\n");
-            for (Assignment a : rows) {
+    /** The step-file codec; a test sample's repeat and fold are written NA and read as 0. */
+    public static final StepTable<Assignment> CODEC = StepTable.of("splits", 1, List.of("sample", "partition", "repeat", "fold"),
+            (a, c) -> {
                 boolean test = a.partition().equals(TEST);
-                w.write(a.sample() + "\t" + a.partition() + "\t" + (test ? "NA" : a.repeat()) + "\t"
-                        + (test ? "NA" : a.fold()) + "\n");
-            }
-        });
+                c.text(a.sample()).text(a.partition());
+                if (test) {
+                    c.text("NA").text("NA");
+                } else {
+                    c.integer(a.repeat()).integer(a.fold());
+                }
+            },
+            SplitPlan::decode);
+
+    public void write(Path path) throws IOException {
+        CODEC.write(path, rows);
     }
 
     public static SplitPlan read(Path path) {
-        try (TextInput in = TextInput.open(path)) {
-            String header = in.readLine();
-            if (header == null) {
-                throw UserException.badFile(path, "empty splits file");
-            }
-            if (!header.equals("sample\tpartition\trepeat\tfold")) {
-                throw in.error("not an exprflow splits file (expected header: sample, partition, repeat, fold)");
-            }
-            List<Assignment> rows = new ArrayList<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                List<String> f = Fields.split(line, '\t');
-                if (f.size() != 4) {
-                    throw in.error("expected 4 fields, found " + f.size());
-                }
-                String partition = f.get(1);
-                if (partition.equals(TEST)) {
-                    rows.add(new Assignment(f.get(0), TEST, 0, 0));
-                } else if (partition.equals(TRAIN)) {
-                    try {
-                        rows.add(new Assignment(f.get(0), TRAIN, Integer.parseInt(f.get(2)), Integer.parseInt(f.get(3))));
-                    } catch (NumberFormatException e) {
-                        throw in.error("repeat and fold of a training sample must be integers");
-                    }
-                } else {
-                    throw in.error("partition must be 'train' or 'test', found '" + partition + "'");
-                }
-            }
-            return new SplitPlan(rows);
+        return new SplitPlan(CODEC.read(path).rows());
+    }
+
+    private static Assignment decode(StepTable.Line line) {
+        String partition = line.text(1);
+        if (partition.equals(TEST)) {
+            return new Assignment(line.text(0), TEST, 0, 0);
+        }
+        if (!partition.equals(TRAIN)) {
+            throw line.error("partition must be 'train' or 'test', found '" + partition + "'");
+        }
+        try {
+            return new Assignment(line.text(0), TRAIN, Integer.parseInt(line.text(2)), Integer.parseInt(line.text(3)));
+        } catch (NumberFormatException e) {
+            throw line.error("repeat and fold of a training sample must be integers");
         }
     }
 }

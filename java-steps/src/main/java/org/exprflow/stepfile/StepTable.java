@@ -271,8 +271,17 @@ public final class StepTable<R> {
     public static final class Cells {
         private final StringBuilder line = new StringBuilder();
 
+        /**
+         * Text as it is, unless it holds a double quote or a tab: then quoted CSV-style ("" for a
+         * quote), which is what the reader ({@link Fields#split}) undoes. A Weka learner's canonical
+         * options quote nested classes ({@code -K "...PolyKernel -E 1.0"}).
+         */
         public Cells text(String s) {
-            line.append(s).append('\t');
+            if (s.indexOf('"') >= 0 || s.indexOf('\t') >= 0) {
+                line.append('"').append(s.replace("\"", "\"\"")).append('"').append('\t');
+            } else {
+                line.append(s).append('\t');
+            }
             return this;
         }
 

@@ -33,13 +33,6 @@ class PredictCommandTest {
         return p;
     }
 
-    private static void assertOneLineError(Cli.Result r, int code, String fragment) {
-        assertEquals(code, r.exitCode(), r.stderr());
-        assertEquals(1, r.errorLines().size(), "expected one line, got: " + r.stderr());
-        assertTrue(r.stderr().contains(fragment), r.stderr());
-        assertFalse(r.stderr().contains("\tat "), "stack trace printed: " + r.stderr());
-    }
-
     @Test
     void savedModelPredictsReorderedInputWithExtraColumnsExactlyAsTheOriginal() throws Exception {
         Dataset d = SyntheticData.classes(22, 40, 60, 10, 2, "A", "B", "C");
@@ -77,8 +70,8 @@ class PredictCommandTest {
         Path notModel = dir.resolve("model.xfm");
         Files.writeString(notModel, "sample\tlabel\nS1\tA\n");
         Path out = dir.resolve("p.tsv");
-        assertOneLineError(Cli.run("predict", "--model", notModel.toString(), "--input", data.toString(),
-                "--output", out.toString()), 3, notModel + ": not an exprflow model file");
+        Cli.run("predict", "--model", notModel.toString(), "--input", data.toString(),
+                "--output", out.toString()).assertOneLineError(3, notModel + ": not an exprflow model file");
         assertFalse(Files.exists(out));
     }
 
@@ -91,8 +84,8 @@ class PredictCommandTest {
             out.writeInt(ModelFile.FORMAT_VERSION + 1);
         }
         Path out = dir.resolve("p.tsv");
-        assertOneLineError(Cli.run("predict", "--model", future.toString(), "--input", data.toString(),
-                "--output", out.toString()), 3, "model format version " + (ModelFile.FORMAT_VERSION + 1) + " is newer");
+        Cli.run("predict", "--model", future.toString(), "--input", data.toString(),
+                "--output", out.toString()).assertOneLineError(3, "model format version " + (ModelFile.FORMAT_VERSION + 1) + " is newer");
         assertFalse(Files.exists(out));
     }
 
@@ -108,8 +101,8 @@ class PredictCommandTest {
             out.write(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
         }
         Path out = dir.resolve("p.tsv");
-        assertOneLineError(Cli.run("predict", "--model", old.toString(), "--input", data.toString(),
-                "--output", out.toString()), 3, "model was written by exprflow 0.1.0 (model format 1)");
+        Cli.run("predict", "--model", old.toString(), "--input", data.toString(),
+                "--output", out.toString()).assertOneLineError(3, "model was written by exprflow 0.1.0 (model format 1)");
         assertFalse(Files.exists(out));
     }
 
@@ -121,8 +114,8 @@ class PredictCommandTest {
                 "--top-k", "5").exitCode());
         Path fewer = write(d.subsetFeatures(java.util.stream.IntStream.range(1, 30).toArray()), "fewer.xfd");
         Path out = dir.resolve("p.tsv");
-        assertOneLineError(Cli.run("predict", "--model", model.toString(), "--input", fewer.toString(),
-                "--output", out.toString()), 4, "lacks 1 of the model's 30 features (first: g0)");
+        Cli.run("predict", "--model", model.toString(), "--input", fewer.toString(),
+                "--output", out.toString()).assertOneLineError(4, "lacks 1 of the model's 30 features (first: g0)");
         assertFalse(Files.exists(out));
     }
 }

@@ -32,13 +32,6 @@ class TrainCommandTest {
         return p;
     }
 
-    private static void assertOneLineError(Cli.Result r, int code, String fragment) {
-        assertEquals(code, r.exitCode(), r.stderr());
-        assertEquals(1, r.errorLines().size(), "expected one line, got: " + r.stderr());
-        assertTrue(r.stderr().contains(fragment), r.stderr());
-        assertFalse(r.stderr().contains("\tat "), "stack trace printed: " + r.stderr());
-    }
-
     @Test
     void foldTaskWritesHeldOutPredictionsForModelAndZeroR() throws Exception {
         Path data = write(SyntheticData.classes(21, 30, 80, 10, 2, "A", "B"), "d.xfd");
@@ -66,7 +59,7 @@ class TrainCommandTest {
         labels.set(3, null);
         Path data = write(d.withTargets(List.of(Target.nominal("label", labels))), "u.xfd");
         Path model = dir.resolve("m.xfm");
-        assertOneLineError(Cli.run("train", "--input", data.toString(), "--output", model.toString()), 4,
+        Cli.run("train", "--input", data.toString(), "--output", model.toString()).assertOneLineError(4,
                 "1 training sample(s) of 'synthetic' have no 'label' label (first: S004)");
         assertFalse(Files.exists(model));
     }
@@ -79,7 +72,7 @@ class TrainCommandTest {
         labels.set(5, "A");
         Path data = write(d.withTargets(List.of(Target.nominal("label", labels))), "s.xfd");
         Path model = dir.resolve("m.xfm");
-        assertOneLineError(Cli.run("train", "--input", data.toString(), "--output", model.toString()), 4,
+        Cli.run("train", "--input", data.toString(), "--output", model.toString()).assertOneLineError(4,
                 "class 'C' of target 'label' has a single training sample");
         assertFalse(Files.exists(model));
     }

@@ -13,6 +13,14 @@ public final class Cli {
         public java.util.List<String> errorLines() {
             return stderr.lines().filter(l -> !l.isBlank()).toList();
         }
+
+        /** The error contract: this exit code, one line on stderr containing the fragment, no stack trace. */
+        public void assertOneLineError(int code, String fragment) {
+            org.junit.jupiter.api.Assertions.assertEquals(code, exitCode, stderr);
+            org.junit.jupiter.api.Assertions.assertEquals(1, errorLines().size(), "expected one line, got: " + stderr);
+            org.junit.jupiter.api.Assertions.assertTrue(stderr.contains(fragment), stderr);
+            org.junit.jupiter.api.Assertions.assertFalse(stderr.contains("\tat "), "stack trace printed: " + stderr);
+        }
     }
 
     private Cli() {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * both columns of an id map in score), so that ENSG00000141510.16 in a GENCODE-based file matches
  * ENSG00000141510.11 or ENSG00000141510 in another.
  * <ul>
- *   <li>{@link #ENSEMBL} (the default): only Ensembl ids (ENS, optional species letters, a type
+ *   <li>{@link #ENSEMBL_GENES} (peaks: RNA quantifications and gene annotations): Ensembl gene ids;</li>
+ *   <li>{@link #ENSEMBL} (score's default): only Ensembl ids (ENS, optional species letters, a type
  *       letter and digits: genes, transcripts, proteins) lose a trailing ".N"; other ids are left
  *       alone, because a dot in a symbol or probe id is not a version;</li>
  *   <li>{@link #ALWAYS}: any id ending in ".N" loses it (RefSeq NM_000546.6, etc.);</li>
@@ -20,6 +21,11 @@ import java.util.regex.Pattern;
  */
 public enum IdVersions {
     ENSEMBL(Pattern.compile("(ENS[A-Z]*\\d+)\\.\\d+(_PAR_Y)?")),
+    /**
+     * Ensembl gene ids only (ENS, optional species letters, G, digits), for inputs keyed by gene:
+     * GENCODE's chrY PAR copies written ENSGR... keep their version there, as they always have.
+     */
+    ENSEMBL_GENES(Pattern.compile("(ENS[A-Z]*G\\d+)\\.\\d+(_PAR_Y)?")),
     ALWAYS(Pattern.compile("(.+?)\\.\\d+(_PAR_Y)?")),
     NEVER(null);
 
@@ -47,6 +53,6 @@ public enum IdVersions {
 
     /** The mode as written in outputs ("ensembl", "always", "never"). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

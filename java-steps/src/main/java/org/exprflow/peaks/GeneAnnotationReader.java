@@ -81,7 +81,7 @@ public final class GeneAnnotationReader {
                     unknown++;
                     continue;
                 }
-                String stripped = IdVersions.ENSEMBL.strip(id);
+                String stripped = IdVersions.ENSEMBL_GENES.strip(id);
                 Long previous = lineOf.putIfAbsent(stripped, in.lineNumber());
                 if (previous != null) {
                     throw in.error("gene id " + stripped + " occurs twice after removing version suffixes (first on line "

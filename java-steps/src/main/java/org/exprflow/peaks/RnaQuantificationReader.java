@@ -55,7 +55,7 @@ public final class RnaQuantificationReader {
                         throw in.error("expected at least " + width + " tab-separated columns"
                                 + (hasHeader ? " (as in the header)" : " (gene id, TPM)") + ", found " + f.size());
                     }
-                    String id = IdVersions.ENSEMBL.strip(f.get(idColumn).trim());
+                    String id = IdVersions.ENSEMBL_GENES.strip(f.get(idColumn).trim());
                     Double value = Fields.parseNumber(f.get(tpmColumn));
                     if (value == null || value < 0) {
                         throw in.error("TPM '" + f.get(tpmColumn) + "' of gene " + id + " is not a non-negative number");

@@ -20,17 +20,46 @@ public final class FormatDetector {
     }
 
     public static InputFormat detect(Path file) {
+        String first = firstMeaningfulLine(file);
+        if (first == null) {
+            throw UserException.badFile(file, "is empty");
+        }
+        refuseMarkup(file, first);
+        return classify(first);
+    }
+
+    /**
+     * Refuses a web page saved in place of the data (a download's error page, a GEO HTML view): it
+     * would otherwise be read as a one-column table and fail later with a confusing message. Run
+     * for every input, whichever format was given or detected.
+     */
+    public static void requireNotMarkup(Path file) {
+        String first = firstMeaningfulLine(file);
+        if (first != null) {
+            refuseMarkup(file, first);
+        }
+    }
+
+    private static void refuseMarkup(Path file, String first) {
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.startsWith("<head")
+                || lower.startsWith("<?xml") || lower.startsWith("<body")) {
+            throw UserException.badFile(file, "is not expression data: it looks like "
+                    + (lower.startsWith("<?xml") ? "XML" : "HTML") + " (a web page saved instead of the file?)");
+        }
+    }
+
+    private static String firstMeaningfulLine(Path file) {
         try (TextInput in = TextInput.open(file)) {
             String line;
             while ((line = in.readLine()) != null) {
                 String t = line.strip();
                 // blank lines and ARFF comments say nothing about the format
-                if (t.isEmpty() || t.startsWith("%")) {
-                    continue;
+                if (!t.isEmpty() && !t.startsWith("%")) {
+                    return t;
                 }
-                return classify(t);
             }
-            throw UserException.badFile(file, "is empty");
+            return null;
         }
     }
 

@@ -83,6 +83,7 @@ public final class ImportCommand extends StepCommand {
             Log.info("format: " + inputFormat.cliName + " (detected)");
         } else {
             inputFormat = InputFormat.fromCli(format);
+            FormatDetector.requireNotMarkup(input);
             Log.info("format: " + inputFormat.cliName + " (given)");
         }
         String classAttribute = null;

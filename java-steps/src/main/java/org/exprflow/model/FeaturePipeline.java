@@ -11,6 +11,7 @@ import java.util.Set;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
+import org.exprflow.io.Canonical;
 import org.exprflow.normalise.CrossSampleTransform;
 
 /**
@@ -69,14 +70,16 @@ public final class FeaturePipeline implements Serializable {
      * New rows as the learner sees them: matched by id, transformed with the training fit, selected
      * and imputed.
      *
-     * @param imputeAbsent when true, a model feature absent from the data is filled with its training
-     *                     mean (before the transforms) instead of being an error; the number imputed is
+     * @param maxImputedFraction below 0: a model feature absent from the data is an error; otherwise
+     *                     absent features are filled with their training means (before the transforms)
+     *                     while at most this share of the model's features is absent (more is exit 4:
+     *                     every sample would get nearly the same prediction); the number imputed is
      *                     logged because predictions degrade with each one
      * @param imputeOption the option that asks for that imputation, named in the error; null when the
      *                     step offers none
      */
-    double[][] apply(Dataset data, boolean imputeAbsent, String imputeOption) {
-        double[][] x = align(data, imputeAbsent, imputeOption);
+    double[][] apply(Dataset data, double maxImputedFraction, String imputeOption) {
+        double[][] x = align(data, maxImputedFraction, imputeOption);
         for (CrossSampleTransform.Fitted f : transforms) {
             x = f.apply(x);
         }
@@ -121,7 +124,7 @@ public final class FeaturePipeline implements Serializable {
     }
 
     /** Rows of the dataset's values rearranged into the training feature order, matched by id. */
-    private double[][] align(Dataset data, boolean imputeAbsent, String imputeOption) {
+    private double[][] align(Dataset data, double maxImputedFraction, String imputeOption) {
         if (data.featureIds().equals(featureIds)) {
             return data.copyValues();
         }
@@ -146,11 +149,17 @@ public final class FeaturePipeline implements Serializable {
         }
         if (!missing.isEmpty()) {
             String first = String.join(", ", missing.subList(0, Math.min(5, missing.size())));
-            if (!imputeAbsent) {
+            if (maxImputedFraction < 0) {
                 throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
                         + featureIds.size() + " features (first: " + first + ")"
                         + (imputeOption == null ? "; the model needs the features it was trained on"
                         : "; to fill them with training means, use " + imputeOption));
+            }
+            if (missing.size() > maxImputedFraction * featureIds.size()) {
+                throw UserException.unsuitable("'" + data.name() + "' lacks " + missing.size() + " of the model's "
+                        + featureIds.size() + " features (first: " + first + "), more than the "
+                        + Canonical.number(maxImputedFraction) + " share that may be imputed: the predictions would rest "
+                        + "on training means (see --max-imputed-fraction)");
             }
             Log.warn("imputing " + missing.size() + " of " + featureIds.size()
                     + " model features absent from '" + data.name() + "' with their training means (first: " + first + ")");

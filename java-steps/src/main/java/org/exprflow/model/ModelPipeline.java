@@ -138,18 +138,19 @@ public final class ModelPipeline implements Serializable {
 
     /** Class probabilities for every sample of the dataset, [sample][class in level order]. */
     public double[][] predict(Dataset data) {
-        return predict(data, false);
+        return predict(data, -1);
     }
 
     /**
      * Class probabilities for every sample of the dataset, [sample][class in level order].
      *
-     * @param imputeAbsentFeatures when true, a model feature absent from the data is filled with its
-     *                             training mean (before the transforms) instead of being an error; the
-     *                             number imputed is logged because predictions degrade with each one
+     * @param maxImputedFraction below 0: a model feature absent from the data is an error; otherwise
+     *                           absent features are filled with their training means (before the
+     *                           transforms) as long as at most this share of the model's features is
+     *                           absent, and the number imputed is logged
      */
-    public double[][] predict(Dataset data, boolean imputeAbsentFeatures) {
-        double[][] x = features.apply(data, imputeAbsentFeatures, "--impute-missing-features");
+    public double[][] predict(Dataset data, double maxImputedFraction) {
+        double[][] x = features.apply(data, maxImputedFraction, "--impute-missing-features");
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             Instance inst = WekaData.instance(header, x[i], Double.NaN);

@@ -46,6 +46,11 @@ public final class PredictCommand extends StepCommand {
                     + "instead of failing. Every imputed feature weakens the prediction; the number is logged.")
     boolean imputeMissing;
 
+    @Option(names = "--max-imputed-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "With --impute-missing-features: refuse (exit 4) when more than this share of the model's "
+                    + "features would be imputed, as the prediction would then rest on training means (default: ${DEFAULT-VALUE}).")
+    double maxImputedFraction;
+
     @Override
     protected void execute() throws Exception {
         if (!set.equals("test") && !set.equals("predict")) {
@@ -56,7 +61,10 @@ public final class PredictCommand extends StepCommand {
         if (splits != null) {
             data = SampleSelection.select(data, SplitPlan.read(splits).testSamples(), true, "test");
         }
-        double[][] probabilities = model.predict(data, imputeMissing);
+        if (!(maxImputedFraction >= 0 && maxImputedFraction <= 1)) {
+            throw UserException.badParameter("--max-imputed-fraction must be between 0 and 1, got " + maxImputedFraction);
+        }
+        double[][] probabilities = model.predict(data, imputeMissing ? maxImputedFraction : -1);
         List<PredictionTable.Row> rows = new ArrayList<>(
                 PredictionRows.of(set, 0, 0, "model", data, model.targetName(), model.levels(), probabilities));
         rows.addAll(PredictionRows.of(set, 0, 0, "ZeroR", data, model.targetName(), model.levels(),

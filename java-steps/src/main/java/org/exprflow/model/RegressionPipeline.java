@@ -100,7 +100,7 @@ public final class RegressionPipeline implements Serializable {
 
     /** Predicted values for every row of the dataset. */
     public double[] predict(Dataset data) {
-        double[][] x = features.apply(data, false, null);
+        double[][] x = features.apply(data, -1, null);
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             try {

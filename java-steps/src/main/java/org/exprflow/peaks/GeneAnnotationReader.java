@@ -35,7 +35,10 @@ public final class GeneAnnotationReader {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                boolean gtf = f.length == 9 && f[8].contains("gene_id \"");
+                // GTF: 9 columns whose last holds key "value"; attributes. Told apart by the attribute
+                // syntax, not by gene_id itself, so a gene line that lacks gene_id is named as such
+                // instead of being misread as BED6.
+                boolean gtf = f.length == 9 && (f[8].contains("\"") || f[8].contains(";"));
                 if (gtf && !f[2].equals("gene")) {
                     continue;
                 }
@@ -51,7 +54,7 @@ public final class GeneAnnotationReader {
                     if (gtf) {
                         Matcher m = GENE_ID.matcher(f[8]);
                         if (!m.find()) {
-                            throw in.error("GTF attributes have no gene_id");
+                            throw in.error("GTF gene line has no gene_id attribute");
                         }
                         id = m.group(1);
                         start = Long.parseLong(f[3]) - 1;

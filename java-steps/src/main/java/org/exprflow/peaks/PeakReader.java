@@ -139,12 +139,16 @@ public final class PeakReader {
         return (int) value;
     }
 
-    /** A numeric column; "." (the BED placeholder) means not given. */
+    /**
+     * A numeric column; "." (the BED placeholder) means not given. NaN, NA and the other missing
+     * spellings are refused like Infinity: a peak with an unknown signal would silently drop out of
+     * a window under --bin-value signal.
+     */
     private static double number(TextInput in, String text, String what) {
         if (text.equals(".")) {
             return Double.NaN;
         }
-        Double v = Fields.parseNumber(text);
+        Double v = Fields.isMissing(text) ? null : Fields.parseNumber(text);
         if (v == null) {
             throw in.error(what + " '" + text + "' is not a number");
         }

@@ -61,6 +61,23 @@ class ImportCommandTest {
     }
 
     @Test
+    void aWebPageIsNamedAsSuchWhateverTheFormat() throws IOException {
+        // an error page saved as a series matrix: detected or given, the message says what it is
+        Path page = java.nio.file.Files.writeString(dir.resolve("GSE1_series_matrix.txt"),
+                "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head></html>\n");
+        for (String[] format : new String[][] {{}, {"--format", "geo-matrix"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import", "--input", page.toString(),
+                    "--label-key", "disease state", "--output", dir.resolve("x.xfd").toString()));
+            args.addAll(java.util.List.of(format));
+            IngestFixtures.Run r = run(args.toArray(String[]::new));
+            assertEquals(3, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().contains(page + ": is not expression data: it looks like HTML"), r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("x.xfd")));
+    }
+
+    @Test
     void sameInputGivesTheSameBytes() throws IOException {
         Path a = dir.resolve("a.xfd");
         Path b = dir.resolve("b.xfd");

@@ -118,4 +118,28 @@ class PredictCommandTest {
                 "--output", out.toString()).assertOneLineError(4, "lacks 1 of the model's 30 features (first: g0)");
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void imputationIsRefusedWhenTooManyModelFeaturesAreAbsent() throws Exception {
+        Dataset d = SyntheticData.classes(28, 20, 30, 4, 1, "A", "B");
+        Path model = dir.resolve("m.xfm");
+        assertEquals(0, Cli.run("train", "--input", write(d, "d.xfd").toString(), "--output", model.toString(),
+                "--top-k", "5").exitCode());
+        Path out = dir.resolve("p.tsv");
+        // 1 of 30 absent (3%): imputed, with a warning
+        Path oneAbsent = write(d.subsetFeatures(java.util.stream.IntStream.range(1, 30).toArray()), "one.xfd");
+        Cli.Result ok = Cli.run("predict", "--model", model.toString(), "--input", oneAbsent.toString(),
+                "--output", out.toString(), "--impute-missing-features");
+        assertEquals(0, ok.exitCode(), ok.stderr());
+        assertTrue(ok.stderr().contains("imputing 1 of 30 model features"), ok.stderr());
+        // 4 of 30 absent (13%) is more than the default 10%: refused, nothing written
+        Files.delete(out);
+        Path fourAbsent = write(d.subsetFeatures(java.util.stream.IntStream.range(4, 30).toArray()), "four.xfd");
+        Cli.run("predict", "--model", model.toString(), "--input", fourAbsent.toString(), "--output", out.toString(),
+                "--impute-missing-features").assertOneLineError(4, "lacks 4 of the model's 30 features");
+        assertFalse(Files.exists(out));
+        // a larger share allowed on purpose
+        assertEquals(0, Cli.run("predict", "--model", model.toString(), "--input", fourAbsent.toString(),
+                "--output", out.toString(), "--impute-missing-features", "--max-imputed-fraction", "0.2").exitCode());
+    }
 }

@@ -81,6 +81,15 @@ class BinCommandTest {
     }
 
     @Test
+    void aNanSignalIsRefusedLikeInfinity() throws IOException {
+        // a NaN signalValue used to be read as missing: the peak silently left its window under --bin-value signal
+        for (String bad : new String[] {"NaN", "NA", "Infinity"}) {
+            Path p = Files.writeString(tmp.resolve("p.bed"), GOOD + "chr1\t300\t400\tp2\t5\t.\t" + bad + "\t10\t8\t50\n");
+            assertOneLineError(bin(p), p, "2: ", "signalValue '" + bad + "' is not a number");
+        }
+    }
+
+    @Test
     void nonNumericScore() throws IOException {
         Path p = Files.writeString(tmp.resolve("p.bed"), GOOD + "chr1\t300\t400\tp2\thigh\t.\t3.5\t10\t8\t50\n");
         assertOneLineError(bin(p), p, "2: ", "score 'high' is not a number");

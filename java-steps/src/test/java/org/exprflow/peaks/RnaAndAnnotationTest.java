@@ -71,6 +71,16 @@ class RnaAndAnnotationTest {
     }
 
     @Test
+    void aGtfGeneLineWithoutGeneIdIsNamedAsSuch(@TempDir Path tmp) throws IOException {
+        // used to be read as BED6 and reported as "gene coordinates are not integers"
+        Path gtf = Files.writeString(tmp.resolve("a.gtf"),
+                "chr1\tHAVANA\tgene\t1001\t2000\t.\t+\t.\tgene_id \"ENSG00000000001.3\";\n"
+                        + "chr1\tHAVANA\tgene\t3001\t4000\t.\t+\t.\tgene_name \"ABC\"; gene_type \"protein_coding\";\n");
+        UserException e = assertThrows(UserException.class, () -> GeneAnnotationReader.read(gtf, GENOME, UnknownContigPolicy.ERROR));
+        assertEquals(gtf + ":2: GTF gene line has no gene_id attribute", e.getMessage());
+    }
+
+    @Test
     void annotationContigsFollowTheUnknownContigPolicy(@TempDir Path tmp) throws IOException {
         Path bed = Files.writeString(tmp.resolve("a.bed"), "chr1\t0\t10\tG1\t0\t+\nchrUn_GL000195v1\t0\t10\tG2\t0\t+\n");
         UserException e = assertThrows(UserException.class, () -> GeneAnnotationReader.read(bed, GENOME, UnknownContigPolicy.ERROR));

@@ -105,14 +105,6 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
-    private static CommandLine.ParseResult lastSubcommand(CommandLine.ParseResult result) {
-        CommandLine.ParseResult r = result;
-        while (r.hasSubcommand()) {
-            r = r.subcommand();
-        }
-        return r;
-    }
-
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionStrategy(parseResult -> {
@@ -125,7 +117,7 @@ public final class Main implements Runnable {
                 throw new CommandLine.ParameterException(leaf, "--versions-yml and --versions-process go together");
             }
             try {
-                OutputPaths.check(lastSubcommand(parseResult));
+                OutputPaths.check(leaf.getParseResult());
             } catch (UserException e) {
                 // a bad path is a bad argument: reported like any other (one line, exit 2)
                 throw new CommandLine.ParameterException(leaf, e.getMessage());

@@ -91,7 +91,7 @@ public final class ModelPipeline implements Serializable {
         for (int i = 0; i < training.sampleCount(); i++) {
             data.add(WekaData.instance(header, rows[i], target.value(i)));
         }
-        Classifier classifier = WekaLearnerSpec.parse(learner, "learner").newInstance(seed, "learner");
+        Classifier classifier = WekaLearnerSpec.instantiate(learner, seed, "learner");
         double[] baseline;
         try {
             classifier.buildClassifier(data);

@@ -77,7 +77,7 @@ public final class RegressionPipeline implements Serializable {
         for (int i = 0; i < y.length; i++) {
             data.add(WekaData.instance(header, x[i], y[i]));
         }
-        Classifier regressor = WekaLearnerSpec.parse(learner, "--learner").newInstance(seed, "--learner");
+        Classifier regressor = WekaLearnerSpec.instantiate(learner, seed, "--learner");
         try {
             regressor.buildClassifier(data);
         } catch (Exception e) {

@@ -35,6 +35,20 @@ public record WekaLearnerSpec(String text, String className, List<String> option
      * @param what names the learner in messages, e.g. "learner" or "--learner knn"
      */
     public static WekaLearnerSpec parse(String text, String what) {
+        WekaLearnerSpec spec = split(text, what);
+        spec.newInstance(0, what);
+        return spec;
+    }
+
+    /**
+     * A fresh learner for one fit, parsed and built in one step: building it is the check, so a fit
+     * inside the inner loop does not build a second, throw-away learner as {@link #parse} would.
+     */
+    public static Classifier instantiate(String text, long seed, String what) {
+        return split(text, what).newInstance(seed, what);
+    }
+
+    private static WekaLearnerSpec split(String text, String what) {
         String[] parts;
         try {
             parts = Utils.splitOptions(text);
@@ -44,9 +58,7 @@ public record WekaLearnerSpec(String text, String className, List<String> option
         if (parts.length == 0) {
             throw UserException.badParameter(what + ": empty; give a Weka class name such as " + ModelSpec.DEFAULT_LEARNER);
         }
-        WekaLearnerSpec spec = new WekaLearnerSpec(text, parts[0], Arrays.asList(parts).subList(1, parts.length));
-        spec.newInstance(0, what);
-        return spec;
+        return new WekaLearnerSpec(text, parts[0], Arrays.asList(parts).subList(1, parts.length));
     }
 
     /** A fresh, untrained learner with the seed applied (unless the options set -S). */

@@ -106,12 +106,18 @@ class PredictCommandTest {
         assertFalse(Files.exists(out));
     }
 
-    @Test
-    void predictRefusesAMatrixMissingModelFeatures() throws Exception {
-        Dataset d = SyntheticData.classes(27, 20, 30, 4, 1, "A", "B");
+    /** A model of the dataset's top 5 features, as m.xfm. */
+    private Path trainTopFive(Dataset d) throws Exception {
         Path model = dir.resolve("m.xfm");
         assertEquals(0, Cli.run("train", "--input", write(d, "d.xfd").toString(), "--output", model.toString(),
                 "--top-k", "5").exitCode());
+        return model;
+    }
+
+    @Test
+    void predictRefusesAMatrixMissingModelFeatures() throws Exception {
+        Dataset d = SyntheticData.classes(27, 20, 30, 4, 1, "A", "B");
+        Path model = trainTopFive(d);
         Path fewer = write(d.subsetFeatures(java.util.stream.IntStream.range(1, 30).toArray()), "fewer.xfd");
         Path out = dir.resolve("p.tsv");
         Cli.run("predict", "--model", model.toString(), "--input", fewer.toString(),
@@ -122,9 +128,7 @@ class PredictCommandTest {
     @Test
     void imputationIsRefusedWhenTooManyModelFeaturesAreAbsent() throws Exception {
         Dataset d = SyntheticData.classes(28, 20, 30, 4, 1, "A", "B");
-        Path model = dir.resolve("m.xfm");
-        assertEquals(0, Cli.run("train", "--input", write(d, "d.xfd").toString(), "--output", model.toString(),
-                "--top-k", "5").exitCode());
+        Path model = trainTopFive(d);
         Path out = dir.resolve("p.tsv");
         // 1 of 30 absent (3%): imputed, with a warning
         Path oneAbsent = write(d.subsetFeatures(java.util.stream.IntStream.range(1, 30).toArray()), "one.xfd");

@@ -17,6 +17,14 @@ public interface CrossSampleTransform extends Serializable {
     /** Learns the parameters from training rows and returns the fitted transform. */
     Fitted fit(double[][] trainingRows);
 
+    /**
+     * Learns the parameters from training rows that come with their classes and batches. Transforms
+     * that need neither (the default) ignore the context.
+     */
+    default Fitted fit(double[][] trainingRows, SampleContext training) {
+        return fit(trainingRows);
+    }
+
     /** A transform with its learned parameters. Serializable so that it travels inside the model. */
     interface Fitted extends Serializable {
         /** Transforms rows (of any samples) using only the learned parameters. */
@@ -28,6 +36,24 @@ public interface CrossSampleTransform extends Serializable {
          */
         default double[][] applyToTraining(double[][] trainingRows) {
             return apply(trainingRows);
+        }
+
+        /** Transforms rows whose batches are known (never their classes); the default ignores them. */
+        default double[][] apply(double[][] rows, SampleContext samples) {
+            return apply(rows);
+        }
+
+        /** Transforms the training rows with their context; the default ignores it. */
+        default double[][] applyToTraining(double[][] trainingRows, SampleContext training) {
+            return applyToTraining(trainingRows);
+        }
+
+        /**
+         * The input columns the output keeps, in order, for a transform that drops features (a
+         * low-count filter); null, the default, when every column is kept.
+         */
+        default int[] keptColumns() {
+            return null;
         }
     }
 }

@@ -2,12 +2,14 @@ package org.exprflow.normalise;
 
 import java.nio.file.Path;
 
+import org.exprflow.core.DatasetOutput;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The normalise step: per-value floor, ceiling and log2 (see {@link PerValueNormalisation}). */
@@ -26,8 +28,8 @@ public final class NormaliseCommand extends StepCommand {
     @Option(names = "--input", required = true, description = "Dataset to normalise (.xfd).")
     Path input;
 
-    @Option(names = "--output", required = true, description = "Normalised dataset to write (.xfd).")
-    Path output;
+    @Mixin
+    DatasetOutput output;
 
     @Option(names = "--floor", description = "Raise values below this to it (input units, before log2).")
     Double floor;
@@ -50,7 +52,7 @@ public final class NormaliseCommand extends StepCommand {
             rows[s] = data.row(s); // shared, not copied: apply() never modifies its input
         }
         PerValueNormalisation.Result result = normalisation.apply(rows);
-        DatasetFile.write(data.withValues(result.values()), output);
+        DatasetFile.write(data.withValues(result.values()), output.path());
         Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; log2 "
                 + (result.log2Applied() ? "applied" : "not applied"));
     }

@@ -2,7 +2,7 @@
 # Benchmark of landmark-fit (docs/landmark.md): the D-GEX scale, simulated.
 #
 #   bench/landmark.sh [SAMPLES] [TARGETS] [CHUNKS] [PARALLEL] [LEARNER]
-#   defaults:          1000      9520      8        2          linear
+#   defaults:          1000      9520      8        2          ridge:auto;linear
 #
 # Simulates SAMPLES x 978 landmarks + TARGETS targets (exprflow simulate-landmark), imports it,
 # then runs CHUNKS landmark-fit chunks, PARALLEL at a time (2 cores: 2), each under /usr/bin/time,
@@ -18,7 +18,7 @@ samples=${1:-1000}
 targets=${2:-9520}
 chunks=${3:-8}
 parallel=${4:-2}
-learner=${5:-linear}
+learner=${5:-ridge:auto;linear}
 here=$(cd "$(dirname "$0")" && pwd)
 exprflow=$here/../bin/exprflow
 work=${BENCH_WORK:-$(mktemp -d /tmp/exprflow-landmark-bench.XXXXXX)}

@@ -75,8 +75,10 @@ public final class LandmarkFit {
         LandmarkModel model = null;
         TargetPredictions.Builder kept = keepPredictions ? new TargetPredictions.Builder(names, List.of(setNames),
                 List.of(sampleIds(data, setRows[0]), sampleIds(data, setRows[1])), newY) : null;
-        for (LandmarkLearner learner : all) {
+        for (LandmarkLearner listed : all) {
             long start = System.nanoTime();
+            // ridge:auto chooses λ on the validation rows (set 0), never on the test rows.
+            LandmarkLearner learner = listed instanceof TunedRidgeLearner tuned ? tuned.withValidation(newX.get(0), newY.get(0)) : listed;
             double[][][] predicted;
             if (learner.label().equals(modelLearner)) {
                 // Fitted and kept (the other learners may drop each target's model once it has predicted).

@@ -46,8 +46,10 @@ public final class LandmarkFitCommand extends StepCommand {
     @Option(names = "--targets-chunk", defaultValue = "1/1", paramLabel = "K/N", description = "Fit chunk K of N of the targets (default: ${DEFAULT-VALUE}).")
     String chunk;
 
-    @Option(names = "--learner", split = ";", defaultValue = "linear",
-            description = "Learners, repeatable or ';'-separated: linear, ridge:LAMBDA, knn, rf, mlp, mean, or a Weka regressor with options (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learner", split = ";", defaultValue = "ridge:auto;linear",
+            description = "Learners, repeatable or ';'-separated: ridge:auto (λ chosen per target on the validation samples), "
+                    + "linear (least squares, D-GEX's baseline), ridge:LAMBDA, knn, rf, mlp, mean, or a Weka regressor with options "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> learners = new ArrayList<>();
 
     @Option(names = "--split-sizes", defaultValue = "0.7,0.1,0.2", description = "Fractions of samples for training, validation, test (default: ${DEFAULT-VALUE}).")

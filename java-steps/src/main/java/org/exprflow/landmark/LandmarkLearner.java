@@ -11,6 +11,9 @@ import org.exprflow.core.UserException;
  * <li>{@code linear}: least squares, the D-GEX baseline; Weka's LinearRegression {@code -S 1 -C
  * -R 1e-8} solved for all targets at once ({@link SharedRidgeRegression});</li>
  * <li>{@code ridge:λ}: the same with ridge λ on standardized landmarks;</li>
+ * <li>{@code ridge:auto}: ridge with λ chosen per target on the validation samples, the training
+ * mean among the candidates ({@link TunedRidgeLearner}): the default, which never loses to the mean
+ * on the samples it is tuned on;</li>
  * <li>{@code knn}, {@code rf}, {@code mlp}: Weka's IBk (k = 10), RandomForest (100 trees) and
  * MultilayerPerceptron with 20 hidden units and 50 epochs, one model per target. The MLP's hidden
  * size is explicit because Weka's default ("a" = (inputs + outputs) / 2, about 490 units on 978
@@ -61,6 +64,9 @@ public interface LandmarkLearner {
         if (s.equals(MEAN)) {
             return new MeanLearner();
         }
+        if (s.equals(TunedRidgeLearner.LABEL)) {
+            return new TunedRidgeLearner();
+        }
         if (s.equals(LINEAR)) {
             return new LinearLearner(LINEAR, 1e-8);
         }
@@ -82,7 +88,7 @@ public interface LandmarkLearner {
             case "mlp" -> new WekaLearner(s, "weka.classifiers.functions.MultilayerPerceptron -H 20 -N 50", seed);
             default -> {
                 if (!s.startsWith("weka.")) {
-                    throw UserException.badParameter("--learner '" + s + "': expected linear, ridge:LAMBDA, knn, rf, mlp, mean "
+                    throw UserException.badParameter("--learner '" + s + "': expected linear, ridge:LAMBDA, ridge:auto, knn, rf, mlp, mean "
                             + "or a Weka regressor class with its options (weka.classifiers....)");
                 }
                 yield new WekaLearner(s, s, seed);

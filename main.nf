@@ -143,13 +143,46 @@ if (params.offline) {
 }
 
 // The jar is built by ./nextfloww; with a plain `nextflow run .` the user builds it once.
-if (!Exprflow.locateJar(projectDir)) {
+// conf/base.config found it (or not) when it hashed it for the tasks.
+if ((nextflow.Global.session as nextflow.Session).config.navigate('process.ext.jar_sha256') == 'no-jar') {
     abort('java-steps/target/exprflow.jar not found: run `mvn -f java-steps/pom.xml package -DskipTests` (or use ./nextfloww, which builds it)')
+}
+
+// Training and test data must not share samples: the test figures would score samples the model
+// learned from. Checked before any task by the steps' own readers (exprflow sample-overlap) when
+// both are local files; a shared id stops the run with exit 2 and the first shared ids.
+if (params.analysis == 'classify' && params.input && params.test_input && !params.allow_sample_overlap) {
+    def command = ["${projectDir}/bin/exprflow", 'sample-overlap',
+                   '--input', file(params.input), '--format', params.input_format,
+                   '--test-input', file(params.test_input), '--test-format', params.test_input_format,
+                   '--allow-option', '--allow_sample_overlap'] + (params.platform ? ['--platform', params.platform] : [])
+    def check = new ProcessBuilder(command*.toString()).redirectErrorStream(true).start()
+    def output = check.inputStream.text
+    int status = check.waitFor()
+    if (status != 0) {
+        def message = output.readLines().reverse().find { it.startsWith('sample-overlap: error: ') }
+        message = message ? message.substring('sample-overlap: error: '.length()) : "exprflow sample-overlap failed (exit ${status}): ${output.trim()}"
+        log.debug "exprflow: error: ${message}"
+        System.err.println "exprflow: error: ${message}"
+        System.exit(status in [2, 3, 4] ? status : 2)
+    }
 }
 
 // The parameters of this run, next to the trace: what was asked, not just what ran.
 def pipelineInfo = file("${params.outdir}/pipeline_info")
 pipelineInfo.mkdirs()
+// One run per --outdir at a time: two would publish over each other's files unnoticed. An OS lock,
+// so a killed run (even SIGKILL) releases it and -resume works.
+def lockHolder = Exprflow.lockOutdir(pipelineInfo)
+if (lockHolder) {
+    // Nextflow opened this run's trace file in the busy --outdir before main.nf ran: take it back out.
+    def session = nextflow.Global.session as nextflow.Session
+    def traceFile = session.config.navigate('trace.file') as String
+    if (traceFile && session.config.navigate('trace.enabled')) {
+        java.nio.file.Files.deleteIfExists(file(traceFile))
+    }
+    abort("--outdir ${params.outdir} is in use by another exprflow run (${lockHolder}); wait for it to finish, or give another --outdir")
+}
 file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJson(schema.snapshot(params))) + '\n'
 
 workflow {
@@ -219,7 +252,11 @@ workflow.onComplete {
         session.dag.normalize()
         new nextflow.dag.MermaidRenderer().renderDocument(session.dag, file(dagFile.replaceAll(/\.html$/, '.mmd')))
     }
-    if (workflow.success) {
+    // A publish that fails for lack of space is only a warning in .nextflow.log; say it here.
+    def full = Exprflow.diskFull(file(params.outdir))
+    if (full) {
+        log.error "exprflow: error: disk full: ${full}; the results are incomplete: free space, then rerun with -resume (finished tasks are not redone)"
+    } else if (workflow.success) {
         log.info "exprflow: done, results in ${params.outdir}"
     }
 }

@@ -1,33 +1,81 @@
+import java.nio.ByteBuffer
+import java.nio.channels.FileChannel
+import java.nio.channels.FileLock
+import java.nio.channels.OverlappingFileLockException
+import java.nio.charset.StandardCharsets
 import java.nio.file.Files
 import java.nio.file.Path
-import java.nio.file.Paths
+import java.nio.file.StandardOpenOption
+import java.time.Instant
 
 /**
- * Finds the steps jar for main.nf, and quotes task arguments for the modules.
+ * Launch-time helpers of main.nf: the --outdir lock, the disk-full check, and quoting of task
+ * arguments for the modules.
  *
- * The jar is looked up in three places, each for a reason: here, so that main.nf stops with one line
- * before any task when no jar is built; conf/base.config, which hashes it into every task
- * (`task.ext.jar_sha256`) and cannot call this class (Nextflow evaluates configs before it loads
- * lib/: `params.x = Exprflow.locateJar(...)` in a config fails with "No signature of method:
- * groovy.util.ConfigObject..."); and bin/exprflow, which runs inside the task, perhaps in a container
- * where the host's paths do not exist. All three try the same list in the same order:
- * $EXPRFLOW_JAR, then java-steps/target/exprflow.jar, then /opt/exprflow/exprflow.jar (the image's).
+ * The steps jar is looked up in two places, each for a reason: conf/base.config, which hashes it
+ * into every task (`task.ext.jar_sha256`, 'no-jar' when there is none, which main.nf turns into a
+ * one-line error) and cannot call this class (Nextflow evaluates configs before it loads lib/:
+ * `params.x = Exprflow.f()` in a config fails with "No signature of method:
+ * groovy.util.ConfigObject..."); and bin/exprflow, which runs inside the task, perhaps in a
+ * container where the host's paths do not exist. Both try $EXPRFLOW_JAR, then
+ * java-steps/target/exprflow.jar, then /opt/exprflow/exprflow.jar (the image's).
  */
 class Exprflow {
 
-    /** Where bin/exprflow looks for the steps jar, in the same order. */
-    static List<Path> jarCandidates(Path projectDir) {
-        def env = System.getenv('EXPRFLOW_JAR')
-        if (env) {
-            return [Paths.get(env)]
+    /** Free space below which a failed publish is taken to be for lack of space. */
+    static final long DISK_FULL_BYTES = 1L << 20
+
+    /** Held for the life of the Nextflow process: the lock goes when the process does. */
+    private static FileChannel outdirLockChannel
+
+    /**
+     * Takes the lock file DIR/.exprflow.lock for this run (an fcntl lock through FileChannel, which
+     * the OS releases when the process dies, however it dies) and writes who holds it. Returns null
+     * when taken, or what the file says of the holder when another process holds it. A directory
+     * that is not on a local file system (an object store) is not locked.
+     */
+    static String lockOutdir(Path dir) {
+        if (dir.toUri().scheme != 'file') {
+            return null
         }
-        return [projectDir.resolve('java-steps/target/exprflow.jar'), Paths.get('/opt/exprflow/exprflow.jar')]
+        Path lockFile = dir.resolve('.exprflow.lock')
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
+        FileLock lock
+        try {
+            lock = channel.tryLock()
+        } catch (OverlappingFileLockException ignored) {
+            // This JVM holds it already. Closing this channel would drop that lock too (POSIX locks
+            // belong to the process and go with any of its descriptors on the file), so keep it open.
+            return null
+        }
+        if (lock == null) {
+            channel.close()
+            String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).trim()
+            return holder ?: 'lock held'
+        }
+        String host = InetAddress.localHost.hostName
+        channel.truncate(0)
+        channel.write(ByteBuffer.wrap("pid ${ProcessHandle.current().pid()} on ${host} since ${Instant.now()}\n".toString().getBytes(StandardCharsets.UTF_8)))
+        channel.force(true)
+        // The channel must stay reachable for the whole run: once collected, its cleaner closes the
+        // descriptor and the OS drops the lock (a static field was not enough: a second run went
+        // through while the first ran, found by PipelineFaultsIT). The shutdown hook holds it until
+        // the JVM exits and then closes it.
+        outdirLockChannel = channel
+        Runtime.runtime.addShutdownHook(new Thread({ channel.close() } as Runnable, 'exprflow-outdir-lock'))
+        return null
     }
 
-    /** The steps jar main.nf's tasks will run, or null when none is built. */
-    static String locateJar(Path projectDir) {
-        Path jar = jarCandidates(projectDir).find { Files.isRegularFile(it) }
-        return jar?.toString()
+    /**
+     * "DIR has N bytes free" when the file system of DIR (a local one) has less than
+     * DISK_FULL_BYTES left, else null.
+     */
+    static String diskFull(Path dir) {
+        if (dir.toUri().scheme != 'file' || !Files.exists(dir)) {
+            return null
+        }
+        long free = Files.getFileStore(dir).usableSpace
+        return free < DISK_FULL_BYTES ? "--outdir ${dir} has ${free} bytes free" : null
     }
 
     /**

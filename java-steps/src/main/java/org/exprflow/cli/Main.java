@@ -35,6 +35,7 @@ import org.exprflow.io.AtomicOutput;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.exprflow.ingest.ImportCommand.class,
+            org.exprflow.ingest.SampleOverlapCommand.class,
             org.exprflow.simulate.SimulateCommand.class,
             org.exprflow.qc.QcCommand.class,
             org.exprflow.normalise.NormaliseCommand.class,

@@ -79,15 +79,7 @@ public final class ImportCommand extends StepCommand {
 
     @Override
     protected void execute() throws IOException {
-        InputFormat inputFormat;
-        if (format.equalsIgnoreCase("auto")) {
-            inputFormat = FormatDetector.detect(input);
-            Log.info("format: " + inputFormat.cliName + " (detected)");
-        } else {
-            inputFormat = InputFormat.fromCli(format);
-            FormatDetector.requireNotMarkup(input);
-            Log.info("format: " + inputFormat.cliName + " (given)");
-        }
+        InputFormat inputFormat = inputFormat(input, format);
         String classAttribute = null;
         if (samplesheet == null && labelColumns != null) {
             if (inputFormat != InputFormat.ARFF || labelColumns.size() != 1) {
@@ -114,20 +106,37 @@ public final class ImportCommand extends StepCommand {
         DatasetFile.write(data, output.path());
     }
 
+    /** The format --format names, or the one detected from the file's content ("auto"); logged. */
+    static InputFormat inputFormat(Path file, String format) {
+        InputFormat inputFormat;
+        if (format.equalsIgnoreCase("auto")) {
+            inputFormat = FormatDetector.detect(file);
+            Log.info("format: " + inputFormat.cliName + " (detected)");
+        } else {
+            inputFormat = InputFormat.fromCli(format);
+            FormatDetector.requireNotMarkup(file);
+            Log.info("format: " + inputFormat.cliName + " (given)");
+        }
+        return inputFormat;
+    }
+
     private Dataset read(InputFormat inputFormat, ReaderOptions options) {
         if (inputFormat != InputFormat.GEO_MATRIX && inputFormat != InputFormat.GEO_SOFT
                 && (labelKey != null || labelField != null || labelMap != null || platform != null)) {
             throw UserException.badParameter("--label-key, --label-field, --label-map and --platform apply to GEO "
                     + "files only; this input is " + inputFormat.cliName);
         }
+        if (inputFormat == InputFormat.GEO_MATRIX && platform != null) {
+            throw UserException.badParameter("--platform applies to GEO SOFT files; a series matrix has one platform");
+        }
+        return read(input, inputFormat, options);
+    }
+
+    /** The file's samples and features as its format's reader gives them (no samplesheet applied). */
+    static Dataset read(Path input, InputFormat inputFormat, ReaderOptions options) {
         return switch (inputFormat) {
             case CUMIDA -> CumidaCsvReader.read(input);
-            case GEO_MATRIX -> {
-                if (platform != null) {
-                    throw UserException.badParameter("--platform applies to GEO SOFT files; a series matrix has one platform");
-                }
-                yield GeoSeriesMatrixReader.read(input, options);
-            }
+            case GEO_MATRIX -> GeoSeriesMatrixReader.read(input, options);
             case GEO_SOFT -> GeoSoftReader.read(input, options);
             case GOLUB -> GolubTableReader.read(input);
             case ARFF -> ArffReader.read(input, options);

@@ -85,7 +85,9 @@ class DownloadIT {
                 "--geo_base", base() + "/geo", "--download_cache", cache.toString()));
         fromAccessionRequests = takeRequests();
 
-        fromLocalFile = nextflow("local", withAnalysis("--input", local.toString(), "--test_input", local.toString()));
+        // Local files are checked for shared samples before any task; this test shares them on purpose.
+        fromLocalFile = nextflow("local", withAnalysis("--input", local.toString(), "--test_input", local.toString(),
+                "--allow_sample_overlap"));
 
         // Nothing of the first run's work directory survives; the cache alone must serve the file.
         deleteTree(fromAccession.workDir());

@@ -15,7 +15,7 @@ import org.exprflow.io.AtomicOutput;
  *       ({@code gene_id, gene_name}, one column per sample), whole counts;</li>
  *   <li>{@code featureCounts.txt}: featureCounts' table (command comment, Geneid Chr Start End
  *       Strand Length, one column per BAM {@code <sample>.bam}), the same counts;</li>
- *   <li>{@code salmon/<sample>/quant.sf}: salmon's transcript table (Name, Length, EffectiveLength,
+ *   <li>{@code salmon/<sample>/quant.sf} (or {@code quant.sf.gz}): salmon's transcript table (Name, Length, EffectiveLength,
  *       TPM, NumReads), the gene's count split among its transcripts; TPM is computed from the
  *       written NumReads and EffectiveLength, as salmon's own TPM follows its counts;</li>
  *   <li>{@code tx2gene.tsv}: transcript_id, gene_id, gene_name;</li>
@@ -31,19 +31,20 @@ final class CountStudyWriter {
     private CountStudyWriter() {
     }
 
-    static void writeAll(CountStudy study, Path dir) throws IOException {
+    /** @param gzipQuant write {@code quant.sf.gz} (as tximportData ships them) instead of {@code quant.sf} */
+    static void writeAll(CountStudy study, Path dir, boolean gzipQuant) throws IOException {
         writeGeneCounts(study, dir.resolve("salmon.merged.gene_counts.tsv"));
         writeFeatureCounts(study, dir.resolve("featureCounts.txt"));
         for (int s = 0; s < study.sampleCount(); s++) {
-            writeQuantSf(study, s, dir.resolve(quantPath(study, s)));
+            writeQuantSf(study, s, dir.resolve(quantPath(study, s, gzipQuant)), gzipQuant);
         }
         writeTx2Gene(study, dir.resolve("tx2gene.tsv"));
-        writeSamplesheets(study, dir);
+        writeSamplesheets(study, dir, gzipQuant);
         writeTruth(study, dir.resolve("truth.tsv"));
     }
 
-    static String quantPath(CountStudy study, int sample) {
-        return "salmon/" + study.sampleIds().get(sample) + "/quant.sf";
+    static String quantPath(CountStudy study, int sample, boolean gzip) {
+        return "salmon/" + study.sampleIds().get(sample) + "/quant.sf" + (gzip ? ".gz" : "");
     }
 
     private static void writeGeneCounts(CountStudy study, Path file) throws IOException {
@@ -93,7 +94,7 @@ final class CountStudyWriter {
         });
     }
 
-    private static void writeQuantSf(CountStudy study, int s, Path file) throws IOException {
+    private static void writeQuantSf(CountStudy study, int s, Path file, boolean gzip) throws IOException {
         // the values as written (rounded), so that TPM follows the written NumReads / EffectiveLength
         int nGenes = study.geneCount();
         double[][] eff = new double[nGenes][];
@@ -110,7 +111,7 @@ final class CountStudyWriter {
             }
         }
         final double total = rateSum;
-        AtomicOutput.writeText(file, out -> {
+        AtomicOutput.TextBody body = out -> {
             StringBuilder sb = new StringBuilder("Name\tLength\tEffectiveLength\tTPM\tNumReads");
             line(out, sb);
             for (int g = 0; g < nGenes; g++) {
@@ -122,7 +123,12 @@ final class CountStudyWriter {
                     line(out, sb);
                 }
             }
-        });
+        };
+        if (gzip) {
+            AtomicOutput.writeGzipText(file, 9, body);
+        } else {
+            AtomicOutput.writeText(file, body);
+        }
     }
 
     private static void writeTx2Gene(CountStudy study, Path file) throws IOException {
@@ -138,7 +144,7 @@ final class CountStudyWriter {
         });
     }
 
-    private static void writeSamplesheets(CountStudy study, Path dir) throws IOException {
+    private static void writeSamplesheets(CountStudy study, Path dir, boolean gzipQuant) throws IOException {
         for (boolean withFiles : new boolean[] {false, true}) {
             AtomicOutput.writeText(dir.resolve(withFiles ? "samplesheet_salmon.csv" : "samplesheet.csv"), out -> {
                 StringBuilder sb = new StringBuilder("sample,label,batch" + (withFiles ? ",file" : ""));
@@ -147,7 +153,7 @@ final class CountStudyWriter {
                     sb.append(study.sampleIds().get(s)).append(',').append(study.labels().get(s)).append(',')
                             .append(study.batches().get(s));
                     if (withFiles) {
-                        sb.append(',').append(quantPath(study, s));
+                        sb.append(',').append(quantPath(study, s, gzipQuant));
                     }
                     line(out, sb);
                 }

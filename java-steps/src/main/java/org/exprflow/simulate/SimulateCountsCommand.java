@@ -69,6 +69,9 @@ public final class SimulateCountsCommand extends StepCommand {
     @Option(names = "--extra-poisson", defaultValue = "2", description = "Dispersion trend a1 in a0 + a1 / mean (default: ${DEFAULT-VALUE}).")
     double extraPoisson;
 
+    @Option(names = "--gzip-quant", description = "Write salmon/<sample>/quant.sf.gz (deterministic gzip) instead of quant.sf.")
+    boolean gzipQuant;
+
     @Override
     protected void validateArguments() {
         if (samples < 2 || genes < 1) {
@@ -106,7 +109,7 @@ public final class SimulateCountsCommand extends StepCommand {
                 + " batches, " + differential + " differential genes, seed " + seed.seed());
         try {
             Files.createDirectories(outputDir);
-            CountStudyWriter.writeAll(study, outputDir);
+            CountStudyWriter.writeAll(study, outputDir, gzipQuant);
         } catch (IOException e) {
             throw UserException.badParameter("cannot write to --output-dir " + outputDir + ": " + e.getMessage());
         }

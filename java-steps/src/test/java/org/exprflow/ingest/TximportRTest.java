@@ -64,9 +64,9 @@ class TximportRTest {
 
     @Test
     void simulatedKallistoStudyWithUnexpressedGenesEqualsTximport() throws Exception {
-        // the salmon files rewritten in kallisto's layout, with one gene's transcripts at zero in
-        // some samples (its length is then the geometric mean of the others) and in all samples (the
-        // mean transcript length), the two replacement rules of tximport
+        // the salmon files rewritten in kallisto's layout, with one gene's transcripts at zero in all
+        // samples (its length is then the mean transcript length) and another's in two samples (the
+        // geometric mean of its other samples' lengths): tximport's two replacement rules
         Path dir = TestEnvironment.projectDir().resolve("test-data/counts");
         List<Path> files = new ArrayList<>();
         for (int s = 1; s <= 5; s++) {
@@ -80,7 +80,8 @@ class TximportRTest {
                 while ((line = in.readLine()) != null) {
                     String[] f = line.split("\t");
                     row++;
-                    boolean zero = row <= 3 || (row <= 8 && s <= 2);
+                    // rows 1-4: the 4 transcripts of ENSGSIM000001; rows 5-6: the 2 of ENSGSIM000002
+                    boolean zero = row <= 4 || (row <= 6 && s <= 2);
                     w.write(f[0] + "\t" + f[1] + "\t" + f[2] + "\t" + (zero ? "0" : f[4]) + "\t" + (zero ? "0" : f[3]) + "\n");
                 }
             }

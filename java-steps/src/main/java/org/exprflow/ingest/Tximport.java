@@ -1,7 +1,6 @@
 package org.exprflow.ingest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,10 +222,5 @@ public final class Tximport {
 
     private static String percent(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * fraction);
-    }
-
-    /** Rows of a [sample][gene] matrix as copies, for callers that keep them. */
-    static double[][] copy(double[][] m) {
-        return Arrays.stream(m).map(double[]::clone).toArray(double[][]::new);
     }
 }

@@ -211,6 +211,7 @@ public final class ImportCommand extends StepCommand {
             files.add(p);
         }
         InputFormat inputFormat = perSampleFormat(files);
+        requireQuantOptionsApply(inputFormat);
         Dataset data = PerSampleQuantifications.read(inputFormat, sheet.sampleIds(), files, quantOptions());
         data = sheet.withoutColumn(fileColumn).applyTo(data, false);
         finish(data.withName(name != null ? name : baseName(samplesheet)));
@@ -279,7 +280,26 @@ public final class ImportCommand extends StepCommand {
         DatasetFile.write(data, output);
     }
 
+    /** Refuses options of the RNA-seq readers given for a format that does not use them. */
+    private void requireQuantOptionsApply(InputFormat f) {
+        boolean transcripts = f == InputFormat.SALMON || f == InputFormat.KALLISTO;
+        if (tx2gene != null && !transcripts) {
+            throw UserException.badParameter("--tx2gene applies to salmon and kallisto files; this input is " + f.cliName);
+        }
+        if (!countsFromAbundance.equalsIgnoreCase("no") && !transcripts) {
+            throw UserException.badParameter("--counts-from-abundance needs transcript-level estimates (salmon, "
+                    + "kallisto), as in tximport; this input is " + f.cliName);
+        }
+        if (!starStrand.equalsIgnoreCase("auto") && f != InputFormat.STAR) {
+            throw UserException.badParameter("--star-strand applies to STAR ReadsPerGene files; this input is " + f.cliName);
+        }
+        if (!quantity.equals("counts") && !transcripts && f != InputFormat.RSEM) {
+            throw UserException.badParameter("--quantity applies to salmon, kallisto and RSEM files; this input is " + f.cliName);
+        }
+    }
+
     private Dataset read(InputFormat inputFormat, ReaderOptions options) {
+        requireQuantOptionsApply(inputFormat);
         if (inputFormat != InputFormat.GEO_MATRIX && inputFormat != InputFormat.GEO_SOFT
                 && (labelKey != null || labelField != null || labelMap != null || platform != null)) {
             throw UserException.badParameter("--label-key, --label-field, --label-map and --platform apply to GEO "

@@ -268,4 +268,22 @@ class RnaSeqImportTest {
         assertEquals(library, Double.parseDouble(first[first.length - 3]), 0.5);
         assertTrue(Files.readString(dir.resolve("qc.json")).contains("\"library_size\""));
     }
+
+    @Test
+    void oneFormatPerSamplesheetAndOptionsOnlyWhereTheyApply() throws IOException {
+        Path a = star("a_ReadsPerGene.out.tab", "G1\t1\t0\t1");
+        Path rsem = write("B.genes.results", "gene_id\ttranscript_id(s)\tlength\teffective_length\texpected_count\tTPM\tFPKM\n"
+                + "G1\tT1\t1000.00\t850.00\t10.50\t3.00\t2.00\n");
+        Path mixed = write("mixed.csv", "sample,file\nA," + a.getFileName() + "\nB," + rsem.getFileName() + "\n");
+        importFails(3, rsem + ": is rsem but " + a + " is star: one format per samplesheet", "--samplesheet", mixed.toString());
+        importFails(2, "--tx2gene applies to salmon and kallisto files; this input is star", "--input", a.toString(),
+                "--tx2gene", a.toString());
+        importFails(2, "--star-strand applies to STAR ReadsPerGene files; this input is gene-matrix", "--input",
+                counts("salmon.merged.gene_counts.tsv").toString(), "--star-strand", "reverse");
+        importFails(2, "--counts-from-abundance needs transcript-level estimates", "--input", rsem.toString(),
+                "--counts-from-abundance", "scaledTPM");
+        Path missing = write("missing.csv", "sample,file\nA,nowhere.tab\n");
+        importFails(3, missing + ":2: file 'nowhere.tab' of sample 'A' does not exist", "--samplesheet", missing.toString());
+        importFails(2, "give --input, or a --samplesheet", "--format", "star");
+    }
 }

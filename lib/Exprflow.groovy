@@ -1,10 +1,17 @@
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
-import java.security.MessageDigest
 
 /**
- * Finds the steps jar for main.nf and gives the modules its checksum.
+ * Finds the steps jar for main.nf, and quotes task arguments for the modules.
+ *
+ * The jar is looked up in three places, each for a reason: here, so that main.nf stops with one line
+ * before any task when no jar is built; conf/base.config, which hashes it into every task
+ * (`task.ext.jar_sha256`) and cannot call this class (Nextflow evaluates configs before it loads
+ * lib/: `params.x = Exprflow.locateJar(...)` in a config fails with "No signature of method:
+ * groovy.util.ConfigObject..."); and bin/exprflow, which runs inside the task, perhaps in a container
+ * where the host's paths do not exist. All three try the same list in the same order:
+ * $EXPRFLOW_JAR, then java-steps/target/exprflow.jar, then /opt/exprflow/exprflow.jar (the image's).
  */
 class Exprflow {
 
@@ -17,37 +24,10 @@ class Exprflow {
         return [projectDir.resolve('java-steps/target/exprflow.jar'), Paths.get('/opt/exprflow/exprflow.jar')]
     }
 
-    private static String jarSha256
-
-    /**
-     * Finds the steps jar and remembers its SHA-256. Called once by main.nf before any task runs.
-     * Nextflow hashes a task's script text but not the programs it calls, so every module writes
-     * this checksum into its script: a rebuilt jar with different code reruns the tasks, while an
-     * identical (reproducible) rebuild keeps the cache. Returns null when no jar exists.
-     */
+    /** The steps jar main.nf's tasks will run, or null when none is built. */
     static String locateJar(Path projectDir) {
         Path jar = jarCandidates(projectDir).find { Files.isRegularFile(it) }
-        if (jar == null) {
-            return null
-        }
-        def digest = MessageDigest.getInstance('SHA-256')
-        jar.withInputStream { input ->
-            byte[] buffer = new byte[1 << 16]
-            int n
-            while ((n = input.read(buffer)) > 0) {
-                digest.update(buffer, 0, n)
-            }
-        }
-        jarSha256 = digest.digest().encodeHex().toString()
-        return jar.toString()
-    }
-
-    /** The checksum found by locateJar; modules call it inside their script text. */
-    static String jarSha256() {
-        if (jarSha256 == null) {
-            throw new IllegalStateException('Exprflow.locateJar() must run before any process is created')
-        }
-        return jarSha256
+        return jar?.toString()
     }
 
     /**

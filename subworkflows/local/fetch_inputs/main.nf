@@ -11,7 +11,7 @@
  */
 include { DOWNLOAD } from '../../../modules/local/download'
 
-/* GEO series (GSE781, or GSE781-GPL96 for one platform's matrix). Same shapes as org.exprflow.download.Accession. */
+/* GEO series (GSE781, or GSE781-GPL96 for one platform's matrix). The regexes here are download.Accession's GEO_SERIES_REGEX and ENCODE_REGEX: PipelineContractTest keeps them equal. */
 def isGeoSeries(String accession) {
     accession ==~ /GSE[0-9]+(-GPL[0-9]+)?/
 }

@@ -10,9 +10,9 @@ import org.exprflow.core.UserException;
  * validated here, before it is ever used in a URL or a local path, so an accession can never smuggle
  * a path separator or a query into either.
  */
-record Accession(String id, Kind kind) {
+public record Accession(String id, Kind kind) {
 
-    enum Kind {
+    public enum Kind {
         /** GEO series: GSE781, or GSE781-GPL96 for one platform's matrix of a multi-platform series. */
         GEO_SERIES,
         /** CuMiDa dataset: a cancer type and a GEO series, e.g. Leukemia_GSE9476 or Liver_GSE14520_U133A. */
@@ -23,6 +23,15 @@ record Accession(String id, Kind kind) {
         ENCODE_EXPERIMENT
     }
 
+    /*
+     * The accession grammar. The pipeline needs it before any task runs, so it has two copies that
+     * PipelineContractTest keeps equal to these: the --accession patterns of nextflow_schema.json,
+     * and subworkflows/local/fetch_inputs' GEO and ENCODE tests (which file an accession imports).
+     */
+    /** A GEO series, optionally one platform's matrix. */
+    public static final String GEO_SERIES_REGEX = "GSE[0-9]+(-GPL[0-9]+)?";
+    /** An ENCODE file or experiment. */
+    public static final String ENCODE_REGEX = "ENC(FF|SR)[0-9A-Z]+";
     private static final Pattern GEO = Pattern.compile("(GSE[0-9]+)(-GPL[0-9]+)?");
     private static final Pattern CUMIDA = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z][A-Za-z0-9]*)*?)_(GSE[0-9]+)((?:_[A-Za-z0-9]+)*)");
     private static final Pattern ENCODE_FILE_ID = Pattern.compile("ENCFF[0-9A-Z]+");
@@ -38,7 +47,7 @@ record Accession(String id, Kind kind) {
     }
 
     /** The accession, or null when the text has none of the known shapes. */
-    static Accession tryParse(String text) {
+    public static Accession tryParse(String text) {
         if (GEO.matcher(text).matches()) {
             return new Accession(text, Kind.GEO_SERIES);
         }

@@ -8,13 +8,15 @@ import java.util.Set;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
+import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
 import org.exprflow.io.AtomicOutput;
-import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.GeneSelectionTable;
+import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.PredictionTable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -100,8 +102,8 @@ public final class EvaluateCommand extends StepCommand {
                     + "(default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    StepSeed seedOption = new StepSeed();
 
     @Option(names = "--permutations", arity = "1..*", paramLabel = "PERM.tsv",
             description = "Permutation tables from 'exprflow permute': adds the permutation p-value of the CV balanced accuracy.")
@@ -130,7 +132,7 @@ public final class EvaluateCommand extends StepCommand {
         }
         PredictionTable merged = PredictionTable.merge(parts);
         PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
-        List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seed, permutations);
+        List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seedOption.seed(), permutations);
         SelectionStability stability = null;
         List<Path> selectionFiles = new ArrayList<>(foldChoices == null ? List.of() : foldChoices);
         if (foldModels != null) {

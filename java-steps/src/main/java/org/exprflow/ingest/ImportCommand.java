@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.core.DatasetOutput;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
@@ -14,6 +15,7 @@ import org.exprflow.data.Target;
 import org.exprflow.data.ValueKind;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,8 +105,8 @@ public final class ImportCommand extends StepCommand {
     @Option(names = "--name", description = "Dataset name (default: input file name without extensions).")
     String name;
 
-    @Option(names = "--output", required = true, description = "Output dataset (.xfd).")
-    Path output;
+    @Mixin
+    DatasetOutput output;
 
     @Override
     protected void validateArguments() {
@@ -277,7 +279,7 @@ public final class ImportCommand extends StepCommand {
         if (data.targets().isEmpty()) {
             Log.info("no labels (give --samplesheet, or --label-key/--label-field for GEO files)");
         }
-        DatasetFile.write(data, output);
+        DatasetFile.write(data, output.path());
     }
 
     /** Refuses options of the RNA-seq readers given for a format that does not use them. */

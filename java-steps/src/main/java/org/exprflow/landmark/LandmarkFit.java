@@ -53,7 +53,8 @@ public final class LandmarkFit {
         Log.info("chunk " + chunk + ": targets " + (chunk.from(total) + 1) + "-" + chunk.to(total) + " of " + total
                 + "; samples " + split.train().length + " train, " + split.validation().length + " validation, "
                 + split.test().length + " test");
-        LandmarkNormaliser.Fitted fitted = LandmarkNormaliser.fit(columns(data, split.train(), match.landmarkColumns()),
+        LandmarkNormaliser.Fitted fitted = LandmarkNormaliser.fit(ids(data, match.landmarkColumns()),
+                columns(data, split.train(), match.landmarkColumns()),
                 columns(data, split.train(), targetCols));
         String[] setNames = {VALIDATION, TEST};
         int[][] setRows = {split.validation(), split.test()};

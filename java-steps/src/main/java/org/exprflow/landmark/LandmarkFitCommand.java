@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.exprflow.data.TargetChunk;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
+import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
+import org.exprflow.data.TargetChunk;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,8 +53,8 @@ public final class LandmarkFitCommand extends StepCommand {
     @Option(names = "--split-sizes", defaultValue = "0.7,0.1,0.2", description = "Fractions of samples for training, validation, test (default: ${DEFAULT-VALUE}).")
     String splitSizes;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample split and of randomised learners (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    StepSeed seedOption = new StepSeed();
 
     @Option(names = "--output", required = true, description = "Per-target metrics of this chunk (.tsv).")
     Path output;
@@ -75,7 +77,7 @@ public final class LandmarkFitCommand extends StepCommand {
         double[] sizes = SampleSplit.parseSizes(splitSizes);
         List<LandmarkLearner> parsed = new ArrayList<>();
         for (String l : learners) {
-            LandmarkLearner learner = LandmarkLearner.parse(l, seed);
+            LandmarkLearner learner = LandmarkLearner.parse(l, seedOption.seed());
             if (parsed.stream().anyMatch(p -> p.label().equals(learner.label()))) {
                 throw UserException.badParameter("--learner " + learner.label() + " is given twice");
             }
@@ -95,7 +97,7 @@ public final class LandmarkFitCommand extends StepCommand {
         GeneList tg = targets == null ? null : GeneList.read(targets);
         FeatureMatch match = FeatureMatch.match(data, lm, tg, type);
         Log.info(match.describe());
-        SampleSplit split = SampleSplit.of(data, sizes, seed);
+        SampleSplit split = SampleSplit.of(data, sizes, seedOption.seed());
         LandmarkFit.Result result = LandmarkFit.run(data, match, k, split, parsed, saved, outputPredictions != null);
         // Everything is computed before the first file is written, so a failure leaves no output.
         result.metrics().write(output);

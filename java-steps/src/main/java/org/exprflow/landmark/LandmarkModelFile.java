@@ -7,7 +7,7 @@ import org.exprflow.io.VersionedObjectFile;
 
 /** The saved landmark model ({@code .xlm}): {@link LandmarkModel} behind the magic "XFLM" and a format version. */
 public final class LandmarkModelFile {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final VersionedObjectFile<LandmarkModel> FILE = new VersionedObjectFile<>(
             new byte[] {'X', 'F', 'L', 'M'}, FORMAT_VERSION, LandmarkModel.class, "landmark model",
             "exprflow landmark model file (.xlm written by 'exprflow landmark-fit --output-model')");

@@ -1,8 +1,9 @@
 package org.exprflow.landmark;
 
 import java.io.Serializable;
+import java.util.List;
 
-import org.exprflow.normalise.CrossSampleTransform;
+import org.exprflow.model.FeaturePipeline;
 import org.exprflow.normalise.FeatureZScore;
 import org.exprflow.normalise.QuantileNormalisation;
 
@@ -10,27 +11,27 @@ import org.exprflow.normalise.QuantileNormalisation;
  * The D-GEX normalisation, fitted on training samples only and kept with the model so that
  * validation, test and new samples see the training parameters and nothing of themselves:
  * <ol>
- * <li>quantile normalisation of the landmarks alone. A new L1000 sample measures only the
- * landmarks, so the reference distribution must be learned from landmark values; fitting it on all
- * genes would give a transform that cannot be applied to the samples the model is for;</li>
- * <li>per-gene z-scores with training means and SDs, for the landmarks (after step 1) and for the
- * targets (raw: they are outputs, and their scale is what MAE is measured in).</li>
+ * <li>the landmarks go through the shared {@link FeaturePipeline} (every landmark kept):
+ * quantile normalisation of the landmarks alone, then per-landmark z-scores with training means
+ * and SDs, then NAs filled with the training mean of the z-scores (0 up to rounding). A new L1000
+ * sample measures only the landmarks, so the quantile reference must be learned from landmark
+ * values; fitting it on all genes would give a transform that cannot be applied to the samples the
+ * model is for. The solvers need complete rows, and the mean uses nothing of the sample itself;</li>
+ * <li>the targets (the learner head's outputs) get per-gene z-scores with training means and SDs,
+ * raw: their scale is what MAE is measured in. Missing target values stay NaN; fitting and metrics
+ * leave those samples out for that target.</li>
  * </ol>
- * A missing landmark value becomes 0 after step 2, the training mean: the solvers need complete
- * rows and the mean is the only value that uses nothing of the sample itself. Missing target values
- * stay NaN; fitting and metrics leave those samples out for that target.
  */
 public final class LandmarkNormaliser implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+    /** The landmark front: D-GEX quantile-normalises, then z-scores the landmarks. */
+    static final List<String> LANDMARK_TRANSFORMS = List.of(QuantileNormalisation.NAME, FeatureZScore.NAME);
 
-    private final CrossSampleTransform.Fitted quantile;
-    private final CrossSampleTransform.Fitted landmarkZ;
+    private final FeaturePipeline landmarkFront;
     private final FeatureZScore.FittedZScore targetZ;
 
-    private LandmarkNormaliser(CrossSampleTransform.Fitted quantile, CrossSampleTransform.Fitted landmarkZ,
-                               FeatureZScore.FittedZScore targetZ) {
-        this.quantile = quantile;
-        this.landmarkZ = landmarkZ;
+    private LandmarkNormaliser(FeaturePipeline landmarkFront, FeatureZScore.FittedZScore targetZ) {
+        this.landmarkFront = landmarkFront;
         this.targetZ = targetZ;
     }
 
@@ -38,19 +39,18 @@ public final class LandmarkNormaliser implements Serializable {
     public record Fitted(LandmarkNormaliser normaliser, double[][] landmarks, double[][] targets) {
     }
 
-    public static Fitted fit(double[][] trainingLandmarks, double[][] trainingTargets) {
-        CrossSampleTransform.Fitted q = new QuantileNormalisation().fit(trainingLandmarks);
-        // limma's result on the very rows the target was learned from (ties averaged as limma does).
-        double[][] lq = q.applyToTraining(trainingLandmarks);
-        CrossSampleTransform.Fitted lz = new FeatureZScore().fit(lq);
+    /**
+     * @param landmarkIds the landmarks, in the column order of the landmark rows
+     */
+    public static Fitted fit(List<String> landmarkIds, double[][] trainingLandmarks, double[][] trainingTargets) {
+        FeaturePipeline.Fit front = FeaturePipeline.fitAllFeatures(landmarkIds, trainingLandmarks, LANDMARK_TRANSFORMS);
         FeatureZScore.FittedZScore tz = (FeatureZScore.FittedZScore) new FeatureZScore().fit(trainingTargets);
-        LandmarkNormaliser n = new LandmarkNormaliser(q, lz, tz);
-        return new Fitted(n, imputeMean(lz.apply(lq)), tz.apply(trainingTargets));
+        return new Fitted(new LandmarkNormaliser(front.pipeline(), tz), front.trainingRows(), tz.apply(trainingTargets));
     }
 
     /** Landmark rows of other samples (validation, test, new), with the training parameters. */
     public double[][] landmarks(double[][] raw) {
-        return imputeMean(landmarkZ.apply(quantile.apply(raw)));
+        return landmarkFront.applyMatched(raw);
     }
 
     /** Target rows of other samples, z-scored with the training means and SDs. */
@@ -61,16 +61,5 @@ public final class LandmarkNormaliser implements Serializable {
     /** Target z-scores (e.g. predictions) back on the training targets' scale, [row][target]. */
     public double[][] targetsToTrainingScale(double[][] z) {
         return targetZ.invert(z);
-    }
-
-    private static double[][] imputeMean(double[][] z) {
-        for (double[] row : z) {
-            for (int j = 0; j < row.length; j++) {
-                if (Double.isNaN(row[j])) {
-                    row[j] = 0.0;
-                }
-            }
-        }
-        return z;
     }
 }

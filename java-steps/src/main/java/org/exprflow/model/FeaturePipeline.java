@@ -13,6 +13,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.io.Canonical;
 import org.exprflow.normalise.CrossSampleTransform;
+import org.exprflow.normalise.CrossSampleTransforms;
 
 /**
  * The front every model shares, classifier or regressor, every part fitted on training rows only:
@@ -55,6 +56,53 @@ public final class FeaturePipeline implements Serializable {
         int[] selected = prepared.topFeatures(topK);
         return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, selected,
                 trainingMeans(prepared.x, selected), prepared.rawMeans);
+    }
+
+    /** A pipeline fitted on training rows, and those rows as its learner sees them. */
+    public record Fit(FeaturePipeline pipeline, double[][] trainingRows) {
+    }
+
+    /**
+     * A pipeline that keeps every feature (no ranking, so no target): the front of the landmark
+     * models, whose learners read all landmarks. The rows are already matched to {@code featureIds}
+     * (landmark matching translates between id types, which {@code landmark.FeatureMatch} does), NaN
+     * where a value is missing. The transforms are fitted on these rows, and NAs after them are
+     * filled with the training means of the transformed features.
+     */
+    public static Fit fitAllFeatures(List<String> featureIds, double[][] trainingRows, List<String> transformNames) {
+        double[][] x = trainingRows;
+        List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
+            CrossSampleTransform.Fitted f = t.fit(x);
+            x = f.applyToTraining(x);
+            fitted.add(f);
+        }
+        int[] all = new int[featureIds.size()];
+        for (int j = 0; j < all.length; j++) {
+            all[j] = j;
+        }
+        FeaturePipeline pipeline = new FeaturePipeline(featureIds, fitted, all, trainingMeans(x, all), null);
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pipeline.selectAndImpute(x[i]);
+        }
+        return new Fit(pipeline, out);
+    }
+
+    /**
+     * Rows already matched to {@link #featureIds()} (NaN for a missing value or an absent feature),
+     * transformed with the training fit, selected and imputed.
+     */
+    public double[][] applyMatched(double[][] rows) {
+        double[][] x = rows;
+        for (CrossSampleTransform.Fitted f : transforms) {
+            x = f.apply(x);
+        }
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = selectAndImpute(x[i]);
+        }
+        return out;
     }
 
     /** The prepared training rows as the learner sees them: selected features, NAs imputed. */

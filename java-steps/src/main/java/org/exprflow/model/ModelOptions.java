@@ -3,8 +3,10 @@ package org.exprflow.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +54,8 @@ public final class ModelOptions {
                     + "which prefers the earlier, simpler candidates when the difference is noise) (default: ${DEFAULT-VALUE}).")
     SelectionRule selectionRule;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for inner folds and randomised learners (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    StepSeed seedOption = new StepSeed();
 
     @Option(names = "--group-column", description = "Annotation column whose samples stay together in inner folds too (e.g. patient).")
     String groupColumn;
@@ -68,7 +70,7 @@ public final class ModelOptions {
         o.innerFolds = innerFolds;
         o.innerRepeats = innerRepeats;
         o.selectionRule = SelectionRule.one_se;
-        o.seed = seed;
+        o.seedOption = new StepSeed(seed);
         o.groupColumn = groupColumn;
         return o;
     }
@@ -119,7 +121,7 @@ public final class ModelOptions {
     }
 
     public long seed() {
-        return seed;
+        return seedOption.seed();
     }
 
     public String groupColumn() {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
+import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -18,6 +19,7 @@ import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.SplitPlan;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,8 +65,8 @@ public final class RegressCommand extends StepCommand {
             description = "Cross-sample transforms fitted on the training rows (default: ${DEFAULT-VALUE}).")
     String transforms;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for randomised learners (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    StepSeed seedOption = new StepSeed();
 
     @Option(names = "--transfer", paramLabel = "NAME=FILE", description = "Another dataset to predict with the same model.")
     Map<String, Path> transfer = new TreeMap<>();
@@ -104,7 +106,7 @@ public final class RegressCommand extends StepCommand {
         List<RegressionTable.Row> rows = new ArrayList<>();
         for (Target t : fitted) {
             RegressionPipeline model = RegressionPipeline.fit(train, train.target(t.name()),
-                    List.of(transforms.split(",")), topK, learner, seed);
+                    List.of(transforms.split(",")), topK, learner, seedOption.seed());
             if (held != null) {
                 addRows(rows, model, held, t.name(), "cv", repeat, fold);
             }

@@ -2,6 +2,7 @@ package org.exprflow.normalise;
 
 import java.nio.file.Path;
 
+import org.exprflow.core.DatasetOutput;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.data.Dataset;
@@ -9,6 +10,7 @@ import org.exprflow.data.DatasetFile;
 import org.exprflow.data.ValueKind;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The normalise step: per-value floor, ceiling and log2 (see {@link PerValueNormalisation}). */
@@ -28,8 +30,8 @@ public final class NormaliseCommand extends StepCommand {
     @Option(names = "--input", required = true, description = "Dataset to normalise (.xfd).")
     Path input;
 
-    @Option(names = "--output", required = true, description = "Normalised dataset to write (.xfd).")
-    Path output;
+    @Mixin
+    DatasetOutput output;
 
     @Option(names = "--floor", description = "Raise values below this to it (input units, before log2).")
     Double floor;
@@ -53,7 +55,7 @@ public final class NormaliseCommand extends StepCommand {
             if (floor != null || ceiling != null || log2.equalsIgnoreCase("always")) {
                 Log.warn("values are counts: --floor, --ceiling and --log2 always are ignored");
             }
-            DatasetFile.write(data, output);
+            DatasetFile.write(data, output.path());
             Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; values are counts: "
                     + "the per-value stage (floor, ceiling, log2) is skipped, count normalisation runs inside the "
                     + "model (--transforms)");
@@ -64,7 +66,7 @@ public final class NormaliseCommand extends StepCommand {
             rows[s] = data.row(s); // shared, not copied: apply() never modifies its input
         }
         PerValueNormalisation.Result result = normalisation.apply(rows);
-        DatasetFile.write(data.withValues(result.values()), output);
+        DatasetFile.write(data.withValues(result.values()), output.path());
         Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; log2 "
                 + (result.log2Applied() ? "applied" : "not applied"));
     }

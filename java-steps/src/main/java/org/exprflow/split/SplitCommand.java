@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.exprflow.core.Log;
 import org.exprflow.core.DatasetInput;
+import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
+import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
@@ -37,8 +38,8 @@ public final class SplitCommand extends StepCommand {
     @Option(names = "--repeats", defaultValue = "1", description = "Number of CV repeats (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    StepSeed seedOption = new StepSeed();
 
     @Option(names = "--target", description = "Target (label column) to stratify by; default: the first.")
     String target;
@@ -94,7 +95,7 @@ public final class SplitCommand extends StepCommand {
                     + " folds: some folds will hold no sample of it");
         }
         for (int r = 1; r <= repeats; r++) {
-            Map<String, Integer> foldOf = FoldAssigner.assign(units, folds, seed, r);
+            Map<String, Integer> foldOf = FoldAssigner.assign(units, folds, seedOption.seed(), r);
             for (Map.Entry<String, Integer> e : foldOf.entrySet()) {
                 rows.add(new SplitPlan.Assignment(e.getKey(), SplitPlan.TRAIN, r, e.getValue()));
             }

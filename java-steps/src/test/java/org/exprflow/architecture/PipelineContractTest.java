@@ -1,0 +1,87 @@
+package org.exprflow.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.exprflow.download.Accession;
+import org.exprflow.normalise.CrossSampleTransforms;
+import org.exprflow.testing.TestEnvironment;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grammars the pipeline must apply before any task runs, and so holds in Groovy and in
+ * nextflow_schema.json beside the Java that owns them: each copy must accept exactly what the Java
+ * accepts. A new transform or accession shape added to the Java alone fails here, not in a user's
+ * run ("--transforms: does not match the pattern").
+ */
+@Tag("unit")
+class PipelineContractTest {
+    private static final Path ROOT = TestEnvironment.projectDir();
+
+    private static JsonNode schemaProperty(String name) throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(ROOT.resolve("nextflow_schema.json").toFile());
+        for (JsonNode group : schema.path("definitions")) {
+            JsonNode p = group.path("properties").path(name);
+            if (!p.isMissingNode()) {
+                return p;
+            }
+        }
+        throw new AssertionError("nextflow_schema.json has no parameter " + name);
+    }
+
+    private static final List<String> ACCESSIONS = List.of("GSE781", "GSE781-GPL96", "ENCFF001ABC", "ENCSR000AKP",
+            "Leukemia_GSE9476", "Breast_GSE45827_x1", "Brain_Tumor_GSE15824", "gse781", "GSE", "GSE781-GPL", "ENCFF",
+            "encff001abc", "Leukemia_GSE", "_GSE9476", "Leukemia-GSE9476", "GSE9476_Leukemia", "foo", "");
+
+    @Test
+    void schemaAccessionPatternsAcceptWhatTheDownloadStepAccepts() throws IOException {
+        for (String param : List.of("accession", "test_accession")) {
+            Pattern schema = Pattern.compile(schemaProperty(param).path("pattern").asText());
+            for (String a : ACCESSIONS) {
+                assertEquals(Accession.tryParse(a) != null, schema.matcher(a).find(),
+                        "--" + param + " '" + a + "': nextflow_schema.json and download.Accession disagree");
+            }
+        }
+    }
+
+    @Test
+    void fetchInputsTellsAccessionKindsApartAsTheDownloadStepDoes() throws IOException {
+        String groovy = Files.readString(ROOT.resolve("subworkflows/local/fetch_inputs/main.nf"));
+        assertTrue(groovy.contains("==~ /" + Accession.GEO_SERIES_REGEX + "/"),
+                "fetch_inputs must test GEO series with /" + Accession.GEO_SERIES_REGEX + "/ (download.Accession)");
+        assertTrue(groovy.contains("==~ /" + Accession.ENCODE_REGEX + "/"),
+                "fetch_inputs must test ENCODE accessions with /" + Accession.ENCODE_REGEX + "/ (download.Accession)");
+        Pattern geo = Pattern.compile(Accession.GEO_SERIES_REGEX);
+        Pattern encode = Pattern.compile(Accession.ENCODE_REGEX);
+        for (String a : ACCESSIONS) {
+            Accession parsed = Accession.tryParse(a);
+            if (parsed != null) {
+                assertEquals(parsed.kind() == Accession.Kind.GEO_SERIES, geo.matcher(a).matches(), a);
+                assertEquals(parsed.kind() == Accession.Kind.ENCODE_FILE || parsed.kind() == Accession.Kind.ENCODE_EXPERIMENT,
+                        encode.matcher(a).matches(), a);
+            }
+        }
+    }
+
+    @Test
+    void schemaTransformsPatternAcceptsEveryTransformTheStepsKnow() throws IOException {
+        Pattern schema = Pattern.compile(schemaProperty("transforms").path("pattern").asText());
+        for (String name : CrossSampleTransforms.NAMES) {
+            assertTrue(schema.matcher(name).find(), "--transforms " + name + " is refused by nextflow_schema.json");
+            CrossSampleTransforms.parse(name);
+        }
+        assertTrue(schema.matcher(String.join(",", CrossSampleTransforms.NAMES.subList(0, 2))).find());
+        assertFalse(schema.matcher("bogus").find(), "the schema must refuse an unknown transform before any task");
+        assertTrue(schemaProperty("transforms").path("description").asText().contains(CrossSampleTransforms.NAMES.get(0)));
+    }
+}

@@ -59,6 +59,7 @@ import org.exprflow.io.AtomicOutput;
             org.exprflow.landmark.LandmarkSummaryCommand.class,
             org.exprflow.landmark.LandmarkPredictCommand.class,
             org.exprflow.landmark.SimulateLandmarkCommand.class,
+            org.exprflow.simulate.SimulateCountsCommand.class,
         })
 public final class Main implements Runnable {
 

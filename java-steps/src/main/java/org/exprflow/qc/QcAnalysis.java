@@ -9,6 +9,8 @@ import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
+import org.exprflow.data.ValueKind;
+import org.exprflow.stats.Quantile;
 import org.exprflow.io.Canonical;
 import org.exprflow.normalise.LogScaleCheck;
 
@@ -18,7 +20,9 @@ import org.exprflow.normalise.LogScaleCheck;
  *
  * <p>Scale: intensity quantiles and means are on the input scale. Correlations and feature SDs are
  * computed on log2 values when the data look linear by GEO2R's rule (the same rule as
- * 'exprflow normalise --log2 auto'); values at or below 0 are then treated as NA.
+ * 'exprflow normalise --log2 auto'); values at or below 0 are then treated as NA. Count datasets
+ * also get library sizes, zero fractions and detected genes, and their correlations are on
+ * log2(count + 1).
  */
 final class QcAnalysis {
     static final String MISSING = "missing_fraction";
@@ -43,7 +47,22 @@ final class QcAnalysis {
         }
         boolean log2 = false;
         double[][] scaled = d.copyValues();
-        if (anyObserved) {
+        List<CountSummary> counts = null;
+        if (d.valueKind() == ValueKind.COUNTS) {
+            // counts: library sizes and detected genes, and correlations on log2(count + 1), so that
+            // the many zeros count as low expression rather than as missing values
+            counts = new ArrayList<>(d.sampleCount());
+            for (int s = 0; s < d.sampleCount(); s++) {
+                counts.add(CountSummary.of(d.row(s)));
+            }
+            Log.info(describe(counts));
+            log2 = true;
+            for (double[] row : scaled) {
+                for (int f = 0; f < row.length; f++) {
+                    row[f] = Math.log1p(row[f]) / Math.log(2);
+                }
+            }
+        } else if (anyObserved) {
             LogScaleCheck scale = LogScaleCheck.of(scaled);
             log2 = scale.needsLog();
             Log.info((log2 ? "values look linear, correlations on log2 (" : "values look log-scaled (") + scale.figures() + ")");
@@ -64,7 +83,18 @@ final class QcAnalysis {
                 outlierCheck(rows, correlations, t),
                 classSizeCheck(classes, t),
                 flatFeatureCheck(features, t));
-        return new QcReport(d.name(), rows, features, classes, checks, log2);
+        return new QcReport(d.name(), rows, features, classes, checks, log2, counts);
+    }
+
+    /** "counts: library size min 1.2e6, median 2e7, max 3e7; zero fraction median 0.41; detected genes median 11800". */
+    static String describe(List<CountSummary> counts) {
+        double[] sizes = counts.stream().mapToDouble(CountSummary::librarySize).sorted().toArray();
+        double[] zeros = counts.stream().mapToDouble(CountSummary::zeroFraction).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] detected = counts.stream().mapToDouble(CountSummary::detected).sorted().toArray();
+        return "counts: library size min " + Canonical.number(sizes[0]) + ", median "
+                + Canonical.number(Quantile.type7(sizes, 0.5)) + ", max " + Canonical.number(sizes[sizes.length - 1])
+                + "; zero fraction median " + (zeros.length == 0 ? "NA" : Canonical.number(Quantile.type7(zeros, 0.5)))
+                + "; detected genes median " + Canonical.number(Quantile.type7(detected, 0.5));
     }
 
     private static void toLog2(double[][] values) {

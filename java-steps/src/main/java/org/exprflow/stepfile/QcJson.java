@@ -7,7 +7,7 @@ import java.util.List;
  * report, in one place so that the two cannot drift apart:
  * <pre>
  * {"dataset", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
- *   "mean", "mean_correlation", "outlier"}], "features": {"count", "constant", "near_constant",
+ *   "mean", "mean_correlation", "outlier"[, "library_size", "zero_fraction", "detected_genes": counts only]}], "features": {"count", "constant", "near_constant",
  *   "duplicated_ids"}, "classes": {target: {class: count}},
  *   "checks": [{"name", "status", "value", "warn", "fail", "message"}]}
  * </pre>
@@ -21,6 +21,10 @@ public final class QcJson {
     public static final String MEAN = "mean";
     public static final String MEAN_CORRELATION = "mean_correlation";
     public static final String OUTLIER = "outlier";
+    /** Per-sample keys present only for count datasets. */
+    public static final String LIBRARY_SIZE = "library_size";
+    public static final String ZERO_FRACTION = "zero_fraction";
+    public static final String DETECTED_GENES = "detected_genes";
     public static final String FEATURES = "features";
     public static final String CLASSES = "classes";
     public static final String CHECKS = "checks";

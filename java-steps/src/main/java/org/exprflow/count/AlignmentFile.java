@@ -54,7 +54,10 @@ final class AlignmentFile implements AutoCloseable {
         SamReader reader;
         try {
             reader = factory.open(SamInputResource.of(path));
-        } catch (SAMException | IllegalArgumentException e) {
+        } catch (UserException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // htsjdk reports a bad file with plain RuntimeExceptions too ("CRAM version 2.0 is not supported").
             throw UserException.badFile(path, "not a readable BAM or CRAM file: " + oneLine(e.getMessage()));
         }
         AlignmentFile file = new AlignmentFile(path, reader);

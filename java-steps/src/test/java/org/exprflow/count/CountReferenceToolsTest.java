@@ -174,6 +174,75 @@ class CountReferenceToolsTest {
         assertEquals(expected, count(ours, bams));
     }
 
+    private static final String SAMTOOLS_TEST = "/usr/share/samtools/test/";
+
+    /**
+     * Debian's samtools-test: mpileup.1.bam (1000 Genomes WGS, paired, 22 duplicates, soft clips) in
+     * 1 kb windows. bedtools multicov counts a mate flagged unmapped (0x4) that carries a position
+     * and CIGAR (one in this file); exprflow never counts an unmapped read, so multicov gets the
+     * file without it (samtools view -F 0x4). featureCounts skips it too and reads the file as it is.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "multicov, '', ''",
+        "multicov, -D, --keep-duplicates",
+        "multicov, -q 30, --min-mapq 30",
+        "featureCounts, '', --keep-duplicates",
+        "featureCounts, -O, --keep-duplicates --multi-overlap each",
+        "featureCounts, --ignoreDup, ''",
+    })
+    void debianSamtoolsTestBamEqualsTheReferences(String tool, String toolFlags, String countFlags) throws Exception {
+        Path bam = TestEnvironment.systemFile(SAMTOOLS_TEST + "mpileup/mpileup.1.bam", "samtools-test");
+        StringBuilder bed = new StringBuilder();
+        StringBuilder saf = new StringBuilder("GeneID\tChr\tStart\tEnd\tStrand\n");
+        for (int s = 0; s < 5000; s += 1000) {
+            bed.append("17\t").append(s).append('\t').append(s + 1000).append('\n');
+            saf.append("17:").append(s).append('-').append(s + 1000).append("\t17\t").append(s + 1).append('\t').append(s + 1000).append("\t+\n");
+        }
+        Path bedFile = Files.writeString(tmp.resolve("windows.bed"), bed);
+        Map<String, List<Long>> expected;
+        List<String> ours = new ArrayList<>(List.of("--regions", bedFile.toString(), "--names", "mpileup.1"));
+        ours.addAll(words(countFlags));
+        if (tool.equals("multicov")) {
+            Path mapped = tmp.resolve("mpileup.1.bam");
+            ReferenceTools.run(null, "samtools", "view", "-b", "-F", "0x4", "-o", mapped.toString(), bam.toString());
+            ReferenceTools.run(null, "samtools", "index", mapped.toString());
+            expected = ReferenceTools.multicov(tmp, bedFile, words(toolFlags), mapped);
+            ours.addAll(MULTICOV_EQUIVALENT);
+        } else {
+            Path safFile = Files.writeString(tmp.resolve("windows.saf"), saf);
+            expected = ReferenceTools.featureCounts(tmp, concat(List.of("-p", "--countReadPairs", "--primary", "-F", "SAF", "-a",
+                    safFile.toString()), words(toolFlags).toArray(String[]::new)), bam);
+            ours.addAll(List.of("--paired", "--keep-qc-fail"));
+        }
+        assertTrue(expected.values().stream().mapToLong(l -> l.get(0)).sum() > 150, "the windows hold reads");
+        assertEquals(expected, count(ours, bam));
+    }
+
+    /**
+     * samtools-test bedcov.bam (RNA-seq reads, QC failures, a supplementary alignment, one spliced
+     * read) in its BED files, read mode against multicov. Its reads all share one name, so it has no
+     * fragments to compare.
+     */
+    @ParameterizedTest(name = "multicov {0} {1}")
+    @CsvSource({"bedcov.bed, '', ''", "bedcov_gG.bed, '', ''", "bedcov_gG.bed, -F, --keep-qc-fail"})
+    void debianBedcovBamEqualsMulticov(String bed, String multicovFlags, String countFlags) throws Exception {
+        Path bam = TestEnvironment.systemFile(SAMTOOLS_TEST + "bedcov/bedcov.bam", "samtools-test");
+        Path bedFile = TestEnvironment.systemFile(SAMTOOLS_TEST + "bedcov/" + bed, "samtools-test");
+        Map<String, List<Long>> expected = ReferenceTools.multicov(tmp, bedFile, words(multicovFlags), bam);
+        assertEquals(expected, count(concat(concat(MULTICOV_EQUIVALENT, "--regions", bedFile.toString()),
+                words(countFlags).toArray(String[]::new)), bam));
+    }
+
+    /** samtools-test's CRAM 2.0 file: htsjdk reads CRAM 3 only, and says so in one line. */
+    @Test
+    void debianCram2IsRefusedInOneLine() {
+        Path cram = TestEnvironment.systemFile(SAMTOOLS_TEST + "mpileup/ce#5b.cram", "samtools-test");
+        Path ref = TestEnvironment.systemFile(SAMTOOLS_TEST + "mpileup/ce.fa", "samtools-test");
+        Cli.run("--quiet", "count", "--bam", cram.toString(), "--reference", ref.toString(), "--bin-size", "100000", "--output",
+                tmp.resolve("out.tsv").toString()).assertOneLineError(3, cram + ": not a readable BAM or CRAM file: CRAM version 2.0 is not supported");
+    }
+
     private Path simulate(boolean paired) {
         Path dir = tmp.resolve(paired ? "pe" : "se");
         List<String> args = new ArrayList<>(List.of("--quiet", "simulate-reads", "--output-dir", dir.toString(), "--reads", "20000"));

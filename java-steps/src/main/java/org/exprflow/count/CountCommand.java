@@ -15,6 +15,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
+import org.exprflow.peaks.BinLayout;
 import org.exprflow.peaks.ChromosomeSizes;
 
 import htsjdk.samtools.SAMSequenceDictionary;
@@ -46,7 +47,7 @@ public final class CountCommand extends StepCommand {
     Path reference;
 
     static final class Features {
-        @Option(names = "--bin-size", paramLabel = "BP", description = "Count in bins of BP bases tiling every contig (last bin truncated).")
+        @Option(names = "--bin-size", paramLabel = "BP", description = "Count in windows of BP bases tiling every contig (last window truncated), as exprflow bin.")
         Integer binSize;
 
         @Option(names = "--regions", paramLabel = "BED", description = "Count in the regions of a BED or narrowPeak/broadPeak file (file order).")
@@ -62,6 +63,13 @@ public final class CountCommand extends StepCommand {
     @Option(names = "--chrom-sizes", paramLabel = "FILE",
             description = "With --bin-size: contigs and lengths from a chrom.sizes, .fai or .dict file (default: the first file's header).")
     Path chromSizes;
+
+    @Option(names = "--step", paramLabel = "BP", description = "With --bin-size: distance between window starts (sliding windows); default = --bin-size.")
+    Integer step;
+
+    @Option(names = "--region", paramLabel = "CHROM:START-END",
+            description = "With --bin-size: only the windows of this region (0-based, half-open), as exprflow bin and region-dataset lay them out.")
+    String region;
 
     @Option(names = "--gtf-feature", defaultValue = "exon", paramLabel = "TYPE", description = "GTF feature type counted (default: ${DEFAULT-VALUE}).")
     String gtfFeature;
@@ -118,8 +126,8 @@ public final class CountCommand extends StepCommand {
         if (what.binSize != null && what.binSize < 1) {
             throw UserException.badParameter("--bin-size must be at least 1, not " + what.binSize);
         }
-        if (chromSizes != null && what.binSize == null) {
-            throw UserException.badParameter("--chrom-sizes goes with --bin-size");
+        if ((chromSizes != null || step != null || region != null) && what.binSize == null) {
+            throw UserException.badParameter("--chrom-sizes, --step and --region go with --bin-size");
         }
         if (minMapq < 0 || minMapq > 255) {
             throw UserException.badParameter("--min-mapq must be in 0..255, not " + minMapq);
@@ -187,18 +195,21 @@ public final class CountCommand extends StepCommand {
         if (what.gtf != null) {
             return GtfGenes.read(what.gtf, gtfFeature, gtfAttribute);
         }
-        SAMSequenceDictionary dictionary;
+        ChromosomeSizes genome;
         if (chromSizes != null) {
-            dictionary = ChromosomeSizes.read(chromSizes).dictionary();
+            genome = ChromosomeSizes.read(chromSizes);
         } else {
+            SAMSequenceDictionary dictionary;
             try (AlignmentFile first = AlignmentFile.open(bams.get(0), reference)) {
                 dictionary = first.header().getSequenceDictionary();
             }
             if (dictionary.isEmpty()) {
                 throw UserException.badFile(bams.get(0), "no @SQ lines in the header: give --chrom-sizes");
             }
+            genome = ChromosomeSizes.of(bams.get(0), dictionary);
         }
-        return new GenomeBins(dictionary, what.binSize);
+        int s = step == null ? what.binSize : step;
+        return new LayoutBins(region == null ? BinLayout.genome(genome, what.binSize, s) : BinLayout.region(genome, region, what.binSize, s));
     }
 
     private static Dataset toDataset(CountFeatures features, List<String> samples, long[][] counts) {

@@ -138,6 +138,31 @@ class CountCommandTest {
         assertEquals(List.of("feature\tsample1", b.get(1), "chr2:0-1000000\t0"), Files.readAllLines(bins2));
     }
 
+    /** Sliding windows of a region (the layout of exprflow bin and region-dataset) count as the same windows given as a BED. */
+    @Test
+    void regionWindowsCountAsTheSameWindowsAsRegions() throws IOException {
+        Path d = simulate("pe", "--paired");
+        Path bam = d.resolve("sample1.bam");
+        StringBuilder bed = new StringBuilder();
+        for (int start = 2000; start < 30001; start += 500) {
+            bed.append("chr1\t").append(start).append('\t').append(Math.min(start + 1000, 30001)).append('\n');
+        }
+        Path windows = Files.writeString(tmp.resolve("windows.bed"), bed);
+        for (String mode : new String[] {"reads", "fragments"}) {
+            List<String> extra = mode.equals("reads") ? List.of() : List.of("--paired", "--multi-overlap", "each");
+            Path a = tmp.resolve("a.tsv");
+            Path b = tmp.resolve("b.tsv");
+            List<String> argsA = new ArrayList<>(List.of("--bam", s(bam), "--bin-size", "1000", "--step", "500", "--region", "chr1:2000-30001", "--output", s(a)));
+            List<String> argsB = new ArrayList<>(List.of("--bam", s(bam), "--regions", s(windows), "--output", s(b)));
+            argsA.addAll(extra);
+            argsB.addAll(extra);
+            assertEquals(0, count(argsA.toArray(String[]::new)).exitCode());
+            assertEquals(0, count(argsB.toArray(String[]::new)).exitCode());
+            assertEquals(Files.readAllLines(b), Files.readAllLines(a), mode);
+            assertTrue(Files.readAllLines(a).stream().skip(1).anyMatch(l -> !l.endsWith("\t0")), "reads in the windows");
+        }
+    }
+
     @Test
     void cramWithItsReferenceCountsAsTheBamAndAnotherReferenceIsRefused() throws IOException {
         Path d = simulate("se");
@@ -262,7 +287,7 @@ class CountCommandTest {
     void badParameters() {
         Path out = tmp.resolve("out.tsv");
         count("--bam", "x.bam", "--bin-size", "0", "--output", s(out)).assertOneLineError(2, "--bin-size must be at least 1");
-        count("--bam", "x.bam", "--regions", "r.bed", "--chrom-sizes", "g.sizes", "--output", s(out)).assertOneLineError(2, "--chrom-sizes goes with --bin-size");
+        count("--bam", "x.bam", "--regions", "r.bed", "--chrom-sizes", "g.sizes", "--output", s(out)).assertOneLineError(2, "--chrom-sizes, --step and --region go with --bin-size");
         count("--bam", "x.bam", "--bin-size", "10", "--paired", "--keep-secondary", "--output", s(out)).assertOneLineError(2, "--paired counts fragments of primary alignments");
         count("--bam", "x.bam", "--bin-size", "10", "--multi-overlap", "some", "--output", s(out)).assertOneLineError(2, "--multi-overlap must be each or skip");
         count("--bam", "x.bam", "--output", s(out)).assertOneLineError(2, "");

@@ -2,8 +2,8 @@
  * COUNT: read counts of coordinate-sorted, indexed BAM (or CRAM) files, one column per file, per
  * genomic bin, BED region or GTF gene (exprflow count; htsjdk indexed queries). The features are
  * given as one file whose kind is meta.features: 'regions' (BED/narrowPeak), 'gtf', or 'bins' with
- * meta.bin_size (the file is then the chrom.sizes/.fai/.dict, or an empty list: the first BAM's
- * header). The table is features x samples, as `exprflow import --format tsv` reads it.
+ * meta.bin_size, optional meta.step and meta.region (the windows of exprflow bin and region-dataset;
+ * the file is then the chrom.sizes/.fai/.dict, or an empty list: the first BAM's header). The table is features x samples, as `exprflow import --format tsv` reads it.
  */
 process COUNT {
     tag "${meta.id}"
@@ -24,7 +24,8 @@ process COUNT {
     def name_args = meta.names ? "--names " + meta.names.collect { Exprflow.shellQuote(it) }.join(' ') : ''
     def feature_args = meta.features == 'regions' ? "--regions ${Exprflow.shellQuote(features)}"
         : meta.features == 'gtf' ? "--gtf ${Exprflow.shellQuote(features)}"
-        : "--bin-size ${meta.bin_size}" + (features ? " --chrom-sizes ${Exprflow.shellQuote(features)}" : '')
+        : "--bin-size ${meta.bin_size}" + (features ? " --chrom-sizes ${Exprflow.shellQuote(features)}" : '') +
+          (meta.step ? " --step ${meta.step}" : '') + (meta.region ? " --region ${Exprflow.shellQuote(meta.region)}" : '')
     def reference_args = reference ? "--reference ${Exprflow.shellQuote(reference)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)

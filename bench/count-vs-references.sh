@@ -74,10 +74,12 @@ timed "featurecounts_fragments" featureCounts -T 1 -p --countReadPairs --primary
 echo "== identical counts?"
 tail -n +2 "$dir/out/exprflow_reads.tsv" > "$dir/out/a"
 awk -v OFS='\t' '{ print $1 ":" $2 "-" $3, $4 }' "$dir/out/bedtools_multicov.stdout" > "$dir/out/b"
-cmp "$dir/out/a" "$dir/out/b" && echo "read mode: identical to bedtools multicov ($(awk '{ s += $2 } END { print s }' "$dir/out/a") reads in $(wc -l < "$dir/out/a") regions)"
+cmp "$dir/out/a" "$dir/out/b" || { echo "read mode: counts differ from bedtools multicov" >&2; exit 1; }
+echo "read mode: identical to bedtools multicov ($(awk '{ s += $2 } END { print s }' "$dir/out/a") reads in $(wc -l < "$dir/out/a") regions)"
 tail -n +2 "$dir/out/exprflow_fragments.tsv" > "$dir/out/c"
 awk -v OFS='\t' '!/^#/ && $1 != "Geneid" { print $1, $7 }' "$dir/out/featurecounts.txt" > "$dir/out/d"
-cmp "$dir/out/c" "$dir/out/d" && echo "fragment mode: identical to featureCounts ($(awk '{ s += $2 } END { print s }' "$dir/out/c") fragments)"
+cmp "$dir/out/c" "$dir/out/d" || { echo "fragment mode: counts differ from featureCounts" >&2; exit 1; }
+echo "fragment mode: identical to featureCounts ($(awk '{ s += $2 } END { print s }' "$dir/out/c") fragments)"
 
 {
     echo "# exprflow count vs reference tools, $reads reads ($contigs x $contig_length bp), $(date -u +%Y-%m-%d);"

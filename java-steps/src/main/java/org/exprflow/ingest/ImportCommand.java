@@ -8,6 +8,7 @@ import java.util.List;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
+import org.exprflow.data.Batches;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
@@ -44,6 +45,11 @@ public final class ImportCommand extends StepCommand {
             description = "Samplesheet label column, repeatable (default: label); without a samplesheet, "
                     + "the ARFF class attribute.")
     List<String> labelColumns;
+
+    @Option(names = "--batch-column",
+            description = "Samplesheet column with each sample's batch (scan date, lab, run), stored as the dataset's "
+                    + "'batch' annotation for ComBat, leave-one-batch-out CV and QC (default: batch, when present).")
+    String batchColumn;
 
     @Option(names = "--allow-extra-samples",
             description = "Skip samplesheet rows naming samples absent from the data (default: error).")
@@ -100,6 +106,7 @@ public final class ImportCommand extends StepCommand {
             List<String> labels = labelColumns == null ? List.of(SamplesheetReader.DEFAULT_LABEL_COLUMN) : labelColumns;
             data = SamplesheetReader.read(samplesheet, sampleColumn, labels).applyTo(data, allowExtraSamples);
         }
+        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn, batchColumn != null);
         data = data.withName(name != null ? name : baseName(input));
         Log.info("shape: " + data.sampleCount() + " samples x " + data.featureCount() + " features ("
                 + data.featureIdType().name().toLowerCase(java.util.Locale.ROOT) + " ids)");

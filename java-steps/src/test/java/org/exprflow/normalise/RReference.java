@@ -51,6 +51,28 @@ final class RReference {
         return readGenesBySamples(out, rows.length, rows[0].length);
     }
 
+    /**
+     * sva::ComBat(t(train), batches, mod = NULL, par.prior, mean.only) as rows = samples, and the held-out
+     * rows adjusted with sva's estimates (see sva_combat.R): {training, held-out}.
+     */
+    double[][][] svaComBat(double[][] train, String[] batches, double[][] held, String[] heldBatches, boolean parPrior,
+                           boolean meanOnly) throws Exception {
+        Path in = dir.resolve("combat-in.tsv");
+        Path b = dir.resolve("combat-batches.txt");
+        Path hin = dir.resolve("combat-held.tsv");
+        Path hb = dir.resolve("combat-held-batches.txt");
+        Path out = dir.resolve("combat-out.tsv");
+        Path hout = dir.resolve("combat-held-out.tsv");
+        writeGenesBySamples(train, in);
+        writeGenesBySamples(held, hin);
+        Files.writeString(b, String.join("\n", batches) + "\n");
+        Files.writeString(hb, String.join("\n", heldBatches) + "\n");
+        run("sva_combat.R", in, b, hin, hb, Path.of(parPrior ? "TRUE" : "FALSE"), Path.of(meanOnly ? "TRUE" : "FALSE"),
+                out, hout);
+        return new double[][][] {readGenesBySamples(out, train.length, train[0].length),
+                readGenesBySamples(hout, held.length, held[0].length)};
+    }
+
     private void run(String script, Path... args) throws IOException, InterruptedException, URISyntaxException {
         Path scriptPath = Path.of(RReference.class.getResource("/r/" + script).toURI());
         List<String> cmd = new ArrayList<>(ReferenceR.command("--vanilla", scriptPath.toString()));

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param classes     per nominal target (dataset order): class to count, in level order
  * @param checks      rated checks, in a fixed order
  * @param log2Scale   whether correlations and feature SDs were computed on log2 of the input
+ * @param batches     the batch × class table per nominal target; empty without a batch column
  */
 record QcReport(String dataset, List<SampleRow> samples, FeatureSummary features,
-                Map<String, Map<String, Integer>> classes, List<QcCheck> checks, boolean log2Scale) {
+                Map<String, Map<String, Integer>> classes, List<QcCheck> checks, boolean log2Scale,
+                List<BatchConfounding> batches) {
 
     record SampleRow(SampleSummary summary, double meanCorrelation, boolean outlier) {
     }

@@ -106,8 +106,8 @@ public final class ImportCommand extends StepCommand {
             List<String> labels = labelColumns == null ? List.of(SamplesheetReader.DEFAULT_LABEL_COLUMN) : labelColumns;
             data = SamplesheetReader.read(samplesheet, sampleColumn, labels).applyTo(data, allowExtraSamples);
         }
-        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn, batchColumn != null);
         data = data.withName(name != null ? name : baseName(input));
+        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn, batchColumn != null);
         Log.info("shape: " + data.sampleCount() + " samples x " + data.featureCount() + " features ("
                 + data.featureIdType().name().toLowerCase(java.util.Locale.ROOT) + " ids)");
         for (Target t : data.targets()) {

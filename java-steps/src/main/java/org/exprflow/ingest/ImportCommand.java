@@ -107,7 +107,9 @@ public final class ImportCommand extends StepCommand {
             data = SamplesheetReader.read(samplesheet, sampleColumn, labels).applyTo(data, allowExtraSamples);
         }
         data = data.withName(name != null ? name : baseName(input));
-        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn, batchColumn != null);
+        // The default name is optional (most data have no batch column); a column the user names must exist.
+        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn,
+                batchColumn != null && !batchColumn.equals(Batches.ANNOTATION));
         Log.info("shape: " + data.sampleCount() + " samples x " + data.featureCount() + " features ("
                 + data.featureIdType().name().toLowerCase(java.util.Locale.ROOT) + " ids)");
         for (Target t : data.targets()) {

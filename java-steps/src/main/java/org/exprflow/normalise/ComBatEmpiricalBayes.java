@@ -1,5 +1,9 @@
 package org.exprflow.normalise;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 
 /**
@@ -40,10 +44,56 @@ final class ComBatEmpiricalBayes {
         int genes = s.length == 0 ? 0 : s[0].length;
         double[] gammaHat = new double[genes];
         double[] deltaHat = new double[genes];
+        List<Integer> complete = new ArrayList<>();
         for (int g = 0; g < genes; g++) {
             gammaHat[g] = observedMean(s, g);
             deltaHat[g] = meanOnly ? 1.0 : observedVariance(s, g);
+            if (!Double.isNaN(gammaHat[g]) && !Double.isNaN(deltaHat[g])) {
+                complete.add(g);
+            }
         }
+        if (complete.size() == genes) {
+            return estimateComplete(s, gammaHat, deltaHat, form, meanOnly, batch);
+        }
+        // A gene with fewer than two values in the batch (NAs) has no delta-hat, and sva's priors,
+        // taken over all genes, become NA and stop it. Here the priors come from the other genes, and
+        // such a gene gets its location shrunk as mean-only ComBat would (n = 1, d = 1) and no scale
+        // adjustment; a gene with no value in the batch is not adjusted.
+        Log.warn("ComBat: " + (genes - complete.size()) + " genes have fewer than 2 values in batch '" + batch
+                + "' (NAs): only their location is adjusted (sva::ComBat stops with an error here)");
+        int[] keep = complete.stream().mapToInt(Integer::intValue).toArray();
+        double[][] sub = new double[s.length][keep.length];
+        for (int i = 0; i < s.length; i++) {
+            for (int k = 0; k < keep.length; k++) {
+                sub[i][k] = s[i][keep[k]];
+            }
+        }
+        double[] subGamma = new double[keep.length];
+        double[] subDelta = new double[keep.length];
+        for (int k = 0; k < keep.length; k++) {
+            subGamma[k] = gammaHat[keep[k]];
+            subDelta[k] = deltaHat[keep[k]];
+        }
+        Estimates part = estimateComplete(sub, subGamma, subDelta, form, meanOnly, batch);
+        double gammaBar = mean(subGamma);
+        double t2 = variance(subGamma);
+        double[] gammaStar = new double[genes];
+        double[] deltaStar = new double[genes];
+        for (int g = 0; g < genes; g++) {
+            gammaStar[g] = Double.isNaN(gammaHat[g]) ? 0.0 : postMean(gammaHat[g], gammaBar, 1, 1, t2);
+            deltaStar[g] = 1.0;
+        }
+        for (int k = 0; k < keep.length; k++) {
+            gammaStar[keep[k]] = part.gammaStar()[k];
+            deltaStar[keep[k]] = part.deltaStar()[k];
+        }
+        return new Estimates(gammaStar, deltaStar);
+    }
+
+    /** sva's estimates when every gene has its gamma-hat and delta-hat. */
+    private static Estimates estimateComplete(double[][] s, double[] gammaHat, double[] deltaHat, ComBat.Form form,
+                                              boolean meanOnly, String batch) {
+        int genes = gammaHat.length;
         if (form == ComBat.Form.NON_PARAMETRIC) {
             return integratedPrior(s, gammaHat, deltaHat);
         }

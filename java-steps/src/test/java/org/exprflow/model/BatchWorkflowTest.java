@@ -69,6 +69,18 @@ class BatchWorkflowTest {
             args.add("--predictions");
             args.add(pred.toString());
         }
+        // The saved model carries the fitted ComBat: predict adjusts new samples by their batch...
+        Cli.Result predicted = Cli.run("predict", "--model", dir.resolve("f1.xfm").toString(), "--input", data.toString(),
+                "--output", dir.resolve("p.tsv").toString());
+        assertEquals(0, predicted.exitCode(), predicted.stderr());
+        // ...and refuses samples without one.
+        Path noBatch = dir.resolve("nobatch.xfd");
+        assertEquals(0, Cli.run("--quiet", "import", "--input", matrix.toString(), "--format", "tsv", "--output",
+                noBatch.toString()).exitCode());
+        Cli.run("--quiet", "predict", "--model", dir.resolve("f1.xfm").toString(), "--input", noBatch.toString(), "--output",
+                dir.resolve("q.tsv").toString()).assertOneLineError(4, "needs the batch of every sample");
+        assertFalse(Files.exists(dir.resolve("q.tsv")));
+
         Path json = dir.resolve("m.json");
         args.addAll(List.of("--dataset", data.toString(), "--cv-scheme", "leave_one_batch_out", "--transforms", "combat",
                 "--bootstrap", "0", "--output-tsv", dir.resolve("m.tsv").toString(), "--output-json", json.toString()));

@@ -69,6 +69,14 @@ class BatchWorkflowTest {
             args.add("--predictions");
             args.add(pred.toString());
         }
+        // The permutation test keeps the leave-one-batch-out folds (they do not depend on the labels).
+        Path perm = dir.resolve("perm.tsv");
+        Cli.Result permuted = Cli.run("permute", "--input", data.toString(), "--splits", splits.toString(), "--from", "1",
+                "--to", "1", "--output", perm.toString(), "--transforms", "combat", "--top-k", "20", "--learner",
+                "weka.classifiers.functions.SMO", "--folds-from-splits");
+        assertEquals(0, permuted.exitCode(), permuted.stderr());
+        assertTrue(permuted.stderr().contains("own-batch fallback"), permuted.stderr());
+
         // The saved model carries the fitted ComBat: predict adjusts new samples by their batch...
         Cli.Result predicted = Cli.run("predict", "--model", dir.resolve("f1.xfm").toString(), "--input", data.toString(),
                 "--output", dir.resolve("p.tsv").toString());

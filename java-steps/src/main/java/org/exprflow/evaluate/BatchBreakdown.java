@@ -21,7 +21,9 @@ import org.exprflow.stepfile.PredictionTable;
  * held out once per repeat).
  *
  * @param byBatch  per batch (sorted): CV predictions of the model, accuracy and balanced accuracy
- * @param unseen   held-out batches that their fold's training samples did not contain
+ * @param unseen   held-out batches that their fold's training samples did not contain; test batches of the
+ *                 same dataset that no CV sample had come last, with repeat 0 and fold 0 (batches of an
+ *                 independent test dataset are not known here)
  */
 record BatchBreakdown(List<Batch> byBatch, List<Unseen> unseen) {
 
@@ -78,6 +80,18 @@ record BatchBreakdown(List<Batch> byBatch, List<Unseen> unseen) {
                 }
             }
         }));
+        // Test rows of the same dataset (the split column's test partition) meet the final model,
+        // trained on every CV sample: their batch is unseen when no CV sample had it (fold 0).
+        Set<String> trainingBatches = new TreeSet<>();
+        batchesOfFold.values().forEach(folds -> folds.values().forEach(trainingBatches::addAll));
+        Set<String> unseenTest = new TreeSet<>();
+        for (PredictionTable.Row r : table.rows("test", "model")) {
+            String b = batchOf.get(r.sample());
+            if (b != null && !trainingBatches.contains(b)) {
+                unseenTest.add(b);
+            }
+        }
+        unseenTest.forEach(b -> unseen.add(new Unseen(0, 0, b)));
         return new BatchBreakdown(byBatch, unseen);
     }
 }

@@ -43,7 +43,7 @@ class BatchPipelineIT {
         Run run = nextflow("-profile", "test", "--outdir", results.toString(),
                 "--input", sim.resolve("matrix.tsv").toString(), "--samplesheet", sim.resolve("samplesheet.csv").toString(),
                 "--batch_column", "batch", "--transforms", "combat", "--leave_one_batch_out",
-                "--learner", "weka.classifiers.functions.SMO -M", "--top_k", "20", "--permutations", "0");
+                "--learner", "weka.classifiers.functions.SMO -M", "--top_k", "20", "--permutations", "2");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("TRAIN_CV"), run.output());
 
@@ -53,9 +53,13 @@ class BatchPipelineIT {
         assertEquals(5, batches.path("by_batch").size(), batches.toString());
         assertEquals(5, batches.path("unseen_in_training").size(), batches.toString());
         assertTrue(batches.path("own_batch_fallback").asBoolean(), batches.toString());
+        // The permutation test ran on the same leave-one-batch-out folds (PERMUTE --folds-from-splits).
+        assertEquals(2, metrics.path("sets").path("cv").path("model").path("permutation").path("count").asInt(),
+                metrics.toString());
         for (JsonNode b : batches.path("by_batch")) {
             double ba = b.path("balanced_accuracy").asDouble(Double.NaN);
             assertTrue(ba >= 0 && ba <= 1, b.toString());
+            System.out.println("BatchPipelineIT: batch " + b.path("batch").asText() + " held-out balanced accuracy " + ba);
         }
         JsonNode qc = StepJson.QC.read(results.resolve("qc/matrix.qc.json"));
         assertTrue(qc.path("batches").path("label").path("cramers_v").isNumber(), qc.path("batches").toString());

@@ -9,6 +9,7 @@ import org.exprflow.core.DatasetOutput;
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
+import org.exprflow.data.Batches;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
@@ -84,6 +85,11 @@ public final class ImportCommand extends StepCommand {
             description = "Samplesheet label column, repeatable (default: label); without a samplesheet, "
                     + "the ARFF class attribute.")
     List<String> labelColumns;
+
+    @Option(names = "--batch-column",
+            description = "Samplesheet column with each sample's batch (scan date, lab, run), stored as the dataset's "
+                    + "'batch' annotation for ComBat, leave-one-batch-out CV and QC (default: batch, when present).")
+    String batchColumn;
 
     @Option(names = "--allow-extra-samples",
             description = "Skip samplesheet rows naming samples absent from the data (default: error).")
@@ -262,6 +268,9 @@ public final class ImportCommand extends StepCommand {
     }
 
     private void finish(Dataset data) throws IOException {
+        // The default name is optional (most data have no batch column); a column the user names must exist.
+        data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn,
+                batchColumn != null && !batchColumn.equals(Batches.ANNOTATION));
         Log.info("shape: " + data.sampleCount() + " samples x " + data.featureCount() + " features ("
                 + data.featureIdType().name().toLowerCase(java.util.Locale.ROOT) + " ids), values: "
                 + data.valueKind().cliName());

@@ -8,6 +8,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
 import org.exprflow.normalise.CrossSampleTransform;
 import org.exprflow.normalise.CrossSampleTransforms;
+import org.exprflow.normalise.SampleContext;
 
 /**
  * The part of model fitting that does not depend on the learner or on k: the cross-sample
@@ -47,9 +48,10 @@ final class PreparedTraining {
         double[][] x = training.copyValues();
         double[] rawMeans = columnMeans(x);
         List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        SampleContext context = SampleContexts.training(training, target, transformNames);
         for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
-            CrossSampleTransform.Fitted f = t.fit(x);
-            x = f.applyToTraining(x);
+            CrossSampleTransform.Fitted f = t.fit(x, context);
+            x = f.applyToTraining(x, context);
             fitted.add(f);
         }
         double[] score;

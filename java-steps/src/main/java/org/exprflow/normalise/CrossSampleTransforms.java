@@ -15,7 +15,8 @@ import org.exprflow.core.UserException;
 public final class CrossSampleTransforms {
     /** The accepted names, in the order they are listed in error messages and help. */
     public static final List<String> NAMES = List.of(
-            QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME, "none");
+            QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME,
+            ComBat.NAME, ComBat.NAME_NON_PARAMETRIC, ComBat.NAME_MEAN_ONLY, "none");
 
     private CrossSampleTransforms() {
     }
@@ -51,6 +52,9 @@ public final class CrossSampleTransforms {
             case QuantileNormalisation.NAME -> new QuantileNormalisation();
             case SampleStandardisation.NAME -> new SampleStandardisation();
             case FeatureZScore.NAME -> new FeatureZScore();
+            case ComBat.NAME -> new ComBat(ComBat.Form.PARAMETRIC);
+            case ComBat.NAME_NON_PARAMETRIC -> new ComBat(ComBat.Form.NON_PARAMETRIC);
+            case ComBat.NAME_MEAN_ONLY -> new ComBat(ComBat.Form.MEAN_ONLY);
             default -> throw UserException.badParameter("--transforms '" + spec + "': unknown transform '" + name
                     + "'; valid: " + String.join(", ", NAMES));
         };

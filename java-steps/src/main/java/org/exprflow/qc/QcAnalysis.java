@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
+import org.exprflow.data.Batches;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
 import org.exprflow.data.ValueKind;
@@ -29,6 +30,9 @@ final class QcAnalysis {
     static final String OUTLIERS = "outliers";
     static final String MIN_CLASS_SIZE = "min_class_size";
     static final String FLAT_FEATURES = "flat_features";
+    static final String BATCH_CONFOUNDING = "batch_confounding";
+    /** Cramér's V above which a batch column counts as confounded with the class (a warning only). */
+    static final double BATCH_CRAMERS_V_WARN = 0.5;
 
     private QcAnalysis() {
     }
@@ -78,12 +82,16 @@ final class QcAnalysis {
         FeatureSummary features = FeatureSummary.of(d.featureIds(), scaled, t.nearConstantSd(), t.nearConstantShare());
         Map<String, Map<String, Integer>> classes = classCounts(d);
 
-        List<QcCheck> checks = List.of(
+        List<QcCheck> checks = new ArrayList<>(List.of(
                 missingCheck(rows, t),
                 outlierCheck(rows, correlations, t),
                 classSizeCheck(classes, t),
-                flatFeatureCheck(features, t));
-        return new QcReport(d.name(), rows, features, classes, checks, log2, counts);
+                flatFeatureCheck(features, t)));
+        List<BatchConfounding> batches = batchTables(d);
+        if (!batches.isEmpty()) {
+            checks.add(batchCheck(batches));
+        }
+        return new QcReport(d.name(), rows, features, classes, List.copyOf(checks), log2, counts, batches);
     }
 
     /** "counts: library size min 1.2e6, median 2e7, max 3e7; zero fraction median 0.41; detected genes median 11800". */
@@ -122,6 +130,47 @@ final class QcAnalysis {
             out.put(target.name(), perClass);
         }
         return out;
+    }
+
+    /** The batch × class table of every nominal target, when the dataset has batches. */
+    private static List<BatchConfounding> batchTables(Dataset d) {
+        String[] batchOf = Batches.of(d);
+        List<BatchConfounding> out = new ArrayList<>();
+        if (batchOf == null) {
+            return out;
+        }
+        for (Target target : d.targets()) {
+            if (target.isNominal()) {
+                out.add(BatchConfounding.of(batchOf, target));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Warns when a batch holds one class only or when Cramér's V exceeds {@value #BATCH_CRAMERS_V_WARN}:
+     * CV accuracy may then rest on the batch, and batch correction removes class signal. Never fails:
+     * leave-one-batch-out CV tells how much it matters.
+     */
+    private static QcCheck batchCheck(List<BatchConfounding> tables) {
+        double worst = Double.NaN;
+        List<String> parts = new ArrayList<>();
+        boolean single = false;
+        for (BatchConfounding b : tables) {
+            if (!Double.isNaN(b.cramersV()) && (Double.isNaN(worst) || b.cramersV() > worst)) {
+                worst = b.cramersV();
+            }
+            String part = b.target() + ": " + b.batches().size() + " batches, Cramér's V " + Canonical.number(b.cramersV());
+            if (!b.singleClassBatches().isEmpty()) {
+                single = true;
+                part += "; one class only in batch(es) " + String.join(", ", b.singleClassBatches());
+                Log.warn("batch(es) " + String.join(", ", b.singleClassBatches()) + " hold one class of " + b.target()
+                        + " only: the batch is confounded with the class");
+            }
+            parts.add(part);
+        }
+        QcCheck.Status status = single || worst > BATCH_CRAMERS_V_WARN ? QcCheck.Status.WARN : QcCheck.Status.PASS;
+        return new QcCheck(BATCH_CONFOUNDING, status, worst, BATCH_CRAMERS_V_WARN, 1, String.join("; ", parts));
     }
 
     private static QcCheck missingCheck(List<QcReport.SampleRow> rows, QcThresholds t) {

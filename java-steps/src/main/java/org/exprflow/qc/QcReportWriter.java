@@ -89,6 +89,26 @@ final class QcReportWriter {
             ObjectNode counts = classes.putObject(target.getKey());
             target.getValue().forEach((cls, n) -> counts.put(cls, (long) n));
         }
+        if (!report.batches().isEmpty()) {
+            ObjectNode batches = json.putObject(QcJson.BATCHES);
+            for (BatchConfounding b : report.batches()) {
+                ObjectNode table = batches.putObject(b.target());
+                ArrayNode names = table.putArray(QcJson.BATCH_NAMES);
+                b.batches().forEach(names::add);
+                ArrayNode classNames = table.putArray(QcJson.BATCH_CLASSES);
+                b.classes().forEach(classNames::add);
+                ArrayNode counts = table.putArray(QcJson.BATCH_COUNTS);
+                for (int[] row : b.counts()) {
+                    ArrayNode r = counts.addArray();
+                    for (int n : row) {
+                        r.add((long) n);
+                    }
+                }
+                table.put(QcJson.CRAMERS_V, b.cramersV());
+                ArrayNode single = table.putArray(QcJson.SINGLE_CLASS_BATCHES);
+                b.singleClassBatches().forEach(single::add);
+            }
+        }
         ArrayNode checks = json.putArray(QcJson.CHECKS);
         for (QcCheck c : report.checks()) {
             checks.addObject()

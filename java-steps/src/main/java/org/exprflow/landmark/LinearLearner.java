@@ -56,25 +56,6 @@ final class LinearLearner implements LandmarkLearner {
                 coefficients[t] = SharedRidgeRegression.decompose(x, ridge).coefficients(yc);
             }
         }
-        return new Coefficients(coefficients);
-    }
-
-    /** Each target's coefficients in {@link SharedRidgeRegression#predict}'s layout. */
-    private record Coefficients(double[][] coefficients) implements FittedTargets {
-        @Override
-        public int targets() {
-            return coefficients.length;
-        }
-
-        @Override
-        public double[][] predict(double[][] landmarkRows) {
-            double[][] out = new double[coefficients.length][landmarkRows.length];
-            for (int t = 0; t < coefficients.length; t++) {
-                for (int i = 0; i < landmarkRows.length; i++) {
-                    out[t][i] = SharedRidgeRegression.predict(coefficients[t], landmarkRows[i]);
-                }
-            }
-            return out;
-        }
+        return new LinearCoefficients(coefficients);
     }
 }

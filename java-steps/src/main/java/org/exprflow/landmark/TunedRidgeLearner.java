@@ -98,7 +98,7 @@ final class TunedRidgeLearner implements LandmarkLearner {
             new RidgePath(x, columns(trainY, List.of(t), rows)).choose(this, List.of(t), coefficients, lambdas);
         }
         Log.info(describe(lambdas));
-        return new Fitted(coefficients, lambdas);
+        return new Fitted(new LinearCoefficients(coefficients), lambdas);
     }
 
     /** "ridge:auto: λ chosen per target on 60 validation samples: median 1000 (10 to 1e+05); the mean for 3 of 12 targets". */
@@ -327,22 +327,20 @@ final class TunedRidgeLearner implements LandmarkLearner {
         }
     }
 
-    /** Each target's coefficients and its chosen λ (∞: the training mean). */
-    record Fitted(double[][] coefficients, double[] lambdas) implements FittedTargets {
+    /** Each target's linear model and its chosen λ (∞: the training mean). */
+    record Fitted(LinearCoefficients models, double[] lambdas) implements FittedTargets {
+        double[][] coefficients() {
+            return models.coefficients();
+        }
+
         @Override
         public int targets() {
-            return coefficients.length;
+            return models.targets();
         }
 
         @Override
         public double[][] predict(double[][] landmarkRows) {
-            double[][] out = new double[coefficients.length][landmarkRows.length];
-            for (int t = 0; t < coefficients.length; t++) {
-                for (int i = 0; i < landmarkRows.length; i++) {
-                    out[t][i] = SharedRidgeRegression.predict(coefficients[t], landmarkRows[i]);
-                }
-            }
-            return out;
+            return models.predict(landmarkRows);
         }
     }
 }

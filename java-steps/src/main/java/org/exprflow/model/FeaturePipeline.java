@@ -36,16 +36,23 @@ public final class FeaturePipeline implements Serializable {
 
     private final List<String> featureIds;
     private final List<CrossSampleTransform.Fitted> transforms;
+    /**
+     * Ids of the features the transforms give (featureIds less the columns a low-count filter drops);
+     * selected indices and imputation means refer to these. Null in models saved before filters
+     * existed, where it equals featureIds.
+     */
+    private final List<String> keptFeatureIds;
     private final int[] selected;
     private final double[] imputeMeans;
     /** Training mean of every raw input feature: used only when the user asks to impute absent features. */
     private final double[] rawFeatureMeans;
     private transient Set<String> featureIdSet;
 
-    private FeaturePipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms, int[] selected,
-                            double[] imputeMeans, double[] rawFeatureMeans) {
+    private FeaturePipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms,
+                            List<String> keptFeatureIds, int[] selected, double[] imputeMeans, double[] rawFeatureMeans) {
         this.featureIds = List.copyOf(featureIds);
         this.transforms = List.copyOf(transforms);
+        this.keptFeatureIds = List.copyOf(keptFeatureIds);
         this.selected = selected;
         this.imputeMeans = imputeMeans;
         this.rawFeatureMeans = rawFeatureMeans;
@@ -54,7 +61,7 @@ public final class FeaturePipeline implements Serializable {
     /** The top-k features of prepared training rows, and their training means for imputation. */
     static FeaturePipeline fit(PreparedTraining prepared, int topK) {
         int[] selected = prepared.topFeatures(topK);
-        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, selected,
+        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, prepared.keptFeatureIds, selected,
                 trainingMeans(prepared.x, selected), prepared.rawMeans);
     }
 
@@ -144,9 +151,22 @@ public final class FeaturePipeline implements Serializable {
 
     /** Ids of the features the learner uses, in attribute order. */
     public List<String> selectedFeatureIds() {
+        List<String> kept = keptFeatureIds == null ? featureIds : keptFeatureIds;
         List<String> out = new ArrayList<>(selected.length);
         for (int j : selected) {
-            out.add(featureIds.get(j));
+            out.add(kept.get(j));
+        }
+        return out;
+    }
+
+    /** The ids a transform keeps: all when keptColumns is null, else those columns in order. */
+    static List<String> keep(List<String> ids, int[] keptColumns) {
+        if (keptColumns == null) {
+            return ids;
+        }
+        List<String> out = new ArrayList<>(keptColumns.length);
+        for (int j : keptColumns) {
+            out.add(ids.get(j));
         }
         return out;
     }

@@ -4,7 +4,7 @@
 # digits so that they round-trip.
 #   count_normalisation.R tmm      train.tsv heldout.tsv outdir
 #   count_normalisation.R filter   train.tsv classes.txt|none out.txt
-#   count_normalisation.R deseq    train.tsv heldout.tsv outdir
+#   count_normalisation.R deseq    train.tsv heldout.tsv outdir [classes.txt|none]
 #   count_normalisation.R simulate seed genes samples out.tsv [fractional]
 args <- commandArgs(trailingOnly = TRUE)
 mode <- args[1]
@@ -75,6 +75,42 @@ if (mode == "tmm") {
   group <- if (args[3] == "none") NULL else readLines(args[3])
   keep <- suppressMessages(filterByExpr(train, group = group))
   writeLines(as.character(which(keep)), args[4])
+} else if (mode == "deseq") {
+  suppressPackageStartupMessages(library(DESeq2))
+  # Fractional counts are rounded as DESeqDataSetFromTximport rounds them.
+  train <- round(readMatrix(args[2])); held <- round(readMatrix(args[3])); out <- args[4]
+  colnames(train) <- paste0("t", seq_len(ncol(train))); colnames(held) <- paste0("h", seq_len(ncol(held)))
+  rownames(train) <- rownames(held) <- paste0("g", seq_len(nrow(train)))
+  if (length(args) >= 5 && args[5] != "none") {
+    cd <- data.frame(class = factor(readLines(args[5])), row.names = colnames(train)); design <- ~class
+  } else {
+    cd <- data.frame(row.names = colnames(train)); design <- ~1
+  }
+  dds <- suppressMessages(DESeqDataSetFromMatrix(train, cd, design))
+  dds <- estimateSizeFactors(dds)
+  writeVector(sizeFactors(dds), file.path(out, "sf_train.txt"))
+  vsd <- varianceStabilizingTransformation(dds, blind = FALSE, fitType = "parametric")
+  writeMatrix(assay(vsd), file.path(out, "vst_train.tsv"))
+  # The same steps vst(blind = FALSE) takes inside, kept to read the trend and the gene-wise estimates.
+  fit <- estimateDispersionsFit(estimateDispersionsGeneEst(dds, quiet = TRUE), fitType = "parametric", quiet = TRUE)
+  stopifnot(attr(dispersionFunction(fit), "fitType") == "parametric")
+  writeVector(attr(dispersionFunction(fit), "coefficients"), file.path(out, "trend.txt"))
+  disp <- mcols(fit)$dispGeneEst; disp[is.na(disp)] <- NaN
+  writeVector(disp, file.path(out, "disp_gene.txt"))
+  stopifnot(isTRUE(all.equal(assay(vsd), getVarianceStabilizedData(fit), tolerance = 0)))
+  # Held-out: size factors from the training geometric means (the median ratio inside
+  # estimateSizeFactorsForMatrix, before its rescaling by the new factors' own geometric mean).
+  geo <- exp(rowMeans(log(counts(dds))))
+  lgeo <- log(geo)
+  sfH <- apply(held, 2, function(cnts) exp(median((log(cnts) - lgeo)[is.finite(lgeo) & cnts > 0])))
+  stopifnot(isTRUE(all.equal(unname(estimateSizeFactorsForMatrix(held, geoMeans = geo)),
+                             unname(sfH / exp(mean(log(sfH)))), tolerance = 1e-14)))
+  writeVector(sfH, file.path(out, "sf_heldout.txt"))
+  newDds <- suppressMessages(DESeqDataSetFromMatrix(held, data.frame(row.names = colnames(held)), ~1))
+  sizeFactors(newDds) <- sfH
+  dispersionFunction(newDds, estimateVar = FALSE) <- dispersionFunction(fit)
+  vsdH <- varianceStabilizingTransformation(newDds, blind = FALSE)
+  writeMatrix(assay(vsdH), file.path(out, "vst_heldout.tsv"))
 } else {
   stop("unknown mode ", mode)
 }

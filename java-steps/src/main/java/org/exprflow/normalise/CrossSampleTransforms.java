@@ -16,14 +16,14 @@ public final class CrossSampleTransforms {
     /** The accepted names, in the order they are listed in error messages and help. */
     public static final List<String> NAMES = List.of(
             QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME, "none",
-            FilterByExpr.NAME, TmmLogCpm.NAME);
+            FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME);
 
     /**
      * The transforms that read raw counts. They come first in the list, in this order (a filter, then
      * at most one normalisation), before every per-sample or per-feature step: those would turn the
      * counts into something a count transform must not read.
      */
-    static final List<String> COUNT_TRANSFORMS = List.of(FilterByExpr.NAME, TmmLogCpm.NAME);
+    static final List<String> COUNT_TRANSFORMS = List.of(FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME);
 
     private CrossSampleTransforms() {
     }
@@ -88,6 +88,7 @@ public final class CrossSampleTransforms {
             case FeatureZScore.NAME -> new FeatureZScore();
             case FilterByExpr.NAME -> new FilterByExpr();
             case TmmLogCpm.NAME -> new TmmLogCpm();
+            case DeseqVst.NAME -> new DeseqVst();
             default -> throw UserException.badParameter("--transforms '" + spec + "': unknown transform '" + name
                     + "'; valid: " + String.join(", ", NAMES));
         };

@@ -79,7 +79,7 @@ class CountNormalisationLeakageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tmm_logcpm"})
+    @ValueSource(strings = {"tmm_logcpm", "deseq_vst"})
     void savedModelTransformsHeldOutRowsWithTheTrainingOnlyFit(String transform) throws Exception {
         Dataset all = counts(5, 40, 600);
         Dataset train = all.subsetSamples(range(0, 30));

@@ -19,7 +19,8 @@ class CountTransformsTest {
     void countTransformsComeFirstFilterBeforeNormalisation() {
         assertEquals(List.of("filter_expr", "tmm_logcpm", "zscore"), CrossSampleTransforms.parse("filter_expr,tmm_logcpm,zscore")
                 .stream().map(CrossSampleTransform::name).toList());
-        for (String spec : new String[] {"zscore,tmm_logcpm", "tmm_logcpm,filter_expr", "quantile,filter_expr"}) {
+        for (String spec : new String[] {"zscore,tmm_logcpm", "tmm_logcpm,filter_expr", "quantile,filter_expr",
+                "tmm_logcpm,deseq_vst", "deseq_vst,filter_expr"}) {
             UserException e = assertThrows(UserException.class, () -> CrossSampleTransforms.parse(spec), spec);
             assertEquals(ExitCode.USAGE, e.exitCode());
             assertTrue(e.getMessage().startsWith("--transforms '" + spec + "'") && !e.getMessage().contains("\n"),
@@ -60,6 +61,12 @@ class CountTransformsTest {
             assertEquals(c[1], RLog2.log2(c[0]), 0.0, Double.toHexString(c[0]));
             assertTrue(c[1] != Math.log(c[0]) / Math.log(2));
         }
+    }
+
+    @Test
+    void deseqRoundsHalvesToEvenAsR() {
+        assertEquals(List.of(0.0, 2.0, 2.0, 4.0, 3.0), java.util.Arrays.stream(DeseqVst.rounded(new double[][] {{0.5, 1.5, 2.5, 3.5, 2.51}})[0])
+                .boxed().toList());
     }
 
     @Test

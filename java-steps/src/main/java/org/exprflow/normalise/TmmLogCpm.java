@@ -1,8 +1,6 @@
 package org.exprflow.normalise;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 import org.exprflow.core.UserException;
 
@@ -185,15 +183,19 @@ public final class TmmLogCpm implements CrossSampleTransform {
         return Math.pow(2, f);
     }
 
-    /** R's rank(x[0..n)) with ties.method = "average". */
+    /** R's rank(x[0..n)) with ties.method = "average" (x holds no NaN). */
     static double[] averageRanks(double[] x, int n) {
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> x[i]));
+        double[] sorted = Arrays.copyOf(x, n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        new ValueIndexSort(n).sort(sorted, order, n);
         double[] rank = new double[n];
         int a = 0;
         while (a < n) {
             int b = a;
-            while (b + 1 < n && x[order[b + 1]] == x[order[a]]) {
+            while (b + 1 < n && sorted[b + 1] == sorted[a]) {
                 b++;
             }
             double r = (a + b + 2) / 2.0;

@@ -64,6 +64,19 @@ class CountTransformsTest {
     }
 
     @Test
+    void aGeneWithoutCountsIsExactlyConstantAfterTmmLogCpm() {
+        double[][] train = {{0, 10, 200, 3}, {0, 25, 90, 7}, {0, 4, 410, 1}};
+        CrossSampleTransform.Fitted fit = new TmmLogCpm().fit(train);
+        double[][] out = fit.applyToTraining(train);
+        double[][] held = fit.apply(new double[][] {{0, 1, 999, 0}});
+        for (double[] row : out) {
+            assertEquals(out[0][0], row[0], 0.0, "a zero count has one log-CPM, whatever the library size");
+        }
+        assertEquals(out[0][0], held[0][0], 0.0);
+        assertEquals(out[0][0], held[0][3], 0.0);
+    }
+
+    @Test
     void deseqRoundsHalvesToEvenAsR() {
         assertEquals(List.of(0.0, 2.0, 2.0, 4.0, 3.0), java.util.Arrays.stream(DeseqVst.rounded(new double[][] {{0.5, 1.5, 2.5, 3.5, 2.51}})[0])
                 .boxed().toList());

@@ -79,16 +79,18 @@ public final class FeaturePipeline implements Serializable {
     public static Fit fitAllFeatures(List<String> featureIds, double[][] trainingRows, List<String> transformNames) {
         double[][] x = trainingRows;
         List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        List<String> keptIds = featureIds;
         for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
             CrossSampleTransform.Fitted f = t.fit(x);
             x = f.applyToTraining(x);
+            keptIds = keep(keptIds, f.keptColumns());
             fitted.add(f);
         }
-        int[] all = new int[featureIds.size()];
+        int[] all = new int[keptIds.size()];
         for (int j = 0; j < all.length; j++) {
             all[j] = j;
         }
-        FeaturePipeline pipeline = new FeaturePipeline(featureIds, fitted, all, trainingMeans(x, all), null);
+        FeaturePipeline pipeline = new FeaturePipeline(featureIds, fitted, keptIds, all, trainingMeans(x, all), null);
         double[][] out = new double[x.length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = pipeline.selectAndImpute(x[i]);

@@ -165,11 +165,11 @@ workflow CLASSIFY {
     )
     ch_fold_choices = sortedGroups(TRAIN_CV.out.choice.map { meta, choice -> [meta.id, [meta.repeat, meta.fold], choice] })
     ch_permutations = sortedGroups(PERMUTE.out.permutations.map { meta, table -> [meta.id, [meta.from], table] })
-    ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta] }
+    ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta, dataset] }
         .join(ch_predictions)
         .join(ch_fold_choices)
         .join(ch_permutations, remainder: true)
-        .map { id, meta, predictions, choices, permutations -> [meta, predictions, choices, permutations ?: []] }
+        .map { id, meta, dataset, predictions, choices, permutations -> [meta, predictions, choices, permutations ?: [], dataset] }
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 

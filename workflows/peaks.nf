@@ -28,6 +28,7 @@
  * a sheet and its data can move together.
  */
 include { REGION_DATASET                 } from '../modules/local/region_dataset'
+include { COUNT                          } from '../modules/local/count'
 include { GENE_FEATURES                  } from '../modules/local/gene_features'
 include { PEAKS_QC                       } from '../modules/local/peaks_qc'
 include { SPLIT as SPLIT_SAMPLES         } from '../modules/local/split'
@@ -162,18 +163,55 @@ workflow PEAKS {
         }
         def id = studyId(sheet)
         def regions = parseRegions(params.region.toString(), chrom_sizes)
+        // A mark given as BAM (or CRAM) files, one per sample, is binned as read counts: COUNT per
+        // region in the windows REGION_DATASET uses, then REGION_DATASET reads the counts.
+        def bams = samples.findAll { it.peaks.name ==~ /(?i).*\.(bam|cram)$/ }
+        if (bams && bams.size() != samples.size()) {
+            peaksError("--peaks_samplesheet ${sheet}: column peaks mixes BAM/CRAM files and peak files; give one kind")
+        }
+        def indexes = bams.collect { s ->
+            def candidates = s.peaks.name.toLowerCase().endsWith('.cram') ? ["${s.peaks}.crai"] : ["${s.peaks}.bai", "${s.peaks}.csi"]
+            def found = candidates.collect { file(it) }.find { it.exists() }
+            if (!found) {
+                peaksError("--peaks_samplesheet ${sheet}: ${s.peaks} has no index beside it (${candidates*.tokenize('/')*.last().join(' or ')}); create one with 'samtools index'")
+            }
+            found
+        }
 
         // The scatter over (region, chunk of its genes); region and chunk indices are the sort key.
         def chunks = params.target_chunks as int
-        def units = []
-        regions.eachWithIndex { r, ri ->
-            (1..chunks).each { k ->
-                units << [[id: "${id}.${r.label}.c${k}", study: id, region: r.region, region_index: ri, chunk: k,
-                           chunks: chunks, samples: samples*.name],
-                          samples*.peaks, samples*.rna, annotation, chrom_sizes]
+        def ch_region_inputs
+        if (bams) {
+            if (params.bin_value != 'count') {
+                peaksError("--bin_value ${params.bin_value}: a mark given as BAM files is binned as read counts (--bin_value count)")
             }
+            def count_units = regions.withIndex().collect { r, ri ->
+                [[id: "${id}.${r.label}", region_index: ri, features: 'bins', bin_size: params.bin_size, step: params.bin_step,
+                  region: r.region, names: samples*.name],
+                 samples*.peaks, indexes, chrom_sizes, []]
+            }
+            COUNT(Channel.fromList(count_units))
+            ch_versions = ch_versions.mix(COUNT.out.versions)
+            ch_region_inputs = COUNT.out.counts.flatMap { meta, table ->
+                def r = regions[meta.region_index]
+                (1..chunks).collect { k ->
+                    [[id: "${id}.${r.label}.c${k}", study: id, region: r.region, region_index: meta.region_index, chunk: k,
+                      chunks: chunks, samples: samples*.name, counts: true],
+                     table, samples*.rna, annotation, chrom_sizes]
+                }
+            }
+        } else {
+            def units = []
+            regions.eachWithIndex { r, ri ->
+                (1..chunks).each { k ->
+                    units << [[id: "${id}.${r.label}.c${k}", study: id, region: r.region, region_index: ri, chunk: k,
+                               chunks: chunks, samples: samples*.name],
+                              samples*.peaks, samples*.rna, annotation, chrom_sizes]
+                }
+            }
+            ch_region_inputs = Channel.fromList(units)
         }
-        REGION_DATASET(Channel.fromList(units))
+        REGION_DATASET(ch_region_inputs)
         ch_versions = ch_versions.mix(REGION_DATASET.out.versions)
 
         // Chunks without genes (a region with fewer genes than chunks) have nothing to regress.
@@ -214,7 +252,8 @@ workflow PEAKS {
             REGRESS.out.predictions.map { meta, table -> [meta.study, [meta.region_index, meta.chunk, meta.repeat, meta.fold], table] }
         ).map { study, tables -> [[id: study], tables] }
 
-        PEAKS_QC(Channel.of([[id: id], samples*.name, samples*.peaks, samples*.name, samples*.rna, annotation, chrom_sizes]))
+        // BAM files are not peak files: QC then describes the RNA files only.
+        PEAKS_QC(Channel.of([[id: id], bams ? [] : samples*.name, bams ? [] : samples*.peaks, samples*.name, samples*.rna, annotation, chrom_sizes]))
         ch_versions = ch_versions.mix(PEAKS_QC.out.versions)
     } else {
         // ---- (b) across genes: peak sheet columns tissue, mark, file; RNA per tissue ----

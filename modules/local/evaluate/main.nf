@@ -3,7 +3,8 @@
  * computes the metrics per set and learner, with the ZeroR baseline beside the model, bootstrap
  * intervals, the configuration chosen in each fold with gene-selection stability (from the fold
  * choice tables TRAIN writes beside each model: no model is deserialised here), and the permutation
- * p-value when permutation tables are given.
+ * p-value when permutation tables are given. The dataset gives each sample's batch: held-out accuracy
+ * per batch, and the folds whose held-out batch training never saw (ComBat's own-batch fallback).
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */
@@ -12,7 +13,7 @@ process EVALUATE {
     label 'process_low'
 
     input:
-    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*')
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*')
 
     output:
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
@@ -35,6 +36,7 @@ process EVALUATE {
         --fold-choices ${Exprflow.shellQuote(fold_choices)} \\
         --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
+        --dataset ${Exprflow.shellQuote(dataset)} \\
         ${args}
     """
 }

@@ -23,12 +23,13 @@ process PEAKS_QC {
     script:
     def args = task.ext.args ?: ''
     prefix = meta.output_id ?: "${meta.id}"
+    // No peak files when the mark came as BAM files: QC of the RNA files only.
+    def peak_args = [peaks].flatten() ? "--peaks ${Exprflow.shellQuote(peaks)} --names ${Exprflow.shellQuote(names)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow peaks-qc \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --peaks ${Exprflow.shellQuote(peaks)} \\
-        --names ${Exprflow.shellQuote(names)} \\
+        ${peak_args} \\
         --rna ${Exprflow.shellQuote(rna)} \\
         --rna-names ${Exprflow.shellQuote(rna_names)} \\
         --annotation ${Exprflow.shellQuote(annotation)} \\

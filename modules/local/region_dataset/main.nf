@@ -5,6 +5,9 @@
  * (`--targets-chunk K/N`), so each chunk is its own cached task and the regressions scatter over
  * chunks; every chunk has the same samples and features.
  *
+ * With meta.counts the staged `peaks` file is instead COUNT's read-count table of the region's
+ * windows (a mark given as BAM files), passed as --counts.
+ *
  * The step's log line "writing targets for N" is captured as the `targets` output: a region with
  * fewer genes than chunks gives empty chunks, which the workflow drops instead of starting
  * regressions that have nothing to fit. The log is still shown (on stderr) as for any step.
@@ -28,7 +31,7 @@ process REGION_DATASET {
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow region-dataset \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --peaks ${Exprflow.shellQuote(peaks)} \\
+        ${meta.counts ? '--counts' : '--peaks'} ${Exprflow.shellQuote(peaks)} \\
         --rna ${Exprflow.shellQuote(rna)} \\
         --names ${Exprflow.shellQuote(meta.samples)} \\
         --annotation ${Exprflow.shellQuote(annotation)} \\

@@ -54,11 +54,14 @@ import org.exprflow.io.AtomicOutput;
             org.exprflow.peaks.GeneFeaturesCommand.class,
             org.exprflow.peaks.PeaksQcCommand.class,
             org.exprflow.peaks.SimulatePeaksCommand.class,
+            org.exprflow.count.CountCommand.class,
+            org.exprflow.count.SimulateReadsCommand.class,
             org.exprflow.download.DownloadCommand.class,
             org.exprflow.landmark.LandmarkFitCommand.class,
             org.exprflow.landmark.LandmarkSummaryCommand.class,
             org.exprflow.landmark.LandmarkPredictCommand.class,
             org.exprflow.landmark.SimulateLandmarkCommand.class,
+            org.exprflow.simulate.SimulateCountsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -20,7 +20,8 @@ import org.exprflow.core.UserException;
  * that, and matching by id refuses ambiguous ids. Sample annotations are free-form string columns
  * named after the samplesheet (batch, group, split, assay, tissue, ...). Targets are the labels or
  * numeric responses to predict; a dataset may have none (new samples for prediction) or several
- * (multi-label).
+ * (multi-label). The value kind says whether the values are counts; feature annotations (symbol,
+ * length, ...) are per-feature string columns that follow the features through every subset.
  */
 public final class Dataset {
     private final String name;
@@ -30,10 +31,22 @@ public final class Dataset {
     private final double[][] values;
     private final Map<String, List<String>> annotations;
     private final List<Target> targets;
+    private final ValueKind valueKind;
+    private final FeatureAnnotations featureAnnotations;
     private Map<String, Integer> sampleIndex;
 
+    /** An expression dataset without feature annotations. */
     public Dataset(String name, List<String> sampleIds, List<String> featureIds, FeatureIdType featureIdType,
                    double[][] values, Map<String, List<String>> annotations, List<Target> targets) {
+        this(name, sampleIds, featureIds, featureIdType, values, annotations, targets, ValueKind.EXPRESSION,
+                FeatureAnnotations.NONE);
+    }
+
+    public Dataset(String name, List<String> sampleIds, List<String> featureIds, FeatureIdType featureIdType,
+                   double[][] values, Map<String, List<String>> annotations, List<Target> targets,
+                   ValueKind valueKind, FeatureAnnotations featureAnnotations) {
+        this.valueKind = Objects.requireNonNull(valueKind);
+        this.featureAnnotations = featureAnnotations.requireSize(featureIds.size());
         this.name = Objects.requireNonNull(name);
         this.sampleIds = List.copyOf(sampleIds);
         this.featureIds = List.copyOf(featureIds);
@@ -89,6 +102,16 @@ public final class Dataset {
 
     public FeatureIdType featureIdType() {
         return featureIdType;
+    }
+
+    /** What the values measure (counts, abundance, expression); set at import. */
+    public ValueKind valueKind() {
+        return valueKind;
+    }
+
+    /** Per-feature annotation columns (symbol, length, ...); empty when the input had none. */
+    public FeatureAnnotations featureAnnotations() {
+        return featureAnnotations;
     }
 
     public double value(int sample, int feature) {
@@ -153,21 +176,47 @@ public final class Dataset {
         return sampleIndex.getOrDefault(sampleId, -1);
     }
 
-    /** The same dataset with other values (same shape), e.g. after a per-value transform. */
+    /**
+     * The same dataset with other values (same shape), e.g. after a per-value transform. The value
+     * kind is kept: a caller that turns counts into something else says so with {@link #withValueKind}.
+     */
     public Dataset withValues(double[][] newValues) {
-        return new Dataset(name, sampleIds, featureIds, featureIdType, newValues, annotations, targets);
+        return new Dataset(name, sampleIds, featureIds, featureIdType, newValues, annotations, targets, valueKind,
+                featureAnnotations);
     }
 
     public Dataset withTargets(List<Target> newTargets) {
-        return new Dataset(name, sampleIds, featureIds, featureIdType, values, annotations, newTargets);
+        return new Dataset(name, sampleIds, featureIds, featureIdType, values, annotations, newTargets, valueKind,
+                featureAnnotations);
     }
 
     public Dataset withAnnotations(Map<String, List<String>> newAnnotations) {
-        return new Dataset(name, sampleIds, featureIds, featureIdType, values, newAnnotations, targets);
+        return new Dataset(name, sampleIds, featureIds, featureIdType, values, newAnnotations, targets, valueKind,
+                featureAnnotations);
     }
 
     public Dataset withName(String newName) {
-        return new Dataset(newName, sampleIds, featureIds, featureIdType, values, annotations, targets);
+        return new Dataset(newName, sampleIds, featureIds, featureIdType, values, annotations, targets, valueKind,
+                featureAnnotations);
+    }
+
+    /** The same dataset with its samples renamed (same order, ids still unique). */
+    public Dataset withSampleIds(List<String> newIds) {
+        if (newIds.size() != sampleIds.size()) {
+            throw new IllegalArgumentException(newIds.size() + " sample ids for " + sampleIds.size() + " samples");
+        }
+        return new Dataset(name, newIds, featureIds, featureIdType, values, annotations, targets, valueKind,
+                featureAnnotations);
+    }
+
+    public Dataset withValueKind(ValueKind newKind) {
+        return new Dataset(name, sampleIds, featureIds, featureIdType, values, annotations, targets, newKind,
+                featureAnnotations);
+    }
+
+    public Dataset withFeatureAnnotations(FeatureAnnotations newAnnotations) {
+        return new Dataset(name, sampleIds, featureIds, featureIdType, values, annotations, targets, valueKind,
+                newAnnotations);
     }
 
     /** The given samples, in the given order, with their annotations and targets. Rows are shared. */
@@ -187,7 +236,7 @@ public final class Dataset {
             ann.put(k, sub);
         });
         List<Target> ts = targets.stream().map(t -> t.subset(rows)).toList();
-        return new Dataset(name, ids, featureIds, featureIdType, v, ann, ts);
+        return new Dataset(name, ids, featureIds, featureIdType, v, ann, ts, valueKind, featureAnnotations);
     }
 
     /** The given feature columns, in the given order. */
@@ -204,6 +253,7 @@ public final class Dataset {
                 dst[j] = src[columns[j]];
             }
         }
-        return new Dataset(name, sampleIds, ids, featureIdType, v, annotations, targets);
+        return new Dataset(name, sampleIds, ids, featureIdType, v, annotations, targets, valueKind,
+                featureAnnotations.subset(columns));
     }
 }

@@ -31,12 +31,16 @@ import org.exprflow.io.AtomicOutput;
  * int nFeatures, UTF featureId * nFeatures
  * int nAnnotations, (UTF column, UTF value * nSamples) * nAnnotations   ("\u0000" encodes null)
  * int nTargets, (UTF name, UTF kind, int nLevels, UTF level * nLevels, double * nSamples) * nTargets
+ * UTF valueKind                                                          (version 2 on)
+ * int nFeatureAnnotations, (UTF column, UTF value * nFeatures) * nFeatureAnnotations   (version 2 on)
  * byte storage (0 = dense), then nSamples rows of nFeatures little-endian doubles
  * </pre>
- * Storage code 1 is reserved for a sparse layout (genomic bins).
+ * Storage code 1 is reserved for a sparse layout (genomic bins). Version 2 added the value kind
+ * (counts, abundance, expression) and the feature annotations; a version 1 file reads as an
+ * expression dataset without feature annotations.
  */
 public final class DatasetFile {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = {'X', 'F', 'D', 'S'};
     private static final String NULL = "\u0000";
     private static final byte DENSE = 0;
@@ -67,6 +71,14 @@ public final class DatasetFile {
                 writeStrings(out, t.levels());
                 for (int i = 0; i < t.size(); i++) {
                     out.writeDouble(t.value(i));
+                }
+            }
+            out.writeUTF(d.valueKind().name());
+            out.writeInt(d.featureAnnotations().columns().size());
+            for (Map.Entry<String, List<String>> e : d.featureAnnotations().columns().entrySet()) {
+                out.writeUTF(e.getKey());
+                for (String v : e.getValue()) {
+                    out.writeUTF(v == null ? NULL : v);
                 }
             }
             out.writeByte(DENSE);
@@ -120,6 +132,23 @@ public final class DatasetFile {
                 }
                 targets.add(kind == Target.Kind.NOMINAL ? Target.nominal(tname, levels, v) : Target.numeric(tname, v));
             }
+            ValueKind valueKind = ValueKind.EXPRESSION;
+            FeatureAnnotations featureAnnotations = FeatureAnnotations.NONE;
+            if (version >= 2) {
+                valueKind = ValueKind.valueOf(in.readUTF());
+                int nColumns = in.readInt();
+                Map<String, List<String>> columns = new LinkedHashMap<>();
+                for (int c = 0; c < nColumns; c++) {
+                    String col = in.readUTF();
+                    List<String> vals = new ArrayList<>(features.size());
+                    for (int j = 0; j < features.size(); j++) {
+                        String v = in.readUTF();
+                        vals.add(NULL.equals(v) ? null : v);
+                    }
+                    columns.put(col, vals);
+                }
+                featureAnnotations = new FeatureAnnotations(columns, features.size());
+            }
             byte storage = in.readByte();
             if (storage != DENSE) {
                 throw UserException.badFile(path, "unsupported matrix storage code " + storage);
@@ -130,7 +159,7 @@ public final class DatasetFile {
                 in.readFully(bytes);
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values[s]);
             }
-            return new Dataset(name, samples, features, type, values, ann, targets);
+            return new Dataset(name, samples, features, type, values, ann, targets, valueKind, featureAnnotations);
         } catch (NoSuchFileException e) {
             throw UserException.badFile(path, "no such file");
         } catch (EOFException e) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.exprflow.core.Log;
+import org.exprflow.data.Batches;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.StepSeed;
 import org.exprflow.core.UserException;
@@ -123,9 +126,28 @@ public final class EvaluateCommand extends StepCommand {
             description = "With --fold-choices or --fold-models: how many folds selected each gene (feature, folds, fraction).")
     Path outputSelection;
 
+    @Option(names = "--dataset", paramLabel = "DATA.xfd",
+            description = "The dataset the model was cross-validated on: with a batch column, adds held-out accuracy per "
+                    + "batch and the folds whose held-out batches training never saw.")
+    Path dataset;
+
+    @Option(names = "--cv-scheme", paramLabel = "KIND",
+            description = "How the CV folds were made, stated in the metrics and the report: stratified, grouped or "
+                    + "leave_one_batch_out.")
+    String cvScheme;
+
+    @Option(names = "--cv-group-column", paramLabel = "COLUMN",
+            description = "With --cv-scheme grouped or leave_one_batch_out: the column the folds were grouped by.")
+    String cvGroupColumn;
+
+    @Option(names = "--transforms", paramLabel = "LIST",
+            description = "The model's --transforms, to state whether ComBat's own-batch fallback met unseen batches.")
+    String transforms;
+
     @Override
     protected void execute() throws Exception {
         requireDistinctOutputs();
+        CvScheme scheme = CvScheme.of(cvScheme, cvGroupColumn, transforms);
         List<PredictionTable> parts = new ArrayList<>();
         for (Path p : predictions) {
             parts.add(PredictionTable.read(p));
@@ -152,7 +174,27 @@ public final class EvaluateCommand extends StepCommand {
                 + " (set, learner) pairs; " + unscored + " without truth");
 
         String tsv = MetricsTsvWriter.render(evaluations);
-        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability);
+        BatchBreakdown batches = null;
+        if (dataset != null) {
+            Dataset data = DatasetFile.read(dataset);
+            String[] batchOf = Batches.of(data);
+            if (batchOf == null) {
+                Log.info("'" + data.name() + "' has no batch column: no by-batch breakdown");
+            } else {
+                java.util.Map<String, String> bySample = new java.util.HashMap<>();
+                for (int i = 0; i < batchOf.length; i++) {
+                    if (batchOf[i] != null) {
+                        bySample.put(data.sampleId(i), batchOf[i]);
+                    }
+                }
+                batches = BatchBreakdown.of(merged, bySample);
+                if (scheme != null && scheme.usesComBat() && !batches.unseen().isEmpty()) {
+                    Log.warn(batches.unseen().size() + " held-out (fold, batch) pairs had no training sample of their batch: "
+                            + "ComBat adjusted them with the own-batch fallback");
+                }
+            }
+        }
+        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {

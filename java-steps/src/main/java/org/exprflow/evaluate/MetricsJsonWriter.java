@@ -25,7 +25,38 @@ public final class MetricsJsonWriter {
 
     public static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                                 SelectionStability stability) {
+        return render(levels, unscored, evaluations, stability, null, null);
+    }
+
+    /**
+     * With how the CV folds were made ({@code cvScheme}, may be null) and the by-batch breakdown
+     * ({@code batches}, may be null).
+     */
+    static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
         ObjectNode json = StepJson.METRICS.newDocument();
+        if (cvScheme != null) {
+            ObjectNode scheme = json.putObject(CV_SCHEME).put(CV_SCHEME_KIND, cvScheme.kind());
+            if (cvScheme.groupColumn() != null) {
+                scheme.put(CV_GROUP_COLUMN, cvScheme.groupColumn());
+            }
+        }
+        if (batches != null) {
+            ObjectNode b = json.putObject(BATCHES);
+            ArrayNode rows = b.putArray(BY_BATCH);
+            for (BatchBreakdown.Batch r : batches.byBatch()) {
+                rows.addObject().put(BATCH, r.batch()).put(PREDICTIONS, r.predictions()).put(SAMPLES, r.samples())
+                        .put(ACCURACY, r.accuracy()).put(BALANCED_ACCURACY, r.balancedAccuracy());
+            }
+            ArrayNode unseen = b.putArray(UNSEEN_IN_TRAINING);
+            for (BatchBreakdown.Unseen u : batches.unseen()) {
+                unseen.addObject().put(REPEAT, u.repeat()).put(FOLD, u.fold()).put(BATCH, u.batch());
+            }
+            if (cvScheme != null && cvScheme.transforms() != null) {
+                b.put(TRANSFORMS, cvScheme.transforms());
+                b.put(OWN_BATCH_FALLBACK, cvScheme.usesComBat() && !batches.unseen().isEmpty());
+            }
+        }
         ArrayNode levelArray = json.putArray(LEVELS);
         levels.forEach(levelArray::add);
         json.put(UNSCORED_PREDICTIONS, unscored);

@@ -54,7 +54,8 @@ public final class FormatDetector {
             String line;
             while ((line = in.readLine()) != null) {
                 String t = line.strip();
-                // blank lines and ARFF comments say nothing about the format
+                // blank lines and ARFF comments say nothing about the format (a line starting
+                // with '#' does: featureCounts' first line records its command)
                 if (!t.isEmpty() && !t.startsWith("%")) {
                     return t;
                 }
@@ -75,7 +76,29 @@ public final class FormatDetector {
         if (firstLine.startsWith("!Series_")) {
             return InputFormat.GEO_MATRIX;
         }
+        if (firstLine.startsWith("# Program:featureCounts")) {
+            return InputFormat.FEATURECOUNTS;
+        }
+        if (StarReadsPerGeneReader.isFirstLine(firstLine)) {
+            return InputFormat.STAR;
+        }
         List<String> header = Fields.split(firstLine, firstLine.indexOf('\t') >= 0 ? '\t' : ',');
+        List<String> names = header.stream().map(String::strip).toList();
+        if (FeatureCountsReader.isHeader(names)) {
+            return InputFormat.FEATURECOUNTS;
+        }
+        if (TranscriptQuantReader.Layout.SALMON.matches(names)) {
+            return InputFormat.SALMON;
+        }
+        if (TranscriptQuantReader.Layout.KALLISTO.matches(names)) {
+            return InputFormat.KALLISTO;
+        }
+        if (RsemGenesReader.isHeader(names)) {
+            return InputFormat.RSEM;
+        }
+        if (GeneMatrixReader.isHeader(names)) {
+            return InputFormat.GENE_MATRIX;
+        }
         if (header.size() >= 2 && header.get(0).strip().equalsIgnoreCase("samples")
                 && header.get(1).strip().equalsIgnoreCase("type")) {
             return InputFormat.CUMIDA;

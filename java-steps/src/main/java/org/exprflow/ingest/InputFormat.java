@@ -18,12 +18,31 @@ public enum InputFormat {
     /** Weka ARFF, dense or sparse. */
     ARFF("arff"),
     /** A feature x sample matrix, tab or comma separated. */
-    TSV("tsv");
+    TSV("tsv"),
+    /** nf-core/rnaseq's genes x samples matrix: gene_id, gene_name, one column per sample. */
+    GENE_MATRIX("gene-matrix"),
+    /** featureCounts output: comment line, Geneid Chr Start End Strand Length, one column per BAM. */
+    FEATURECOUNTS("featurecounts"),
+    /** STAR ReadsPerGene.out.tab, one file per sample. */
+    STAR("star", true),
+    /** salmon quant.sf, one file per sample, summarised to genes through --tx2gene. */
+    SALMON("salmon", true),
+    /** kallisto abundance.tsv, one file per sample, summarised to genes through --tx2gene. */
+    KALLISTO("kallisto", true),
+    /** RSEM genes.results, one file per sample. */
+    RSEM("rsem", true);
 
     public final String cliName;
+    /** One file per sample (listed in a samplesheet), rather than one file for the whole study. */
+    public final boolean perSample;
 
     InputFormat(String cliName) {
+        this(cliName, false);
+    }
+
+    InputFormat(String cliName, boolean perSample) {
         this.cliName = cliName;
+        this.perSample = perSample;
     }
 
     public static InputFormat fromCli(String name) {

@@ -71,7 +71,8 @@ public final class SampleOverlapCommand extends StepCommand {
     private List<String> sampleIds(Path file, String fileFormat) {
         InputFormat f = ImportCommand.inputFormat(file, fileFormat);
         String gplOnly = f == InputFormat.GEO_SOFT ? platform : null;
-        Dataset data = ImportCommand.read(file, f, new ReaderOptions(null, null, null, gplOnly, null));
+        Dataset data = ImportCommand.read(file, f, new ReaderOptions(null, null, null, gplOnly, null), null,
+                new PerSampleQuantifications.Options(StarStrand.AUTO, null, Tximport.CountsFromAbundance.NO, false, 0.05));
         return data.sampleIds();
     }
 }

@@ -35,6 +35,30 @@ public final class Samplesheet {
         return sampleIds;
     }
 
+    public Path file() {
+        return file;
+    }
+
+    /** The line each sample's row is on, in row order. */
+    public List<Long> lines() {
+        return lines;
+    }
+
+    /** An annotation (non-label) column's values in row order, or null when there is none of that name. */
+    public List<String> column(String name) {
+        return annotationColumns.get(name);
+    }
+
+    /**
+     * The same samplesheet without one annotation column: the file column of a per-sample import
+     * names inputs, and a path is no annotation.
+     */
+    public Samplesheet withoutColumn(String name) {
+        Map<String, List<String>> rest = new java.util.LinkedHashMap<>(annotationColumns);
+        rest.remove(name);
+        return new Samplesheet(file, sampleIds, lines, labelColumns, rest);
+    }
+
     /**
      * The dataset with this samplesheet's labels as its targets (replacing any labels read from the
      * data file, one nominal target per label column) and its other columns added as annotations

@@ -24,6 +24,20 @@ public final class SamplesheetReader {
     private SamplesheetReader() {
     }
 
+    /** The column names of the header line. */
+    public static List<String> columns(Path file) {
+        try (TextInput in = TextInput.open(file)) {
+            String header = in.readLine();
+            while (header != null && header.isBlank()) {
+                header = in.readLine();
+            }
+            if (header == null) {
+                throw UserException.badFile(file, "is empty");
+            }
+            return Fields.split(header, DelimitedLine.delimiterOf(header)).stream().map(String::strip).toList();
+        }
+    }
+
     public static Samplesheet read(Path file, String sampleColumn, List<String> labelColumns) {
         try (TextInput in = TextInput.open(file)) {
             String header = in.readLine();

@@ -14,6 +14,7 @@ import org.exprflow.data.Dataset;
 import org.exprflow.io.Canonical;
 import org.exprflow.normalise.CrossSampleTransform;
 import org.exprflow.normalise.CrossSampleTransforms;
+import org.exprflow.normalise.SampleContext;
 
 /**
  * The front every model shares, classifier or regressor, every part fitted on training rows only:
@@ -137,8 +138,9 @@ public final class FeaturePipeline implements Serializable {
      */
     double[][] apply(Dataset data, double maxImputedFraction, String imputeOption) {
         double[][] x = align(data, maxImputedFraction, imputeOption);
+        SampleContext context = SampleContexts.newRows(data, transforms);
         for (CrossSampleTransform.Fitted f : transforms) {
-            x = f.apply(x);
+            x = f.apply(x, context);
         }
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {

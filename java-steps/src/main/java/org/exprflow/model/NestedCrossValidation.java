@@ -25,10 +25,23 @@ public final class NestedCrossValidation {
     /** Held-out predictions (model and ZeroR) of every outer fold of every repeat. */
     public static List<PredictionTable.Row> run(Dataset training, Target labels, int folds, int repeats, long foldSeed,
                                                 ModelOptions options) {
-        List<PredictionTable.Row> rows = new ArrayList<>();
         List<FoldAssigner.Unit> units = FoldUnits.of(training, labels, options.groupColumn());
+        List<Map<String, Integer>> foldsOfRepeats = new ArrayList<>();
         for (int r = 1; r <= repeats; r++) {
-            Map<String, Integer> foldOf = FoldAssigner.assign(units, folds, foldSeed, r);
+            foldsOfRepeats.add(FoldAssigner.assign(units, folds, foldSeed, r));
+        }
+        return run(training, labels, folds, foldsOfRepeats, options);
+    }
+
+    /**
+     * Held-out predictions with given fold assignments (sample to fold, one map per repeat), e.g.
+     * a splits table's leave-one-batch-out folds, which do not depend on the labels.
+     */
+    public static List<PredictionTable.Row> run(Dataset training, Target labels, int folds,
+                                                List<Map<String, Integer>> foldsOfRepeats, ModelOptions options) {
+        List<PredictionTable.Row> rows = new ArrayList<>();
+        for (int r = 1; r <= foldsOfRepeats.size(); r++) {
+            Map<String, Integer> foldOf = foldsOfRepeats.get(r - 1);
             for (int f = 1; f <= folds; f++) {
                 Set<String> held = new LinkedHashSet<>();
                 Set<String> train = new LinkedHashSet<>();

@@ -63,6 +63,11 @@ public final class PermuteCommand extends StepCommand {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--folds-from-splits",
+            description = "Use the splits table's folds as they are instead of re-making stratified folds for each "
+                    + "permutation: for folds that do not depend on the labels, such as leave-one-batch-out.")
+    boolean foldsFromSplits;
+
     @Override
     protected void validateArguments() {
         if (from < 1 || to < from) {
@@ -82,14 +87,30 @@ public final class PermuteCommand extends StepCommand {
         for (int p = from; p <= to; p++) {
             Target permuted = permute(training.target(labels.name()), model.seed(), p);
             Dataset shuffled = training.withTargets(List.of(permuted));
-            List<PredictionTable.Row> rows = NestedCrossValidation.run(shuffled, permuted, plan.folds(), plan.repeats(),
-                    foldSeed, model);
+            List<PredictionTable.Row> rows = foldsFromSplits
+                    ? NestedCrossValidation.run(shuffled, permuted, plan.folds(), planFolds(plan), model)
+                    : NestedCrossValidation.run(shuffled, permuted, plan.folds(), plan.repeats(), foldSeed, model);
             List<PredictionTable.Row> modelRows = rows.stream().filter(r -> r.learner().equals("model")).toList();
             ConfusionMatrix cm = ConfusionMatrix.of(permuted.levels(), modelRows);
             out.add(new PermutationTable.Row(p, cm.balancedAccuracy(), cm.accuracy()));
             Log.info("permutation " + p + ": balanced accuracy " + Canonical.number(cm.balancedAccuracy()));
         }
         PermutationTable.write(output, out);
+    }
+
+    /** The splits table's fold of each training sample, one map per repeat. */
+    private static List<java.util.Map<String, Integer>> planFolds(SplitPlan plan) {
+        List<java.util.Map<String, Integer>> out = new ArrayList<>();
+        for (int r = 1; r <= plan.repeats(); r++) {
+            java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
+            for (int f = 1; f <= plan.folds(); f++) {
+                for (String sample : plan.heldOut(r, f)) {
+                    foldOf.put(sample, f);
+                }
+            }
+            out.add(foldOf);
+        }
+        return out;
     }
 
     /** The labels shuffled among the samples; depends only on (seed, permutation), not on chunking. */

@@ -54,15 +54,7 @@ final class PreparedTraining {
     static PreparedTraining prepare(Dataset training, Target target, List<String> transformNames) {
         double[][] x = training.copyValues();
         double[] rawMeans = columnMeans(x);
-        int[] classOf = null;
-        if (target.isNominal()) {
-            classOf = new int[training.sampleCount()];
-            for (int i = 0; i < classOf.length; i++) {
-                classOf[i] = (int) target.value(i);
-            }
-        }
-        SampleContext context = classOf == null ? SampleContext.NONE
-                : new SampleContext(classOf, target.levels().size(), null);
+        SampleContext context = SampleContexts.training(training, target, transformNames);
         List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
         List<String> keptIds = training.featureIds();
         for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
@@ -72,8 +64,8 @@ final class PreparedTraining {
             fitted.add(f);
         }
         double[] score;
-        if (classOf != null) {
-            score = FeatureRanking.anovaF(x, classOf, target.levels().size());
+        if (context.classOf() != null) {
+            score = FeatureRanking.anovaF(x, context.classOf(), context.classCount());
         } else {
             score = FeatureRanking.absoluteCorrelation(x, target.values());
         }

@@ -15,8 +15,9 @@ import org.exprflow.core.UserException;
 public final class CrossSampleTransforms {
     /** The accepted names, in the order they are listed in error messages and help. */
     public static final List<String> NAMES = List.of(
-            QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME, "none",
-            FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME);
+            QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME,
+            ComBat.NAME, ComBat.NAME_NON_PARAMETRIC, ComBat.NAME_MEAN_ONLY,
+            FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME, "none");
 
     /**
      * The transforms that read raw counts. They come first in the list, in this order (a filter, then
@@ -86,6 +87,9 @@ public final class CrossSampleTransforms {
             case QuantileNormalisation.NAME -> new QuantileNormalisation();
             case SampleStandardisation.NAME -> new SampleStandardisation();
             case FeatureZScore.NAME -> new FeatureZScore();
+            case ComBat.NAME -> new ComBat(ComBat.Form.PARAMETRIC);
+            case ComBat.NAME_NON_PARAMETRIC -> new ComBat(ComBat.Form.NON_PARAMETRIC);
+            case ComBat.NAME_MEAN_ONLY -> new ComBat(ComBat.Form.MEAN_ONLY);
             case FilterByExpr.NAME -> new FilterByExpr();
             case TmmLogCpm.NAME -> new TmmLogCpm();
             case DeseqVst.NAME -> new DeseqVst();

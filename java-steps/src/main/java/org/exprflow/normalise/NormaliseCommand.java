@@ -7,6 +7,7 @@ import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
+import org.exprflow.data.ValueKind;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
             "Under log2, values <= 0 become NA (as in GEO2R) and their count is reported as a warning; "
                     + "give a positive --floor to keep them.",
             "--log2 auto uses GEO2R's rule on the input: log2 is applied when q99 > 100, or when "
-                    + "q100 - q0 > 50 and q25 > 0 (quantiles of all non-NA values)."
+                    + "q100 - q0 > 50 and q25 > 0 (quantiles of all non-NA values).",
+            "A dataset imported as counts is written unchanged: the per-value stage is skipped."
         })
 public final class NormaliseCommand extends StepCommand {
 
@@ -47,6 +49,18 @@ public final class NormaliseCommand extends StepCommand {
         PerValueNormalisation normalisation =
                 new PerValueNormalisation(floor, ceiling, PerValueNormalisation.Log2Mode.parse(log2));
         Dataset data = DatasetFile.read(input);
+        if (data.valueKind() == ValueKind.COUNTS) {
+            // Counts need library-size-aware normalisation, fitted across samples inside the model
+            // (train --transforms); floor, ceiling and log2 here would destroy what it needs.
+            if (floor != null || ceiling != null || log2.equalsIgnoreCase("always")) {
+                Log.warn("values are counts: --floor, --ceiling and --log2 always are ignored");
+            }
+            DatasetFile.write(data, output.path());
+            Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; values are counts: "
+                    + "the per-value stage (floor, ceiling, log2) is skipped, count normalisation runs inside the "
+                    + "model (--transforms)");
+            return;
+        }
         double[][] rows = new double[data.sampleCount()][];
         for (int s = 0; s < rows.length; s++) {
             rows[s] = data.row(s); // shared, not copied: apply() never modifies its input

@@ -33,7 +33,15 @@ public final class ChromosomeSizes {
         }
     }
 
+    /**
+     * Reads a UCSC {@code chrom.sizes} file, or, by name, a sequence dictionary ({@code .dict}) or a
+     * FASTA index ({@code .fai}) through htsjdk.
+     */
     public static ChromosomeSizes read(Path path) {
+        String name = path.getFileName().toString();
+        if (name.endsWith(".dict") || name.endsWith(".fai")) {
+            return of(path, HtsjdkDictionaries.read(path));
+        }
         List<String> names = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -68,6 +76,29 @@ public final class ChromosomeSizes {
             throw UserException.badFile(path, "no contigs in the chromosome-sizes file");
         }
         return new ChromosomeSizes(names, lengths.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The contigs of an htsjdk sequence dictionary (a BAM header's, a {@code .dict}'s), in its order. */
+    public static ChromosomeSizes of(Path source, htsjdk.samtools.SAMSequenceDictionary dictionary) {
+        if (dictionary.isEmpty()) {
+            throw UserException.badFile(source, "no contigs in the sequence dictionary");
+        }
+        List<String> names = new ArrayList<>();
+        int[] lengths = new int[dictionary.size()];
+        for (htsjdk.samtools.SAMSequenceRecord s : dictionary.getSequences()) {
+            lengths[names.size()] = s.getSequenceLength();
+            names.add(s.getSequenceName());
+        }
+        return new ChromosomeSizes(names, lengths);
+    }
+
+    /** The contigs as an htsjdk sequence dictionary, in this order. */
+    public htsjdk.samtools.SAMSequenceDictionary dictionary() {
+        List<htsjdk.samtools.SAMSequenceRecord> records = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            records.add(new htsjdk.samtools.SAMSequenceRecord(names.get(i), lengths[i]));
+        }
+        return new htsjdk.samtools.SAMSequenceDictionary(records);
     }
 
     /** For tests and simulators: contigs given in memory. */

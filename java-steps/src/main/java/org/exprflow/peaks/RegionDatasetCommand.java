@@ -31,8 +31,13 @@ import picocli.CommandLine.Option;
             "region: log2(TPM + 1) from each sample's RNA file. Peak and RNA files are paired by position."
         })
 public final class RegionDatasetCommand extends StepCommand {
-    @Option(names = "--peaks", required = true, arity = "1..*", paramLabel = "FILE", description = "Peak file per sample.")
+    @Option(names = "--peaks", arity = "1..*", paramLabel = "FILE", description = "Peak file per sample.")
     List<Path> peaks;
+
+    @Option(names = "--counts", paramLabel = "FILE",
+            description = "Instead of --peaks: read counts of the samples' BAM files in the region's windows, the table of "
+                    + "'exprflow count --bin-size B [--step S] --region R' (columns named by --names).")
+    Path counts;
 
     @Option(names = "--rna", required = true, arity = "1..*", paramLabel = "FILE",
             description = "RNA quantification per sample, same order as --peaks (RSEM gene_quantifications.tsv, or id<TAB>TPM without header).")
@@ -68,13 +73,27 @@ public final class RegionDatasetCommand extends StepCommand {
     DatasetOutput output;
 
     @Override
+    protected void validateArguments() {
+        if ((peaks == null) == (counts == null)) {
+            throw UserException.badParameter("give --peaks or --counts (one of them)");
+        }
+        if (counts != null && (names == null || names.size() != rna.size())) {
+            throw UserException.badParameter("--counts needs --names, one per --rna file (the table's sample columns)");
+        }
+        if (counts != null && !value.equals("count")) {
+            throw UserException.badParameter("--counts holds read counts: --value " + value + " does not apply");
+        }
+    }
+
+    @Override
     protected void execute() {
-        if (rna.size() != peaks.size()) {
-            throw UserException.badParameter("--rna has " + rna.size() + " files for " + peaks.size() + " --peaks files");
+        int sampleCount = peaks != null ? peaks.size() : names.size();
+        if (rna.size() != sampleCount) {
+            throw UserException.badParameter("--rna has " + rna.size() + " files for " + sampleCount + (peaks != null ? " --peaks files" : " --names"));
         }
         BinValue kind = BinValue.fromCliName(value);
         TargetChunk chunk = TargetChunk.parse(targetsChunk);
-        List<String> samples = PeakInputOptions.sampleNames(peaks, names);
+        List<String> samples = peaks != null ? PeakInputOptions.sampleNames(peaks, names) : List.copyOf(names);
         ChromosomeSizes genome = input.genome();
         BinLayout layout = BinLayout.region(genome, region, binSize, step == null ? binSize : step);
         if (layout.binCount() > DenseBinMatrix.MAX_BINS) {
@@ -96,9 +115,10 @@ public final class RegionDatasetCommand extends StepCommand {
         PeakReader reader = input.reader();
         PeakBinner binner = new PeakBinner(layout, kind);
         List<SampleBins> binned = new ArrayList<>();
+        List<SampleBins> counted = counts == null ? null : BinCountTable.read(counts, layout, samples);
         double[][] targetValues = new double[chosen.size()][samples.size()];
         for (int s = 0; s < samples.size(); s++) {
-            binned.add(binner.bin(input.readLogged(reader, samples.get(s), peaks.get(s))));
+            binned.add(counted != null ? counted.get(s) : binner.bin(input.readLogged(reader, samples.get(s), peaks.get(s))));
             RnaQuantification quant = RnaQuantificationReader.read(rna.get(s));
             int missing = 0;
             for (int g = 0; g < chosen.size(); g++) {

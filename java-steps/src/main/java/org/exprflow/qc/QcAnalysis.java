@@ -7,8 +7,11 @@ import java.util.Map;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
+import org.exprflow.data.Batches;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
+import org.exprflow.data.ValueKind;
+import org.exprflow.stats.Quantile;
 import org.exprflow.io.Canonical;
 import org.exprflow.normalise.LogScaleCheck;
 
@@ -18,13 +21,18 @@ import org.exprflow.normalise.LogScaleCheck;
  *
  * <p>Scale: intensity quantiles and means are on the input scale. Correlations and feature SDs are
  * computed on log2 values when the data look linear by GEO2R's rule (the same rule as
- * 'exprflow normalise --log2 auto'); values at or below 0 are then treated as NA.
+ * 'exprflow normalise --log2 auto'); values at or below 0 are then treated as NA. Count datasets
+ * also get library sizes, zero fractions and detected genes, and their correlations are on
+ * log2(count + 1).
  */
 final class QcAnalysis {
     static final String MISSING = "missing_fraction";
     static final String OUTLIERS = "outliers";
     static final String MIN_CLASS_SIZE = "min_class_size";
     static final String FLAT_FEATURES = "flat_features";
+    static final String BATCH_CONFOUNDING = "batch_confounding";
+    /** Cramér's V above which a batch column counts as confounded with the class (a warning only). */
+    static final double BATCH_CRAMERS_V_WARN = 0.5;
 
     private QcAnalysis() {
     }
@@ -43,7 +51,22 @@ final class QcAnalysis {
         }
         boolean log2 = false;
         double[][] scaled = d.copyValues();
-        if (anyObserved) {
+        List<CountSummary> counts = null;
+        if (d.valueKind() == ValueKind.COUNTS) {
+            // counts: library sizes and detected genes, and correlations on log2(count + 1), so that
+            // the many zeros count as low expression rather than as missing values
+            counts = new ArrayList<>(d.sampleCount());
+            for (int s = 0; s < d.sampleCount(); s++) {
+                counts.add(CountSummary.of(d.row(s)));
+            }
+            Log.info(describe(counts));
+            log2 = true;
+            for (double[] row : scaled) {
+                for (int f = 0; f < row.length; f++) {
+                    row[f] = Math.log1p(row[f]) / Math.log(2);
+                }
+            }
+        } else if (anyObserved) {
             LogScaleCheck scale = LogScaleCheck.of(scaled);
             log2 = scale.needsLog();
             Log.info((log2 ? "values look linear, correlations on log2 (" : "values look log-scaled (") + scale.figures() + ")");
@@ -59,12 +82,27 @@ final class QcAnalysis {
         FeatureSummary features = FeatureSummary.of(d.featureIds(), scaled, t.nearConstantSd(), t.nearConstantShare());
         Map<String, Map<String, Integer>> classes = classCounts(d);
 
-        List<QcCheck> checks = List.of(
+        List<QcCheck> checks = new ArrayList<>(List.of(
                 missingCheck(rows, t),
                 outlierCheck(rows, correlations, t),
                 classSizeCheck(classes, t),
-                flatFeatureCheck(features, t));
-        return new QcReport(d.name(), rows, features, classes, checks, log2);
+                flatFeatureCheck(features, t)));
+        List<BatchConfounding> batches = batchTables(d);
+        if (!batches.isEmpty()) {
+            checks.add(batchCheck(batches));
+        }
+        return new QcReport(d.name(), rows, features, classes, List.copyOf(checks), log2, counts, batches);
+    }
+
+    /** "counts: library size min 1.2e6, median 2e7, max 3e7; zero fraction median 0.41; detected genes median 11800". */
+    static String describe(List<CountSummary> counts) {
+        double[] sizes = counts.stream().mapToDouble(CountSummary::librarySize).sorted().toArray();
+        double[] zeros = counts.stream().mapToDouble(CountSummary::zeroFraction).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] detected = counts.stream().mapToDouble(CountSummary::detected).sorted().toArray();
+        return "counts: library size min " + Canonical.number(sizes[0]) + ", median "
+                + Canonical.number(Quantile.type7(sizes, 0.5)) + ", max " + Canonical.number(sizes[sizes.length - 1])
+                + "; zero fraction median " + (zeros.length == 0 ? "NA" : Canonical.number(Quantile.type7(zeros, 0.5)))
+                + "; detected genes median " + Canonical.number(Quantile.type7(detected, 0.5));
     }
 
     private static void toLog2(double[][] values) {
@@ -92,6 +130,47 @@ final class QcAnalysis {
             out.put(target.name(), perClass);
         }
         return out;
+    }
+
+    /** The batch × class table of every nominal target, when the dataset has batches. */
+    private static List<BatchConfounding> batchTables(Dataset d) {
+        String[] batchOf = Batches.of(d);
+        List<BatchConfounding> out = new ArrayList<>();
+        if (batchOf == null) {
+            return out;
+        }
+        for (Target target : d.targets()) {
+            if (target.isNominal()) {
+                out.add(BatchConfounding.of(batchOf, target));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Warns when a batch holds one class only or when Cramér's V exceeds {@value #BATCH_CRAMERS_V_WARN}:
+     * CV accuracy may then rest on the batch, and batch correction removes class signal. Never fails:
+     * leave-one-batch-out CV tells how much it matters.
+     */
+    private static QcCheck batchCheck(List<BatchConfounding> tables) {
+        double worst = Double.NaN;
+        List<String> parts = new ArrayList<>();
+        boolean single = false;
+        for (BatchConfounding b : tables) {
+            if (!Double.isNaN(b.cramersV()) && (Double.isNaN(worst) || b.cramersV() > worst)) {
+                worst = b.cramersV();
+            }
+            String part = b.target() + ": " + b.batches().size() + " batches, Cramér's V " + Canonical.number(b.cramersV());
+            if (!b.singleClassBatches().isEmpty()) {
+                single = true;
+                part += "; one class only in batch(es) " + String.join(", ", b.singleClassBatches());
+                Log.warn("batch(es) " + String.join(", ", b.singleClassBatches()) + " hold one class of " + b.target()
+                        + " only: the batch is confounded with the class");
+            }
+            parts.add(part);
+        }
+        QcCheck.Status status = single || worst > BATCH_CRAMERS_V_WARN ? QcCheck.Status.WARN : QcCheck.Status.PASS;
+        return new QcCheck(BATCH_CONFOUNDING, status, worst, BATCH_CRAMERS_V_WARN, 1, String.join("; ", parts));
     }
 
     private static QcCheck missingCheck(List<QcReport.SampleRow> rows, QcThresholds t) {

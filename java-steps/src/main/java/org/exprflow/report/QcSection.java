@@ -26,6 +26,7 @@ final class QcSection {
         }
         samples(html, qc.samples());
         counts(html, qc);
+        batches(html, qc.batches());
         return html.append("</section>\n").toString();
     }
 
@@ -67,6 +68,33 @@ final class QcSection {
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</details>\n");
+    }
+
+    /** The batch × class table per target, Cramér's V, and a warning for batches holding one class only. */
+    private static void batches(StringBuilder html, List<QcSummary.BatchTable> tables) {
+        for (QcSummary.BatchTable t : tables) {
+            html.append("<h3>Batch × class: ").append(Markup.escape(t.target())).append("</h3>\n<p class=\"batches\">")
+                    .append(t.batches().size()).append(" batches; Cramér's V ").append(Markup.fixed(t.cramersV(), 3))
+                    .append(" (0: classes spread alike over batches, 1: the batch tells the class).");
+            if (!t.singleClassBatches().isEmpty()) {
+                html.append(" <strong class=\"warn\">Warning: batch(es) ")
+                        .append(Markup.escape(String.join(", ", t.singleClassBatches())))
+                        .append(" hold one class only; accuracy may rest on the batch, and batch correction removes class "
+                                + "signal. Leave-one-batch-out CV shows how much.</strong>");
+            }
+            html.append("</p>\n<table class=\"batch-classes\">\n<thead><tr><th>batch</th>");
+            t.classes().forEach(c -> html.append("<th>").append(Markup.escape(c)).append("</th>"));
+            html.append("</tr></thead>\n<tbody>\n");
+            for (int b = 0; b < t.batches().size() && b < t.counts().size(); b++) {
+                html.append(t.singleClassBatches().contains(t.batches().get(b)) ? "<tr class=\"flagged\">" : "<tr>")
+                        .append("<td>").append(Markup.escape(t.batches().get(b))).append("</td>");
+                for (double n : t.counts().get(b)) {
+                    html.append("<td>").append(Markup.fixed(n, 0)).append("</td>");
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
     }
 
     private static void counts(StringBuilder html, QcSummary qc) {

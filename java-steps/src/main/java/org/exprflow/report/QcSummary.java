@@ -15,7 +15,12 @@ import org.exprflow.stepfile.QcJson;
  * step gains or renames fields.
  */
 record QcSummary(String dataset, List<Sample> samples, Map<String, Double> features,
-                 Map<String, Map<String, Double>> classes, List<Check> checks) {
+                 Map<String, Map<String, Double>> classes, List<Check> checks, List<BatchTable> batches) {
+
+    /** The batch × class table of one target, with Cramér's V and the batches that hold one class only. */
+    record BatchTable(String target, List<String> batches, List<String> classes, List<double[]> counts, double cramersV,
+                      List<String> singleClassBatches) {
+    }
 
     record Sample(String id, double missingFraction, double[] quantiles, double mean, double meanCorrelation,
                   boolean outlier) {
@@ -53,6 +58,30 @@ record QcSummary(String dataset, List<Sample> samples, Map<String, Double> featu
                     JsonFile.number(c, QcJson.VALUE), JsonFile.number(c, QcJson.WARN), JsonFile.number(c, QcJson.FAIL),
                     JsonFile.string(c, QcJson.MESSAGE)));
         }
-        return new QcSummary(JsonFile.string(root, QcJson.DATASET), samples, features, classes, checks);
+        List<BatchTable> batches = new ArrayList<>();
+        JsonFile.entries(root.path(QcJson.BATCHES), List.of()).forEach(e -> {
+            JsonNode t = e.getValue();
+            List<double[]> counts = new ArrayList<>();
+            for (JsonNode row : JsonFile.list(t, QcJson.BATCH_COUNTS)) {
+                List<JsonNode> cells = new ArrayList<>();
+                row.forEach(cells::add);
+                double[] r = new double[cells.size()];
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = JsonFile.number(cells.get(i));
+                }
+                counts.add(r);
+            }
+            batches.add(new BatchTable(e.getKey(), strings(t, QcJson.BATCH_NAMES), strings(t, QcJson.BATCH_CLASSES), counts,
+                    JsonFile.number(t, QcJson.CRAMERS_V), strings(t, QcJson.SINGLE_CLASS_BATCHES)));
+        });
+        return new QcSummary(JsonFile.string(root, QcJson.DATASET), samples, features, classes, checks, batches);
+    }
+
+    private static List<String> strings(JsonNode node, String key) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : JsonFile.list(node, key)) {
+            out.add(n.asText());
+        }
+        return out;
     }
 }

@@ -64,7 +64,7 @@ final class ExpressionSimulator {
         int[] patientOf = pairPatients(classOf, classNames.size());
         int patientCount = Arrays.stream(patientOf).max().orElse(-1) + 1;
         List<String> tissues = tissues(patientOf);
-        int batchCount = Math.max(1, Math.min(3, n / 12));
+        int batchCount = parameters.batchCount();
         int[] batchOfPatient = new int[patientCount];
         for (int pt = 0; pt < patientCount; pt++) {
             // A patient's samples were processed together, so batch is a patient property.

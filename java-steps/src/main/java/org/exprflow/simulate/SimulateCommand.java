@@ -48,6 +48,11 @@ public final class SimulateCommand extends StepCommand {
     @Option(names = "--differential", defaultValue = "20", paramLabel = "N", description = "Differential probes per class (default: ${DEFAULT-VALUE}).")
     int differential;
 
+    @Option(names = "--batches", defaultValue = "0", paramLabel = "N",
+            description = "Processing batches (samplesheet column batch), drawn per patient; 0: one per 12 samples, at most 3 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int batches;
+
     @Option(names = "--formats", split = ",", defaultValue = "cumida,geo-matrix,geo-soft,golub,arff,tsv",
             description = "Comma-separated formats: cumida (cumida.csv), geo-matrix (series_matrix.txt.gz),"
                     + " geo-soft (family.soft.gz), golub (golub.csv, golub_labels.csv), arff (data.arff),"
@@ -56,7 +61,7 @@ public final class SimulateCommand extends StepCommand {
 
     @Override
     protected void execute() {
-        SimulationParameters parameters = new SimulationParameters(seed.seed(), samples, probes, classes, differential);
+        SimulationParameters parameters = new SimulationParameters(seed.seed(), samples, probes, classes, differential, batches);
         Set<OutputFormat> selected = EnumSet.noneOf(OutputFormat.class);
         for (String f : formats) {
             selected.add(OutputFormat.fromCliName(f));

@@ -13,8 +13,15 @@ import org.exprflow.core.UserException;
  * @param probes                number of probe sets, AFFX controls included
  * @param classes               number of leukaemia classes
  * @param differentialPerClass  probes planted as differentially expressed for each class
+ * @param batches               processing batches; 0 = the default design (one per 12 samples, at most 3)
  */
-public record SimulationParameters(long seed, int samples, int probes, int classes, int differentialPerClass) {
+public record SimulationParameters(long seed, int samples, int probes, int classes, int differentialPerClass,
+                                   int batches) {
+
+    /** The default batch design. */
+    public SimulationParameters(long seed, int samples, int probes, int classes, int differentialPerClass) {
+        this(seed, samples, probes, classes, differentialPerClass, 0);
+    }
 
     /** Leukaemia subtypes used as class names, in the order classes are added. */
     public static final List<String> CLASS_NAMES = List.of("AML", "B-ALL", "T-ALL", "CLL", "CML", "MDS", "APL", "HCL");
@@ -30,6 +37,9 @@ public record SimulationParameters(long seed, int samples, int probes, int class
             throw UserException.badParameter("--samples must be at least " + MIN_SAMPLES_PER_CLASS + " per class ("
                     + MIN_SAMPLES_PER_CLASS * classes + " for " + classes + " classes), got " + samples);
         }
+        if (batches < 0) {
+            throw UserException.badParameter("--batches must be 0 (default design) or positive, got " + batches);
+        }
         if (differentialPerClass < 1) {
             throw UserException.badParameter("--differential must be at least 1, got " + differentialPerClass);
         }
@@ -40,6 +50,11 @@ public record SimulationParameters(long seed, int samples, int probes, int class
             throw UserException.badParameter("--probes must be at least " + needed + " for " + classes + " classes with "
                     + differentialPerClass + " differential probes each, got " + probes);
         }
+    }
+
+    /** The number of batches: as given, or one per 12 samples, at most 3. */
+    public int batchCount() {
+        return batches > 0 ? batches : Math.max(1, Math.min(3, samples / 12));
     }
 
     public List<String> classNames() {

@@ -58,8 +58,16 @@ public final class SplitCommand extends StepCommand {
             + "e.g. chr8,chr9,chr10.")
     List<String> holdoutValues = new ArrayList<>();
 
+    @Option(names = "--leave-one-group-out",
+            description = "One fold per value of --group-column (e.g. batch: leave-one-batch-out CV); --folds is then "
+                    + "the number of groups and one repeat is made (every repeat would be the same).")
+    boolean leaveOneGroupOut;
+
     @Override
     protected void execute() throws Exception {
+        if (leaveOneGroupOut && groupColumn == null) {
+            throw UserException.badParameter("--leave-one-group-out needs --group-column (e.g. --group-column batch)");
+        }
         if (folds < 2) {
             throw UserException.badParameter("--folds must be at least 2, got " + folds);
         }
@@ -84,6 +92,10 @@ public final class SplitCommand extends StepCommand {
             TrainingLabels.require(training, trainLabels);
         }
         List<FoldAssigner.Unit> units = FoldUnits.of(training, trainLabels, groupColumn);
+        if (leaveOneGroupOut) {
+            writeLeaveOneGroupOut(units, rows, training.sampleCount());
+            return;
+        }
         if (units.size() < folds) {
             throw UserException.unsuitable("only " + units.size() + (groupColumn == null ? " training samples" : " groups")
                     + " for " + folds + " folds; lower --folds");
@@ -104,6 +116,27 @@ public final class SplitCommand extends StepCommand {
         plan.write(output);
         Log.info(training.sampleCount() + " training samples in " + folds + " folds x " + repeats + " repeat(s), "
                 + plan.testSamples().size() + " test samples" + (groupColumn == null ? "" : ", grouped by " + groupColumn));
+    }
+
+    /** Fold k holds the k-th group in sorted order (FoldUnits sorts them), whole. */
+    private void writeLeaveOneGroupOut(List<FoldAssigner.Unit> units, List<SplitPlan.Assignment> rows, int samples)
+            throws java.io.IOException {
+        if (units.size() < 2) {
+            throw UserException.unsuitable("leave-one-group-out needs at least 2 values of " + groupColumn + " among the "
+                    + "training samples, found " + units.size());
+        }
+        if (repeats != 1) {
+            Log.warn("leave-one-group-out makes one repeat: every repeat would hold out the same groups");
+        }
+        for (int k = 0; k < units.size(); k++) {
+            for (String sample : units.get(k).samples()) {
+                rows.add(new SplitPlan.Assignment(sample, SplitPlan.TRAIN, 1, k + 1));
+            }
+        }
+        SplitPlan plan = new SplitPlan(rows);
+        plan.write(output);
+        Log.info(samples + " training samples in " + units.size() + " folds, one per value of " + groupColumn
+                + " (leave-one-group-out), " + plan.testSamples().size() + " test samples");
     }
 
     private List<String> partitions(Dataset data) {

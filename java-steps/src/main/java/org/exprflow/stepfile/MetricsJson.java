@@ -13,8 +13,12 @@ import java.util.List;
  *   "classes": {class: {"support", "precision", "recall", "f1", "auc"}}, "confusion": [[...]],
  *   "folds": {"count", "accuracy": {"mean", "sd"}, "balanced_accuracy": {...}, "mcc": {...},
  *             "repeats": [{"repeat", "accuracy", "balanced_accuracy"}]}}}},
- *  "model_selection": {"mean_pairwise_jaccard", "folds": [{"repeat", "fold", "learner", "top_k", "features"}]}}
+ *  "model_selection": {"mean_pairwise_jaccard", "folds": [{"repeat", "fold", "learner", "top_k", "features"}]},
+ *  "cv_scheme": {"kind": "stratified" | "grouped" | "leave_one_batch_out", "group_column"},
+ *  "batches": {"by_batch": [{"batch", "predictions", "samples", "accuracy", "balanced_accuracy"}],
+ *              "unseen_in_training": [{"repeat", "fold", "batch"}], "transforms", "own_batch_fallback"}}
  * </pre>
+ * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.)
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
@@ -58,6 +62,16 @@ public final class MetricsJson {
     public static final String LEARNER = "learner";
     public static final String TOP_K = "top_k";
     public static final String FEATURES = "features";
+    public static final String CV_SCHEME = "cv_scheme";
+    public static final String CV_SCHEME_KIND = "kind";
+    public static final String CV_GROUP_COLUMN = "group_column";
+    public static final String BATCHES = "batches";
+    public static final String BY_BATCH = "by_batch";
+    public static final String BATCH = "batch";
+    public static final String UNSEEN_IN_TRAINING = "unseen_in_training";
+    public static final String TRANSFORMS = "transforms";
+    /** True when a ComBat transform met held-out batches that training never saw (the own-batch fallback ran). */
+    public static final String OWN_BATCH_FALLBACK = "own_batch_fallback";
 
     private MetricsJson() {
     }

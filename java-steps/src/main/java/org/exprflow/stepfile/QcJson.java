@@ -7,9 +7,11 @@ import java.util.List;
  * report, in one place so that the two cannot drift apart:
  * <pre>
  * {"dataset", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
- *   "mean", "mean_correlation", "outlier"}], "features": {"count", "constant", "near_constant",
+ *   "mean", "mean_correlation", "outlier"[, "library_size", "zero_fraction", "detected_genes": counts only]}], "features": {"count", "constant", "near_constant",
  *   "duplicated_ids"}, "classes": {target: {class: count}},
- *   "checks": [{"name", "status", "value", "warn", "fail", "message"}]}
+ *   "checks": [{"name", "status", "value", "warn", "fail", "message"}],
+ *   "batches": {target: {"batches": [..], "classes": [..], "counts": [[per class] per batch], "cramers_v",
+ *   "single_class_batches": [..]}}}   (only when the dataset has a batch column)
  * </pre>
  */
 public final class QcJson {
@@ -21,6 +23,10 @@ public final class QcJson {
     public static final String MEAN = "mean";
     public static final String MEAN_CORRELATION = "mean_correlation";
     public static final String OUTLIER = "outlier";
+    /** Per-sample keys present only for count datasets. */
+    public static final String LIBRARY_SIZE = "library_size";
+    public static final String ZERO_FRACTION = "zero_fraction";
+    public static final String DETECTED_GENES = "detected_genes";
     public static final String FEATURES = "features";
     public static final String CLASSES = "classes";
     public static final String CHECKS = "checks";
@@ -30,6 +36,13 @@ public final class QcJson {
     public static final String WARN = "warn";
     public static final String FAIL = "fail";
     public static final String MESSAGE = "message";
+
+    public static final String BATCHES = "batches";
+    public static final String BATCH_NAMES = "batches";
+    public static final String BATCH_CLASSES = "classes";
+    public static final String BATCH_COUNTS = "counts";
+    public static final String CRAMERS_V = "cramers_v";
+    public static final String SINGLE_CLASS_BATCHES = "single_class_batches";
 
     public static final String COUNT = "count";
     public static final String CONSTANT = "constant";

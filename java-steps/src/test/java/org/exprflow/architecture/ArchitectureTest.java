@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The package layers of docs/architecture.md, checked on the compiled main classes:
  * <pre>
  *   cli                        the composition root (Main): may use everything, used by nothing
- *   stages                     download ingest simulate normalise qc split peaks model evaluate
+ *   stages                     download ingest simulate normalise qc split peaks count model evaluate
  *                              landmark score report: may use each other without cycles
  *   foundation                 core < io < data < stepfile < stats < plot: uses nothing above it, and
  *                              inside it only what stands before it in that order
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The foundation, lowest first: each may use only those before it. */
     static final List<String> FOUNDATION = List.of("core", "io", "data", "stepfile", "stats", "plot");
-    static final List<String> STAGES = List.of("download", "ingest", "simulate", "normalise", "qc", "split", "peaks",
+    static final List<String> STAGES = List.of("download", "ingest", "simulate", "normalise", "qc", "split", "peaks", "count",
             "model", "evaluate", "landmark", "score", "report");
 
     private static JavaClasses classes;

@@ -51,6 +51,36 @@ final class RReference {
         return readGenesBySamples(out, rows.length, rows[0].length);
     }
 
+    /**
+     * sva::ComBat(t(train), batches, mod = NULL, par.prior, mean.only) as rows = samples, and the held-out
+     * rows adjusted with sva's estimates (see sva_combat.R), for each form {parPrior, meanOnly}: one
+     * {training, held-out} pair per form, from one R start.
+     */
+    List<double[][][]> svaComBat(double[][] train, String[] batches, double[][] held, String[] heldBatches,
+                                 List<boolean[]> forms) throws Exception {
+        Path in = dir.resolve("combat-in.tsv");
+        Path b = dir.resolve("combat-batches.txt");
+        Path hin = dir.resolve("combat-held.tsv");
+        Path hb = dir.resolve("combat-held-batches.txt");
+        Path prefix = dir.resolve("combat-out");
+        writeGenesBySamples(train, in);
+        writeGenesBySamples(held, hin);
+        Files.writeString(b, String.join("\n", batches) + "\n");
+        Files.writeString(hb, String.join("\n", heldBatches) + "\n");
+        List<String> spec = new ArrayList<>();
+        for (boolean[] f : forms) {
+            spec.add((f[0] ? "TRUE" : "FALSE") + ":" + (f[1] ? "TRUE" : "FALSE"));
+        }
+        run("sva_combat.R", in, b, hin, hb, Path.of(String.join(",", spec)), prefix);
+        List<double[][][]> out = new ArrayList<>();
+        for (int k = 1; k <= forms.size(); k++) {
+            out.add(new double[][][] {
+                readGenesBySamples(dir.resolve("combat-out." + k + ".train.tsv"), train.length, train[0].length),
+                readGenesBySamples(dir.resolve("combat-out." + k + ".held.tsv"), held.length, held[0].length)});
+        }
+        return out;
+    }
+
     private void run(String script, Path... args) throws IOException, InterruptedException, URISyntaxException {
         Path scriptPath = Path.of(RReference.class.getResource("/r/" + script).toURI());
         List<String> cmd = new ArrayList<>(ReferenceR.command("--vanilla", scriptPath.toString()));

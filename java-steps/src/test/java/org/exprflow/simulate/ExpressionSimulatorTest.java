@@ -2,6 +2,7 @@ package org.exprflow.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -190,5 +191,14 @@ class ExpressionSimulatorTest {
             }
         }
         return sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** --batches sets the number of processing batches (leave-one-batch-out needs several); 0 keeps the default design. */
+    @Test
+    void batchesCanBeAsked() {
+        SimulatedStudy five = ExpressionSimulator.simulate(new SimulationParameters(3, 60, 400, 2, 10, 5));
+        assertEquals(List.of("B1", "B2", "B3", "B4", "B5"), five.batches().stream().distinct().sorted().toList());
+        assertEquals(DEFAULT.batches(), ExpressionSimulator.simulate(new SimulationParameters(1, 60, 2000, 5, 20, 0)).batches());
+        assertThrows(org.exprflow.core.UserException.class, () -> new SimulationParameters(1, 60, 2000, 5, 20, -1));
     }
 }

@@ -1,0 +1,86 @@
+package org.exprflow.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.exprflow.testing.TestEnvironment;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The classify analysis on an nf-core/rnaseq gene count matrix (the simulated study of
+ * test-data/counts, written by {@code exprflow simulate-counts}): import detects the gene matrix
+ * and records counts, QC describes the libraries, normalise skips its per-value stage, and the run
+ * trains, evaluates and reports as for any other input. -profile test's settings, without its split
+ * column (the count samplesheet has none).
+ */
+@Tag("pipeline")
+class CountsPipelineIT {
+    private static final long TIMEOUT_MINUTES = 10;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aGeneCountMatrixRunsImportQcNormaliseAndTrain() throws Exception {
+        Path project = TestEnvironment.projectDir();
+        Path params = Files.writeString(tmp.resolve("params.json"), "{\"split_column\": null}\n");
+        Path results = tmp.resolve("results");
+        Path work = tmp.resolve("work");
+        List<String> command = List.of("./nextfloww", "-log", tmp.resolve("nextflow.log").toString(), "run", ".",
+                "-ansi-log", "false", "-w", work.toString(), "-profile", "test", "-params-file", params.toString(),
+                "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
+                "--samplesheet", project.resolve("test-data/counts/samplesheet.csv").toString(),
+                "--outdir", results.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        Path log = tmp.resolve("run.out");
+        pb.redirectOutput(log.toFile());
+        String jar = System.getProperty("exprflow.jar");
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            pb.environment().put("EXPRFLOW_JAR", jar);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("the counts run did not finish in " + TIMEOUT_MINUTES + " minutes");
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+
+        String taskLogs = taskErrLogs(work);
+        assertTrue(taskLogs.contains("[import] format: gene-matrix (detected)"), taskLogs);
+        assertTrue(taskLogs.contains("[import] shape: 24 samples x 100 features (ensembl ids), values: counts"), taskLogs);
+        assertTrue(taskLogs.contains("values are counts: the per-value stage (floor, ceiling, log2) is skipped"), taskLogs);
+        assertTrue(taskLogs.contains("[qc] counts: library size min "), taskLogs);
+
+        List<String> qc = Files.readAllLines(results.resolve("qc/salmon.qc.tsv"));
+        assertTrue(qc.get(0).endsWith("\tlibrary_size\tzero_fraction\tdetected_genes"), qc.get(0));
+        assertEquals(25, qc.size());
+        String metrics = Files.readString(results.resolve("metrics/salmon.metrics.tsv"));
+        assertTrue(metrics.contains("cv\tmodel\tbalanced_accuracy\tall\t"), metrics);
+        assertTrue(Files.isRegularFile(results.resolve("report/salmon.report.html")));
+        assertTrue(Files.isRegularFile(results.resolve("model/salmon.xfm")));
+    }
+
+    /** Every task's .command.err, concatenated. */
+    private static String taskErrLogs(Path work) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> files = Files.walk(work)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().equals(".command.err")).sorted().toList()) {
+                sb.append(Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
+    }
+}

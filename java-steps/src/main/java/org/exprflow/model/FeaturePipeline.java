@@ -37,16 +37,23 @@ public final class FeaturePipeline implements Serializable {
 
     private final List<String> featureIds;
     private final List<CrossSampleTransform.Fitted> transforms;
+    /**
+     * Ids of the features the transforms give (featureIds less the columns a low-count filter drops);
+     * selected indices and imputation means refer to these. Null in models saved before filters
+     * existed, where it equals featureIds.
+     */
+    private final List<String> keptFeatureIds;
     private final int[] selected;
     private final double[] imputeMeans;
     /** Training mean of every raw input feature: used only when the user asks to impute absent features. */
     private final double[] rawFeatureMeans;
     private transient Set<String> featureIdSet;
 
-    private FeaturePipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms, int[] selected,
-                            double[] imputeMeans, double[] rawFeatureMeans) {
+    private FeaturePipeline(List<String> featureIds, List<CrossSampleTransform.Fitted> transforms,
+                            List<String> keptFeatureIds, int[] selected, double[] imputeMeans, double[] rawFeatureMeans) {
         this.featureIds = List.copyOf(featureIds);
         this.transforms = List.copyOf(transforms);
+        this.keptFeatureIds = List.copyOf(keptFeatureIds);
         this.selected = selected;
         this.imputeMeans = imputeMeans;
         this.rawFeatureMeans = rawFeatureMeans;
@@ -55,7 +62,7 @@ public final class FeaturePipeline implements Serializable {
     /** The top-k features of prepared training rows, and their training means for imputation. */
     static FeaturePipeline fit(PreparedTraining prepared, int topK) {
         int[] selected = prepared.topFeatures(topK);
-        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, selected,
+        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, prepared.keptFeatureIds, selected,
                 trainingMeans(prepared.x, selected), prepared.rawMeans);
     }
 
@@ -73,16 +80,18 @@ public final class FeaturePipeline implements Serializable {
     public static Fit fitAllFeatures(List<String> featureIds, double[][] trainingRows, List<String> transformNames) {
         double[][] x = trainingRows;
         List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        List<String> keptIds = featureIds;
         for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
             CrossSampleTransform.Fitted f = t.fit(x);
             x = f.applyToTraining(x);
+            keptIds = keep(keptIds, f.keptColumns());
             fitted.add(f);
         }
-        int[] all = new int[featureIds.size()];
+        int[] all = new int[keptIds.size()];
         for (int j = 0; j < all.length; j++) {
             all[j] = j;
         }
-        FeaturePipeline pipeline = new FeaturePipeline(featureIds, fitted, all, trainingMeans(x, all), null);
+        FeaturePipeline pipeline = new FeaturePipeline(featureIds, fitted, keptIds, all, trainingMeans(x, all), null);
         double[][] out = new double[x.length][];
         for (int i = 0; i < out.length; i++) {
             out[i] = pipeline.selectAndImpute(x[i]);
@@ -146,9 +155,22 @@ public final class FeaturePipeline implements Serializable {
 
     /** Ids of the features the learner uses, in attribute order. */
     public List<String> selectedFeatureIds() {
+        List<String> kept = keptFeatureIds == null ? featureIds : keptFeatureIds;
         List<String> out = new ArrayList<>(selected.length);
         for (int j : selected) {
-            out.add(featureIds.get(j));
+            out.add(kept.get(j));
+        }
+        return out;
+    }
+
+    /** The ids a transform keeps: all when keptColumns is null, else those columns in order. */
+    static List<String> keep(List<String> ids, int[] keptColumns) {
+        if (keptColumns == null) {
+            return ids;
+        }
+        List<String> out = new ArrayList<>(keptColumns.length);
+        for (int j : keptColumns) {
+            out.add(ids.get(j));
         }
         return out;
     }

@@ -34,7 +34,8 @@ public final class ModelOptions {
     @Option(names = "--transforms", defaultValue = "standardise",
             description = "Cross-sample transforms fitted on training samples, in order: quantile, standardise, zscore, "
                     + "combat, combat_np, combat_mean (sva's ComBat forms; need each sample's batch), or none "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}). For raw counts, first filter_expr (edgeR filterByExpr), then tmm_logcpm "
+                    + "(edgeR TMM + log-CPM) or deseq_vst (DESeq2 size factors + VST), before any other transform.")
     String transforms;
 
     @Option(names = "--inner-folds", defaultValue = "3",

@@ -181,6 +181,11 @@ public final class ModelPipeline implements Serializable {
     }
 
     /** Ids of the features the classifier uses, in attribute order. */
+    /** The fitted front (transforms, selection, imputation); for tests that inspect the transforms. */
+    FeaturePipeline features() {
+        return features;
+    }
+
     public List<String> selectedFeatureIds() {
         return features.selectedFeatureIds();
     }

@@ -24,18 +24,25 @@ final class PreparedTraining {
     final List<CrossSampleTransform.Fitted> transforms;
     /** Training rows after the transforms. */
     final double[][] x;
+    /**
+     * Ids of the columns of x: the training feature ids less those a transform dropped (a low-count
+     * filter); ranking, selection and imputation indices refer to these.
+     */
+    final List<String> keptFeatureIds;
     /** Feature indices from most to least discriminative on the transformed training rows. */
     final int[] ranking;
     /** Mean of each raw feature over the training samples (NaN-aware), for optional imputation at prediction. */
     final double[] rawMeans;
 
     private PreparedTraining(Dataset training, Target target, List<String> transformNames,
-                             List<CrossSampleTransform.Fitted> transforms, double[][] x, int[] ranking, double[] rawMeans) {
+                             List<CrossSampleTransform.Fitted> transforms, double[][] x, List<String> keptFeatureIds,
+                             int[] ranking, double[] rawMeans) {
         this.training = training;
         this.target = target;
         this.transformNames = transformNames;
         this.transforms = transforms;
         this.x = x;
+        this.keptFeatureIds = keptFeatureIds;
         this.ranking = ranking;
         this.rawMeans = rawMeans;
     }
@@ -47,25 +54,24 @@ final class PreparedTraining {
     static PreparedTraining prepare(Dataset training, Target target, List<String> transformNames) {
         double[][] x = training.copyValues();
         double[] rawMeans = columnMeans(x);
-        List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
         SampleContext context = SampleContexts.training(training, target, transformNames);
+        List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
+        List<String> keptIds = training.featureIds();
         for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
             CrossSampleTransform.Fitted f = t.fit(x, context);
             x = f.applyToTraining(x, context);
+            keptIds = FeaturePipeline.keep(keptIds, f.keptColumns());
             fitted.add(f);
         }
         double[] score;
-        if (target.isNominal()) {
-            int[] classOf = new int[training.sampleCount()];
-            for (int i = 0; i < classOf.length; i++) {
-                classOf[i] = (int) target.value(i);
-            }
-            score = FeatureRanking.anovaF(x, classOf, target.levels().size());
+        if (context.classOf() != null) {
+            score = FeatureRanking.anovaF(x, context.classOf(), context.classCount());
         } else {
             score = FeatureRanking.absoluteCorrelation(x, target.values());
         }
         int[] ranking = FeatureRanking.order(score);
-        return new PreparedTraining(training, target, List.copyOf(transformNames), fitted, x, ranking, rawMeans);
+        return new PreparedTraining(training, target, List.copyOf(transformNames), fitted, x,
+                List.copyOf(keptIds), ranking, rawMeans);
     }
 
     /** The indices of the top-k features (all when k ≤ 0), in feature order. */

@@ -62,7 +62,8 @@ public final class RegressCommand extends StepCommand {
     int topK;
 
     @Option(names = "--transforms", defaultValue = "none",
-            description = "Cross-sample transforms fitted on the training rows (default: ${DEFAULT-VALUE}).")
+            description = "Cross-sample transforms fitted on the training rows, in order (default: ${DEFAULT-VALUE}); "
+                    + "for raw counts first filter_expr, then tmm_logcpm or deseq_vst.")
     String transforms;
 
     @Mixin

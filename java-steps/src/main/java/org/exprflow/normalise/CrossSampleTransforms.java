@@ -16,7 +16,15 @@ public final class CrossSampleTransforms {
     /** The accepted names, in the order they are listed in error messages and help. */
     public static final List<String> NAMES = List.of(
             QuantileNormalisation.NAME, SampleStandardisation.NAME, FeatureZScore.NAME,
-            ComBat.NAME, ComBat.NAME_NON_PARAMETRIC, ComBat.NAME_MEAN_ONLY, "none");
+            ComBat.NAME, ComBat.NAME_NON_PARAMETRIC, ComBat.NAME_MEAN_ONLY,
+            FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME, "none");
+
+    /**
+     * The transforms that read raw counts. They come first in the list, in this order (a filter, then
+     * at most one normalisation), before every per-sample or per-feature step: those would turn the
+     * counts into something a count transform must not read.
+     */
+    static final List<String> COUNT_TRANSFORMS = List.of(FilterByExpr.NAME, TmmLogCpm.NAME, DeseqVst.NAME);
 
     private CrossSampleTransforms() {
     }
@@ -44,7 +52,34 @@ public final class CrossSampleTransforms {
             }
             out.add(byName(name, spec));
         }
+        requireCountTransformsFirst(names, spec);
         return List.copyOf(out);
+    }
+
+    /** Count transforms first, the filter before the normalisation, one normalisation at most. */
+    private static void requireCountTransformsFirst(List<String> names, String spec) {
+        int previousRank = -1;
+        boolean countsLeft = true;
+        for (String name : names) {
+            int rank = COUNT_TRANSFORMS.indexOf(name);
+            if (rank < 0) {
+                countsLeft = false;
+                continue;
+            }
+            if (!countsLeft) {
+                throw UserException.badParameter("--transforms '" + spec + "': the count transform '" + name
+                        + "' must come before every other transform (they no longer give counts)");
+            }
+            if (rank > 0 && previousRank > 0) {
+                throw UserException.badParameter("--transforms '" + spec + "': give one count normalisation, not '"
+                        + COUNT_TRANSFORMS.get(previousRank) + "' and '" + name + "'");
+            }
+            if (rank < previousRank) {
+                throw UserException.badParameter("--transforms '" + spec + "': '" + name + "' must come before '"
+                        + COUNT_TRANSFORMS.get(previousRank) + "' (it reads raw counts)");
+            }
+            previousRank = rank;
+        }
     }
 
     private static CrossSampleTransform byName(String name, String spec) {
@@ -55,6 +90,9 @@ public final class CrossSampleTransforms {
             case ComBat.NAME -> new ComBat(ComBat.Form.PARAMETRIC);
             case ComBat.NAME_NON_PARAMETRIC -> new ComBat(ComBat.Form.NON_PARAMETRIC);
             case ComBat.NAME_MEAN_ONLY -> new ComBat(ComBat.Form.MEAN_ONLY);
+            case FilterByExpr.NAME -> new FilterByExpr();
+            case TmmLogCpm.NAME -> new TmmLogCpm();
+            case DeseqVst.NAME -> new DeseqVst();
             default -> throw UserException.badParameter("--transforms '" + spec + "': unknown transform '" + name
                     + "'; valid: " + String.join(", ", NAMES));
         };

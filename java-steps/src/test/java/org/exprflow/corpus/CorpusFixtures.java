@@ -58,6 +58,8 @@ final class CorpusFixtures {
                 get("model.xlm");
                 return dir.resolve("model.xlm.metrics.tsv");
             }
+            case "qc.json" -> ok("qc", "--input", get("classify.xfd").toString(), "--output-tsv", dir.resolve("qc.tsv").toString(),
+                    "--output-json", out.toString());
             case "landmark" -> ok("simulate-landmark", "--output-dir", out.toString(), "--samples", "60", "--landmarks", "8",
                     "--targets", "3", "--query-samples", "4", "--seed", "5");
             case "landmark.xfd" -> ok("import", "--input", get("landmark").resolve("expression.tsv.gz").toString(),

@@ -2,14 +2,19 @@ package org.exprflow.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,19 @@ class ReaderFuzzTest {
             }
         }
         return dir;
+    }
+
+    /**
+     * Jazzer's agent, once installed, logs every class it instruments ("INFO: Instrumented ...") to
+     * System.err, which the other tests in this JVM capture to check a step's one-line error. In the
+     * normal test run its log goes to the JVM's own stderr instead (fuzzing runs keep the default).
+     */
+    @BeforeAll
+    static void keepJazzerOutOfCapturedStderr() {
+        if (System.getenv("JAZZER_FUZZ") == null) {
+            PrintStream jvmErr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            com.code_intelligence.jazzer.utils.Log.fixOutErr(System.out, jvmErr);
+        }
     }
 
     private static void run(String target, byte[] data) {

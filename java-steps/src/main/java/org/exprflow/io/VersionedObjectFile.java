@@ -107,9 +107,19 @@ public record VersionedObjectFile<T extends Serializable>(byte[] magic, int vers
         } catch (EOFException | StreamCorruptedException e) {
             throw UserException.badFile(path, noun + " file is truncated or corrupt");
         } catch (InvalidClassException | ClassNotFoundException e) {
-            throw UserException.badFile(path, noun + " was written by an incompatible exprflow version (" + e.getMessage() + ")");
+            throw UserException.badFile(path, noun + " was written by an incompatible exprflow version, or is corrupt ("
+                    + printable(e.getMessage()) + ")");
         } catch (IOException e) {
-            throw UserException.badFile(path, "cannot read " + noun + ": " + e.getMessage());
+            throw UserException.badFile(path, "cannot read " + noun + ": " + printable(e.getMessage()));
         }
+    }
+
+    /**
+     * A message that may quote bytes of a corrupt stream (a class or field name) as one short
+     * printable line: control characters become '?', and it is cut at 200 characters.
+     */
+    static String printable(String message) {
+        String s = String.valueOf(message).replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

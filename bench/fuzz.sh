@@ -35,11 +35,11 @@ for t in "${targets[@]}"; do
         -Djazzer.internal.arg.2=-seed="$seed" \
         -Djazzer.internal.arg.3=-max_total_time="$seconds" \
         -Djazzer.internal.arg.4=-timeout=10 >"$out" 2>&1 || status=$?
-    { echo "## $t (mvn exit $status)"; grep -E '^#[0-9]+|^==|Done|crash-|Exception|AssertionError|Tests run' "$out" | tail -40; } >>"$log"
+    { echo "## $t (mvn exit $status)"; grep -a -E '^#[0-9]+|^==|Done|crash-|Exception|AssertionError|Tests run' "$out" | tail -40; } >>"$log"
     # libFuzzer's last status line: "#<executions> DONE ..." or "#<n> pulse/NEW ... exec/s: <r>"
-    execs=$(grep -oE '^#[0-9]+' "$out" | tail -1 | tr -d '#')
-    rate=$(grep -oE 'exec/s: [0-9]+' "$out" | tail -1 | sed 's/exec\/s: //')
-    findings=$(grep -c 'crash-\|Java Exception\|== libFuzzer crashing input' "$out" || true)
+    execs=$(grep -a -oE '^#[0-9]+' "$out" | tail -1 | tr -d '#')
+    rate=$(grep -a -oE 'exec/s: [0-9]+' "$out" | tail -1 | sed 's/exec\/s: //')
+    findings=$(grep -a -c 'Test unit written to' "$out" || true)
     printf '%-14s %12s %8s %s\n' "$t" "${execs:-?}" "${rate:-?}" "$findings" | tee -a "$log"
     rm -f "$out"
 done

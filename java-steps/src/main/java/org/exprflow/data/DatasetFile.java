@@ -143,7 +143,9 @@ public final class DatasetFile {
         } catch (EOFException e) {
             throw UserException.badFile(path, "dataset file is truncated");
         } catch (IOException | IllegalArgumentException e) {
-            throw UserException.badFile(path, "cannot read dataset: " + e.getMessage());
+            // the message may quote bytes of a corrupt file (an enum name): one printable line (found by fuzzing)
+            String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?");
+            throw UserException.badFile(path, "cannot read dataset: " + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
         }
     }
 

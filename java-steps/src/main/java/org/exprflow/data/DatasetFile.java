@@ -107,8 +107,11 @@ public final class DatasetFile {
             }
             String name = in.readUTF();
             FeatureIdType type = FeatureIdType.valueOf(in.readUTF());
-            List<String> samples = readStrings(in);
-            List<String> features = readStrings(in);
+            // Counts are checked against the file's size before anything is allocated: a corrupt count
+            // must be a one-line error, not an OutOfMemoryError (found by fuzzing).
+            long size = Files.size(path);
+            List<String> samples = readStrings(in, size, path);
+            List<String> features = readStrings(in, size, path);
             int nAnn = in.readInt();
             Map<String, List<String>> ann = new LinkedHashMap<>();
             for (int a = 0; a < nAnn; a++) {
@@ -125,7 +128,7 @@ public final class DatasetFile {
             for (int t = 0; t < nTargets; t++) {
                 String tname = in.readUTF();
                 Target.Kind kind = Target.Kind.valueOf(in.readUTF());
-                List<String> levels = readStrings(in);
+                List<String> levels = readStrings(in, size, path);
                 double[] v = new double[samples.size()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = in.readDouble();
@@ -153,6 +156,10 @@ public final class DatasetFile {
             if (storage != DENSE) {
                 throw UserException.badFile(path, "unsupported matrix storage code " + storage);
             }
+            if (8L * samples.size() * features.size() > size) {
+                throw UserException.badFile(path, "dataset file is corrupt or truncated: " + samples.size() + " x "
+                        + features.size() + " values cannot fit in " + size + " bytes");
+            }
             double[][] values = new double[samples.size()][features.size()];
             byte[] bytes = new byte[8 * features.size()];
             for (int s = 0; s < samples.size(); s++) {
@@ -165,7 +172,9 @@ public final class DatasetFile {
         } catch (EOFException e) {
             throw UserException.badFile(path, "dataset file is truncated");
         } catch (IOException | IllegalArgumentException e) {
-            throw UserException.badFile(path, "cannot read dataset: " + e.getMessage());
+            // the message may quote bytes of a corrupt file (an enum name): one printable line (found by fuzzing)
+            String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?");
+            throw UserException.badFile(path, "cannot read dataset: " + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
         }
     }
 
@@ -176,8 +185,12 @@ public final class DatasetFile {
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    /** A count, then that many strings; each costs at least its two length bytes, so n is at most size / 2. */
+    private static List<String> readStrings(DataInputStream in, long size, Path path) throws IOException {
         int n = in.readInt();
+        if (n < 0 || 2L * n > size) {
+            throw UserException.badFile(path, "dataset file is corrupt: a list of " + n + " names in " + size + " bytes");
+        }
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(in.readUTF());

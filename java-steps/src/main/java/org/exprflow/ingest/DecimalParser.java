@@ -29,10 +29,10 @@ public final class DecimalParser {
      * @throws NumberFormatException when the cell is not a finite decimal number
      */
     public static double parse(String s, int start, int end) {
-        while (start < end && s.charAt(start) <= ' ') {
+        while (start < end && isBlank(s.charAt(start))) {
             start++;
         }
-        while (end > start && s.charAt(end - 1) <= ' ') {
+        while (end > start && isBlank(s.charAt(end - 1))) {
             end--;
         }
         if (start == end) {
@@ -78,6 +78,14 @@ public final class DecimalParser {
 
     public static double parse(String s) {
         return parse(s, 0, s.length());
+    }
+
+    /**
+     * Space, tab and a CR left by a CRLF line end. Not every control character, as String.trim
+     * would: a NUL byte inside a cell means a binary or mis-encoded file, not a blank.
+     */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r';
     }
 
     private static double slowParse(String s, int start, int end) {

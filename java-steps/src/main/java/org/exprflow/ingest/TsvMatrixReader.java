@@ -50,6 +50,9 @@ public final class TsvMatrixReader {
                     throw in.error("row has " + cells.size() + " fields, the header has " + width);
                 }
                 String feature = cells.text(0).strip();
+                if (feature.isEmpty()) {
+                    throw in.error("row has no feature id in its first column");
+                }
                 double[] row = table.add(feature);
                 for (int c = 1; c < width; c++) {
                     try {

@@ -79,7 +79,8 @@ public final class Fields {
         if (isMissing(cell)) {
             return Double.NaN;
         }
-        String s = cell.trim();
+        // strip(), not trim(): trim would also drop NUL and other control bytes of a binary file
+        String s = cell.strip();
         char c0 = s.charAt(0);
         // Double.parseDouble also accepts "Infinity", hex floats and Java suffixes such as "1f" or "2d";
         // expression values are never written that way, so such cells are reported as non-numeric.

@@ -39,10 +39,21 @@ public final class JsonInput {
         } catch (IOException e) {
             throw UserException.badFile(file, "cannot read: " + e.getMessage());
         }
+        if (bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+            // plain or gzip, like every other input
+            try (java.io.InputStream gz = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                bytes = gz.readAllBytes();
+            } catch (IOException e) {
+                throw UserException.badFile(file, "gzip stream is truncated or corrupt");
+            }
+        }
         try {
             return parse(bytes);
         } catch (JsonProcessingException e) {
             throw UserException.badLine(file, line(e), "invalid JSON at column " + column(e) + ": " + problem(e));
+        } catch (java.io.UncheckedIOException e) {
+            // Jackson takes leading NUL bytes for UTF-16/UTF-32 and fails decoding them (found by fuzzing)
+            throw UserException.badFile(file, "invalid JSON: " + String.valueOf(e.getCause().getMessage()).replaceAll("\\s*\\R\\s*", " "));
         }
     }
 

@@ -25,7 +25,9 @@ import org.exprflow.core.Versions;
  * refused, naming the exprflow that wrote them: the classes behind them may have changed. The header lets exprflow reject a file that is not of the expected kind, or
  * one written by a newer exprflow, with one clear line instead of a deserialisation stack trace.
  * Each kind of file has its own magic and version ({@code model.ModelFile}, {@code
- * landmark.LandmarkModelFile}).
+ * landmark.LandmarkModelFile}). Deserialisation runs behind {@link ModelInputFilter}: an allow-list of
+ * classes and limits on depth, array lengths, references and bytes, so a hostile or corrupt file is a
+ * one-line error (exit 3), never an out-of-memory error or a gadget's side effect.
  *
  * @param magic       four bytes naming the kind of file
  * @param version     the newest format version this exprflow writes and reads
@@ -80,7 +82,22 @@ public record VersionedObjectFile<T extends Serializable>(byte[] magic, int vers
                         + "); this exprflow (" + Versions.exprflowLine() + ") reads format " + version
                         + " only: retrain the " + noun + " with this exprflow");
             }
-            Object o = new ObjectInputStream(raw).readObject();
+            ModelInputFilter filter = new ModelInputFilter(Files.size(path));
+            Object o;
+            try {
+                ObjectInputStream objects = new ObjectInputStream(raw);
+                objects.setObjectInputFilter(filter);
+                o = objects.readObject();
+            } catch (InvalidClassException e) {
+                if (filter.rejection() != null) {
+                    throw UserException.badFile(path, "refused: not an " + description + " (" + filter.rejection() + ")");
+                }
+                throw e;
+            } catch (ClassCastException | IllegalArgumentException | IllegalStateException | NullPointerException
+                     | IndexOutOfBoundsException | ArrayStoreException | NegativeArraySizeException e) {
+                // a class's own readObject met fields that a genuine stream never holds
+                throw UserException.badFile(path, noun + " file is corrupt (" + e.getClass().getSimpleName() + " while reading)");
+            }
             if (!type.isInstance(o)) {
                 throw UserException.badFile(path, "not an " + description + " (unexpected content)");
             }
@@ -90,9 +107,19 @@ public record VersionedObjectFile<T extends Serializable>(byte[] magic, int vers
         } catch (EOFException | StreamCorruptedException e) {
             throw UserException.badFile(path, noun + " file is truncated or corrupt");
         } catch (InvalidClassException | ClassNotFoundException e) {
-            throw UserException.badFile(path, noun + " was written by an incompatible exprflow version (" + e.getMessage() + ")");
+            throw UserException.badFile(path, noun + " was written by an incompatible exprflow version, or is corrupt ("
+                    + printable(e.getMessage()) + ")");
         } catch (IOException e) {
-            throw UserException.badFile(path, "cannot read " + noun + ": " + e.getMessage());
+            throw UserException.badFile(path, "cannot read " + noun + ": " + printable(e.getMessage()));
         }
+    }
+
+    /**
+     * A message that may quote bytes of a corrupt stream (a class or field name) as one short
+     * printable line: control characters become '?', and it is cut at 200 characters.
+     */
+    static String printable(String message) {
+        String s = String.valueOf(message).replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

@@ -57,7 +57,8 @@ public final class RnaQuantificationReader {
                     }
                     String id = IdVersions.ENSEMBL_GENES.strip(f.get(idColumn).trim());
                     Double value = Fields.parseNumber(f.get(tpmColumn));
-                    if (value == null || value < 0) {
+                    // NA or NaN would drop the gene silently from every RNA statistic: refused like a negative TPM
+                    if (value == null || value.isNaN() || value < 0) {
                         throw in.error("TPM '" + f.get(tpmColumn) + "' of gene " + id + " is not a non-negative number");
                     }
                     Long previous = lineOf.putIfAbsent(id, in.lineNumber());

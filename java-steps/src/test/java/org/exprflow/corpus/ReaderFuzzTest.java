@@ -114,6 +114,36 @@ class ReaderFuzzTest {
     }
 
     @FuzzTest(maxDuration = MAX_DURATION)
+    void geneMatrix(byte[] data) {
+        run("geneMatrix", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void featureCounts(byte[] data) {
+        run("featureCounts", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void star(byte[] data) {
+        run("star", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void salmon(byte[] data) {
+        run("salmon", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void kallisto(byte[] data) {
+        run("kallisto", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
+    void rsem(byte[] data) {
+        run("rsem", data);
+    }
+
+    @FuzzTest(maxDuration = MAX_DURATION)
     void samplesheet(byte[] data) {
         run("samplesheet", data);
     }

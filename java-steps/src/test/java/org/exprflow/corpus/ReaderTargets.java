@@ -37,6 +37,13 @@ import org.exprflow.peaks.PeakReader;
 import org.exprflow.peaks.RnaQuantificationReader;
 import org.exprflow.peaks.UnknownContigPolicy;
 import org.exprflow.stepfile.DgexSummary;
+import org.exprflow.data.ValueKind;
+import org.exprflow.ingest.FeatureCountsReader;
+import org.exprflow.ingest.GeneMatrixReader;
+import org.exprflow.ingest.InputFormat;
+import org.exprflow.ingest.PerSampleQuantifications;
+import org.exprflow.ingest.StarStrand;
+import org.exprflow.ingest.Tximport;
 import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.PermutationTable;
 import org.exprflow.stepfile.PredictionTable;
@@ -81,6 +88,12 @@ final class ReaderTargets {
         add("golub", "golub", p -> GolubTableReader.read(p));
         add("arff", "arff", p -> ArffReader.read(p, NO_OPTIONS));
         add("tsv", "tsv", p -> TsvMatrixReader.read(p));
+        add("geneMatrix", "gene-matrix", p -> GeneMatrixReader.read(p, ValueKind.COUNTS));
+        add("featureCounts", "featurecounts", p -> FeatureCountsReader.read(p));
+        add("star", "star", p -> perSample(InputFormat.STAR, p));
+        add("salmon", "salmon", p -> perSample(InputFormat.SALMON, p));
+        add("kallisto", "salmon", p -> perSample(InputFormat.KALLISTO, p));
+        add("rsem", "rsem", p -> perSample(InputFormat.RSEM, p));
         add("samplesheet", "samplesheet", p -> SamplesheetReader.read(p, "sample", List.of("label")));
         add("peaks", "peaks", p -> new PeakReader(sizes(), UnknownContigPolicy.SKIP, PeakFilter.NONE).read("s", p));
         add("annotation", "annotation", p -> GeneAnnotationReader.read(p, sizes(), UnknownContigPolicy.SKIP));
@@ -106,6 +119,18 @@ final class ReaderTargets {
     }
 
     private ReaderTargets() {
+    }
+
+    /** A per-sample RNA-seq file as import reads one; salmon and kallisto through the corpus folder's tx2gene. */
+    private static void perSample(InputFormat format, Path file) {
+        Path tx2gene;
+        try {
+            tx2gene = Path.of(ReaderTargets.class.getResource("/corpus/salmon/tx2gene.tsv").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        PerSampleQuantifications.read(format, List.of("s"), List.of(file), new PerSampleQuantifications.Options(
+                StarStrand.AUTO, tx2gene, Tximport.CountsFromAbundance.NO, false, 0.05));
     }
 
     private static ChromosomeSizes sizes() {

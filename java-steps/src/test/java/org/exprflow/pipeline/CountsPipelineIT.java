@@ -41,6 +41,8 @@ class CountsPipelineIT {
                 "-ansi-log", "false", "-w", work.toString(), "-profile", "test", "-params-file", params.toString(),
                 "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
                 "--samplesheet", project.resolve("test-data/counts/samplesheet.csv").toString(),
+                // One flag for the count normalisation: edgeR's TMM and log-CPM, fitted in every training fold.
+                "--transforms", "tmm_logcpm",
                 "--outdir", results.toString());
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         Path log = tmp.resolve("run.out");
@@ -63,6 +65,7 @@ class CountsPipelineIT {
         assertTrue(taskLogs.contains("[import] shape: 24 samples x 100 features (ensembl ids), values: counts"), taskLogs);
         assertTrue(taskLogs.contains("values are counts: the per-value stage (floor, ceiling, log2) is skipped"), taskLogs);
         assertTrue(taskLogs.contains("[qc] counts: library size min "), taskLogs);
+        assertTrue(taskLogs.contains("tmm_logcpm"), "the models name their count transform: " + taskLogs);
 
         List<String> qc = Files.readAllLines(results.resolve("qc/salmon.qc.tsv"));
         assertTrue(qc.get(0).endsWith("\tlibrary_size\tzero_fraction\tdetected_genes"), qc.get(0));

@@ -104,6 +104,15 @@ final class DelimitedLine {
         return this;
     }
 
+    /** Every cell as text with surrounding white space removed: a header line's column names. */
+    java.util.List<String> strippedCells() {
+        java.util.List<String> out = new java.util.ArrayList<>(size());
+        for (int c = 0; c < size(); c++) {
+            out.add(text(c).strip());
+        }
+        return out;
+    }
+
     int size() {
         return count;
     }

@@ -75,10 +75,7 @@ public final class FeatureCountsReader {
             }
             DelimitedLine cells = new DelimitedLine('\t').reset(line);
             int width = cells.size();
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < width; c++) {
-                header.add(cells.text(c).strip());
-            }
+            List<String> header = cells.strippedCells();
             if (!isHeader(header)) {
                 throw in.error("expected featureCounts' header Geneid, Chr, Start, End, Strand, Length, then one "
                         + "column per BAM file");

@@ -56,10 +56,7 @@ public final class GeneMatrixReader {
             }
             DelimitedLine cells = new DelimitedLine(DelimitedLine.delimiterOf(headerLine)).reset(headerLine);
             int width = cells.size();
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < width; c++) {
-                header.add(cells.text(c).strip());
-            }
+            List<String> header = cells.strippedCells();
             if (!isHeader(header)) {
                 throw in.error("expected nf-core/rnaseq's header gene_id, gene_name, then one column per sample");
             }

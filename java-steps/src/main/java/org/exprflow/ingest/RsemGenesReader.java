@@ -32,10 +32,7 @@ public final class RsemGenesReader {
                 throw UserException.badFile(file, "is empty");
             }
             DelimitedLine cells = new DelimitedLine('\t').reset(headerLine);
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < cells.size(); c++) {
-                header.add(cells.text(c).strip());
-            }
+            List<String> header = cells.strippedCells();
             if (!isHeader(header)) {
                 throw in.error("expected an RSEM genes.results header (gene_id, transcript_id(s), length, "
                         + "effective_length, expected_count, TPM, FPKM)");

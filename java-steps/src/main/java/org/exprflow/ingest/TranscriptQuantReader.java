@@ -53,10 +53,7 @@ public final class TranscriptQuantReader {
                 throw UserException.badFile(file, "is empty");
             }
             DelimitedLine cells = new DelimitedLine('\t').reset(headerLine);
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < cells.size(); c++) {
-                header.add(cells.text(c).strip());
-            }
+            List<String> header = cells.strippedCells();
             if (!layout.matches(header)) {
                 throw in.error("expected a " + layout.tool + " header with columns " + layout.id + ", " + layout.length
                         + ", " + layout.abundance + ", " + layout.counts + "; found " + String.join(", ", header));

@@ -35,7 +35,12 @@ def abort(String message) {
 def schema = new ParamsSchema(file("${projectDir}/nextflow_schema.json"))
 
 if (params.help) {
-    println schema.help("nextflow run ${workflow.manifest.name ?: 'exprflow'} --analysis classify --input FILE")
+    // The command as users type it: ./nextfloww (which exports EXPRFLOW_LAUNCHER) or nextflow, then
+    // the pipeline as a path relative to where they are ('.' from the project folder).
+    def launcher = System.getenv('EXPRFLOW_LAUNCHER') ?: 'nextflow'
+    def pipeline = workflow.projectDir.startsWith(workflow.launchDir)
+        ? (workflow.launchDir.relativize(workflow.projectDir).toString() ?: '.') : workflow.projectDir.toString()
+    println schema.help("${launcher} run ${pipeline} --analysis classify --input FILE")
     System.exit(0)
 }
 

@@ -64,6 +64,13 @@ if (params.analysis == 'landmark' && !params.landmarks) {
 if (params.analysis == 'landmark' && params.target_chunk_size && !params.targets) {
     abort('--target_chunk_size needs --targets (without a list the number of targets is known only after import); use --target_chunks')
 }
+// train refuses these too (model.CandidateSearch), but only once a task runs: say it here, in one line.
+if (params.search == 'random' && params.search_budget == null) {
+    abort('--search random needs --search_budget N, the number of candidates to draw')
+}
+if (params.search != 'random' && params.search_budget != null) {
+    abort('--search_budget applies to --search random only')
+}
 if (params.analysis != 'landmark') {
     ['landmarks', 'targets', 'target_groups', 'landmark_query'].findAll { params[it] }.each {
         abort("--${it} is only used by --analysis landmark")

@@ -84,4 +84,14 @@ class PipelineContractTest {
         assertFalse(schema.matcher("bogus").find(), "the schema must refuse an unknown transform before any task");
         assertTrue(schemaProperty("transforms").path("description").asText().contains(CrossSampleTransforms.NAMES.get(0)));
     }
+
+    @Test
+    void schemaCalibrationMethodsAreTheTrainStepsMethods() throws IOException {
+        List<String> schema = new java.util.ArrayList<>();
+        schemaProperty("calibration").path("enum").forEach(v -> schema.add(v.asText()));
+        List<String> methods = java.util.Arrays.stream(org.exprflow.model.ProbabilityCalibrator.Method.values())
+                .map(Enum::name).toList();
+        assertEquals(methods, schema, "--calibration: nextflow_schema.json and model.ProbabilityCalibrator.Method disagree");
+        assertEquals("none", schemaProperty("calibration").path("default").asText());
+    }
 }

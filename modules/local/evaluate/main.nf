@@ -5,6 +5,8 @@
  * choice tables TRAIN writes beside each model: no model is deserialised here), and the permutation
  * p-value when permutation tables are given. The dataset gives each sample's batch: held-out accuracy
  * per batch, and the folds whose held-out batch training never saw (ComBat's own-batch fallback).
+ * Always: the Brier score and reliability bins of the model, of its uncalibrated probabilities
+ * (with --calibration) and of ZeroR, which REPORT draws as reliability diagrams.
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */

@@ -4,7 +4,8 @@
  * Two uses, told apart by meta:
  *   - a CV fold (meta.repeat and meta.fold set): chooses and fits the model on the fold's training
  *     samples (nested CV when a grid is given) and writes the held-out samples' predictions (model and
- *     ZeroR baseline), the fold's model and its choice table (learner, k, selected features), from
+ *     ZeroR baseline; with --calibration also the uncalibrated probabilities, learner
+ *     model_uncalibrated), the fold's model and its choice table (learner, k, selected features), from
  *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is;
  *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
  *     writes the model file.

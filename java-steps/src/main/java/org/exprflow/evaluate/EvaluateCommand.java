@@ -47,7 +47,14 @@ import picocli.CommandLine.Option;
  * accuracy_repeat_R and balanced_accuracy_repeat_R for each repeat R;</li>
  * <li>per class, in level order: support, precision, recall, f1, auc (one-vs-rest);</li>
  * <li>confusion: class is {@code truth>predicted}, rows of the matrix in level order, then
- * columns.</li>
+ * columns;</li>
+ * <li>calibration ({@link CalibrationSummary}): brier with class {@code all} (multi-class: mean over
+ * predictions of the sum over classes of (p − y)²) and per class (one vs the rest, scikit-learn's
+ * binary {@code brier_score_loss}), then per class and reliability bin {@code <class>:<i>} (ten
+ * equal-width bins, bin 1 = [0, 0.1], bin i = ((i−1)/10, i/10]) reliability_count,
+ * reliability_mean_predicted and reliability_observed_frequency (NA for an empty bin). A calibrated
+ * model's uncalibrated probabilities (learner model_uncalibrated in the predictions) get these lines
+ * only, right after the model's.</li>
  * </ul>
  * The pooled metrics use all folds of all repeats together, as Weka pools cross-validation. Undefined
  * values are NA: precision of a class never predicted, recall of a class absent from the truth, F1
@@ -75,6 +82,9 @@ import picocli.CommandLine.Option;
  * "model_selection" object: the configuration chosen in each outer fold, the number of features, and
  * the mean pairwise Jaccard index of the selected genes; {@code --output-selection} lists how many
  * folds selected each gene.
+ *
+ * The JSON's top-level "calibration" object holds the same calibration numbers per set and learner
+ * ({@link org.exprflow.stepfile.MetricsJson}).
  *
  * <p>{@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
  * curves).
@@ -173,7 +183,8 @@ public final class EvaluateCommand extends StepCommand {
         Log.info("scored " + (merged.rows().size() - unscored) + " predictions over " + evaluations.size()
                 + " (set, learner) pairs; " + unscored + " without truth");
 
-        String tsv = MetricsTsvWriter.render(evaluations);
+        List<CalibrationSummary> calibration = CalibrationSummary.of(merged);
+        String tsv = MetricsTsvWriter.render(evaluations, calibration);
         BatchBreakdown batches = null;
         if (dataset != null) {
             Dataset data = DatasetFile.read(dataset);
@@ -194,7 +205,8 @@ public final class EvaluateCommand extends StepCommand {
                 }
             }
         }
-        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches);
+        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
+                calibration);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {
@@ -237,7 +249,7 @@ public final class EvaluateCommand extends StepCommand {
         }
         Set<String> ignored = new HashSet<>();
         table.rows().forEach(r -> {
-            if (!LEARNERS.contains(r.learner())) {
+            if (!LEARNERS.contains(r.learner()) && !r.learner().equals(org.exprflow.stepfile.MetricsJson.UNCALIBRATED_LEARNER)) {
                 ignored.add(r.learner());
             }
         });

@@ -34,7 +34,17 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, List.of());
+    }
+
+    /** With the calibration summaries ({@link CalibrationSummary}; none: no "calibration" key). */
+    static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches,
+                         List<CalibrationSummary> calibration) {
         ObjectNode json = StepJson.METRICS.newDocument();
+        if (!calibration.isEmpty()) {
+            calibration(json.putObject(CALIBRATION), levels, calibration);
+        }
         if (cvScheme != null) {
             ObjectNode scheme = json.putObject(CV_SCHEME).put(CV_SCHEME_KIND, cvScheme.kind());
             if (cvScheme.groupColumn() != null) {
@@ -75,6 +85,24 @@ public final class MetricsJsonWriter {
             }
         }
         return JsonOutput.render(json);
+    }
+
+    private static void calibration(ObjectNode json, List<String> levels, List<CalibrationSummary> summaries) {
+        json.put(BINS, org.exprflow.stats.ReliabilityDiagram.BINS);
+        ObjectNode sets = json.putObject(SETS_KEY);
+        for (CalibrationSummary s : summaries) {
+            ObjectNode set = sets.has(s.set()) ? (ObjectNode) sets.get(s.set()) : sets.putObject(s.set());
+            ObjectNode learner = set.putObject(s.learner()).put(PREDICTIONS, s.predictions()).put(BRIER, s.brier());
+            ObjectNode classes = learner.putObject(CLASSES);
+            for (int c = 0; c < levels.size(); c++) {
+                ObjectNode cls = classes.putObject(levels.get(c)).put(BRIER, s.brierByClass()[c]);
+                ArrayNode bins = cls.putArray(RELIABILITY);
+                for (org.exprflow.stats.ReliabilityDiagram.Bin b : s.binsByClass().get(c)) {
+                    bins.addObject().put(BIN, b.index()).put(LOWER, b.lower()).put(UPPER, b.upper()).put(COUNT, b.count())
+                            .put(MEAN_PREDICTED, b.meanPredicted()).put(OBSERVED_FREQUENCY, b.observedFrequency());
+                }
+            }
+        }
     }
 
     private static void learner(ObjectNode json, LearnerEvaluation e) {

@@ -3,6 +3,8 @@ package org.exprflow.evaluate;
 import java.util.List;
 
 import org.exprflow.io.Canonical;
+import org.exprflow.stats.ReliabilityDiagram;
+import org.exprflow.stepfile.MetricsJson;
 
 /**
  * Renders evaluations as the long-format metrics table described in {@link EvaluateCommand}: one
@@ -17,6 +19,14 @@ public final class MetricsTsvWriter {
     }
 
     public static String render(List<LearnerEvaluation> evaluations) {
+        return render(evaluations, List.of());
+    }
+
+    /**
+     * With the calibration lines of each (set, learner) after its other lines, and those of the model's
+     * uncalibrated probabilities (learner {@link MetricsJson#UNCALIBRATED_LEARNER}) right after the model's.
+     */
+    public static String render(List<LearnerEvaluation> evaluations, List<CalibrationSummary> calibration) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (LearnerEvaluation e : evaluations) {
             ClassificationMetrics m = e.metrics();
@@ -70,8 +80,38 @@ public final class MetricsTsvWriter {
                     lines.add("confusion", levels.get(t) + ">" + levels.get(p), m.confusion().count(t, p));
                 }
             }
+            calibrationLines(out, calibration, e.set(), e.learner());
+            if (e.learner().equals(MetricsJson.LEARNERS.get(0))) {
+                calibrationLines(out, calibration, e.set(), MetricsJson.UNCALIBRATED_LEARNER);
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * brier (class all: multi-class; per class: one-vs-rest), then per class and bin the reliability
+     * diagram's reliability_count, reliability_mean_predicted and reliability_observed_frequency, with
+     * class {@code <class>:<bin>} (bin 1 is [0, 0.1], bin i is ((i-1)/10, i/10]).
+     */
+    private static void calibrationLines(StringBuilder out, List<CalibrationSummary> calibration, String set, String learner) {
+        for (CalibrationSummary s : calibration) {
+            if (!s.set().equals(set) || !s.learner().equals(learner)) {
+                continue;
+            }
+            Lines lines = new Lines(out, set, learner);
+            lines.add("brier", ALL, s.brier());
+            for (int c = 0; c < s.levels().size(); c++) {
+                lines.add("brier", s.levels().get(c), s.brierByClass()[c]);
+            }
+            for (int c = 0; c < s.levels().size(); c++) {
+                for (ReliabilityDiagram.Bin b : s.binsByClass().get(c)) {
+                    String bin = s.levels().get(c) + ":" + b.index();
+                    lines.add("reliability_count", bin, b.count());
+                    lines.add("reliability_mean_predicted", bin, b.meanPredicted());
+                    lines.add("reliability_observed_frequency", bin, b.observedFrequency());
+                }
+            }
+        }
     }
 
     /** Appends lines that share the set and learner columns. */

@@ -80,6 +80,18 @@ public final class ModelOptions {
     @Option(names = "--group-column", description = "Annotation column whose samples stay together in inner folds too (e.g. patient).")
     String groupColumn;
 
+    @Option(names = "--calibration", defaultValue = "none",
+            description = "Calibrate the model's probabilities on its training samples: none, platt (a sigmoid of each "
+                    + "class's probability, Platt 1999) or isotonic (a non-decreasing map, interpolated); fitted on "
+                    + "out-of-fold probabilities of the training samples, as scikit-learn's CalibratedClassifierCV "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ProbabilityCalibrator.Method calibration = ProbabilityCalibrator.Method.none;
+
+    @Option(names = "--calibration-folds", defaultValue = "5",
+            description = "With --calibration: folds of the cross-validation on the training samples whose out-of-fold "
+                    + "probabilities the calibrator is fitted on (default: ${DEFAULT-VALUE}).")
+    int calibrationFolds = 5;
+
     /** Options built in code (tests, benchmarks) rather than parsed from a command line. */
     public static ModelOptions of(List<String> learners, List<Integer> topK, String transforms, int innerFolds,
                                   int innerRepeats, long seed, String groupColumn) {
@@ -124,6 +136,9 @@ public final class ModelOptions {
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");
         }
+        if (calibration != ProbabilityCalibrator.Method.none && calibrationFolds < 2) {
+            throw UserException.badParameter("--calibration-folds must be at least 2, got " + calibrationFolds);
+        }
         if (innerRepeats < 1) {
             throw UserException.badParameter("--inner-repeats must be at least 1, got " + innerRepeats);
         }
@@ -164,5 +179,20 @@ public final class ModelOptions {
 
     public String groupColumn() {
         return groupColumn;
+    }
+
+    public ProbabilityCalibrator.Method calibration() {
+        return calibration;
+    }
+
+    public int calibrationFolds() {
+        return calibrationFolds;
+    }
+
+    /** These options with a calibration method and its folds (tests, benchmarks). */
+    public ModelOptions withCalibration(ProbabilityCalibrator.Method method, int folds) {
+        calibration = method;
+        calibrationFolds = folds;
+        return this;
     }
 }

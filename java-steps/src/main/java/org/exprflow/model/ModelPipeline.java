@@ -30,7 +30,9 @@ import weka.core.Utils;
  *   <li>cross-sample transforms (quantile target, feature means and SDs, ...),</li>
  *   <li>feature selection: the top-k features by ANOVA F on the transformed training samples,</li>
  *   <li>imputation of remaining NAs with the training mean of each selected feature,</li>
- *   <li>the Weka classifier.</li>
+ *   <li>the Weka classifier,</li>
+ *   <li>optionally a probability calibrator ({@code --calibration}, {@link Calibration}), fitted on the
+ *   training samples' out-of-fold probabilities.</li>
  * </ol>
  * The same object is applied in a CV fold's held-out samples, to an independent test set and in
  * {@code predict}, so a saved model predicts new patients exactly as it was evaluated. New data are
@@ -47,9 +49,18 @@ public final class ModelPipeline implements Serializable {
     private final String targetName;
     private final List<String> levels;
     private final LinkedHashMap<String, String> metadata;
+    /** Null without --calibration (and in models saved before it existed, which Java serialisation reads so). */
+    private final ProbabilityCalibrator calibrator;
 
     private ModelPipeline(FeaturePipeline features, Instances header, Classifier classifier, double[] baseline,
                           String targetName, List<String> levels, LinkedHashMap<String, String> metadata) {
+        this(features, header, classifier, baseline, targetName, levels, metadata, null);
+    }
+
+    private ModelPipeline(FeaturePipeline features, Instances header, Classifier classifier, double[] baseline,
+                          String targetName, List<String> levels, LinkedHashMap<String, String> metadata,
+                          ProbabilityCalibrator calibrator) {
+        this.calibrator = calibrator;
         this.features = features;
         this.header = header;
         this.classifier = classifier;
@@ -150,6 +161,11 @@ public final class ModelPipeline implements Serializable {
      *                           absent, and the number imputed is logged
      */
     public double[][] predict(Dataset data, double maxImputedFraction) {
+        return calibrate(predictUncalibrated(data, maxImputedFraction));
+    }
+
+    /** The classifier's own probabilities, before the calibrator (the same as {@link #predict} without one). */
+    public double[][] predictUncalibrated(Dataset data, double maxImputedFraction) {
         double[][] x = features.apply(data, maxImputedFraction, "--impute-missing-features");
         double[][] out = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -161,6 +177,41 @@ public final class ModelPipeline implements Serializable {
             }
         }
         return out;
+    }
+
+    /** The calibrator applied to the classifier's probabilities; unchanged when the model has none. */
+    public double[][] calibrate(double[][] uncalibrated) {
+        if (calibrator == null) {
+            return uncalibrated;
+        }
+        double[][] out = new double[uncalibrated.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = calibrator.apply(uncalibrated[i]);
+        }
+        return out;
+    }
+
+    /** True when the model calibrates its probabilities ({@code --calibration platt|isotonic}). */
+    public boolean calibrated() {
+        return calibrator != null;
+    }
+
+    /** The calibrator, or null. */
+    ProbabilityCalibrator calibrator() {
+        return calibrator;
+    }
+
+    /** This model with a calibrator, recorded in the metadata (method, folds, fitted maps). */
+    ModelPipeline withCalibrator(ProbabilityCalibrator fitted, int folds) {
+        LinkedHashMap<String, String> meta = new LinkedHashMap<>(metadata);
+        meta.put("calibration", fitted.method().name());
+        meta.put("calibration_folds", Integer.toString(folds));
+        List<String> maps = fitted.describe();
+        for (int i = 0; i < maps.size(); i++) {
+            String cls = maps.size() == levels.size() ? levels.get(i) : levels.get(levels.size() - 1);
+            meta.put("calibration." + cls, maps.get(i));
+        }
+        return new ModelPipeline(features, header, classifier, baseline, targetName, levels, meta, fitted);
     }
 
     /** The predicted class index for a probability vector: the most probable, lowest index on ties (as Weka). */

@@ -72,6 +72,9 @@ public final class ModelSelection {
                     + org.exprflow.io.Canonical.number(scores.get(i).standardError()) + ")");
         }
         ModelPipeline model = ModelPipeline.fitChecked(training, target, options.transformNames(), chosen, options.seed(), meta);
+        if (options.calibration() != ProbabilityCalibrator.Method.none) {
+            model = Calibration.calibrate(model, training, target, options, chosen, seed);
+        }
         return new Result(model, chosen, scores);
     }
 

@@ -31,7 +31,7 @@ public final class OuterFold {
                 innerSeed(options.seed(), repeat, fold), where);
         ModelPipeline model = selection.model();
         List<PredictionTable.Row> rows = new ArrayList<>();
-        rows.addAll(PredictionRows.of("cv", repeat, fold, "model", held, labels.name(), model.levels(), model.predict(held)));
+        rows.addAll(PredictionRows.withUncalibrated("cv", repeat, fold, held, labels.name(), model, -1));
         rows.addAll(PredictionRows.of("cv", repeat, fold, "ZeroR", held, labels.name(), model.levels(),
                 model.predictBaseline(held.sampleCount())));
         return new Result(selection, rows);

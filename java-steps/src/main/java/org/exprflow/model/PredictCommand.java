@@ -64,9 +64,8 @@ public final class PredictCommand extends StepCommand {
         if (!(maxImputedFraction >= 0 && maxImputedFraction <= 1)) {
             throw UserException.badParameter("--max-imputed-fraction must be between 0 and 1, got " + maxImputedFraction);
         }
-        double[][] probabilities = model.predict(data, imputeMissing ? maxImputedFraction : -1);
-        List<PredictionTable.Row> rows = new ArrayList<>(
-                PredictionRows.of(set, 0, 0, "model", data, model.targetName(), model.levels(), probabilities));
+        List<PredictionTable.Row> rows = new ArrayList<>(PredictionRows.withUncalibrated(set, 0, 0, data, model.targetName(),
+                model, imputeMissing ? maxImputedFraction : -1));
         rows.addAll(PredictionRows.of(set, 0, 0, "ZeroR", data, model.targetName(), model.levels(),
                 model.predictBaseline(data.sampleCount())));
         PredictionTable table = new PredictionTable(model.levels(), rows);

@@ -6,11 +6,29 @@ import java.util.List;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
+import org.exprflow.stepfile.MetricsJson;
 import org.exprflow.stepfile.PredictionTable;
 
 /** Turns class probabilities for the samples of a dataset into prediction-table rows. */
 final class PredictionRows {
     private PredictionRows() {
+    }
+
+    /**
+     * The model's rows (learner "model"), and for a calibrated model also the classifier's probabilities
+     * before calibration (learner {@link MetricsJson#UNCALIBRATED_LEARNER}), which evaluate scores for
+     * calibration only, so the calibrated and uncalibrated Brier scores stand side by side.
+     */
+    static List<PredictionTable.Row> withUncalibrated(String set, int repeat, int fold, Dataset data, String targetName,
+                                                      ModelPipeline model, double maxImputedFraction) {
+        double[][] uncalibrated = model.predictUncalibrated(data, maxImputedFraction);
+        List<PredictionTable.Row> rows = new ArrayList<>(
+                of(set, repeat, fold, "model", data, targetName, model.levels(), model.calibrate(uncalibrated)));
+        if (model.calibrated()) {
+            rows.addAll(of(set, repeat, fold, MetricsJson.UNCALIBRATED_LEARNER, data, targetName, model.levels(),
+                    uncalibrated));
+        }
+        return rows;
     }
 
     /**

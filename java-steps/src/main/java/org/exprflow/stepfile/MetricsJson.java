@@ -16,9 +16,13 @@ import java.util.List;
  *  "model_selection": {"mean_pairwise_jaccard", "folds": [{"repeat", "fold", "learner", "top_k", "features"}]},
  *  "cv_scheme": {"kind": "stratified" | "grouped" | "leave_one_batch_out", "group_column"},
  *  "batches": {"by_batch": [{"batch", "predictions", "samples", "accuracy", "balanced_accuracy"}],
- *              "unseen_in_training": [{"repeat", "fold", "batch"}], "transforms", "own_batch_fallback"}}
+ *              "unseen_in_training": [{"repeat", "fold", "batch"}], "transforms", "own_batch_fallback"},
+ *  "calibration": {"bins": 10, "sets": {set: {learner: {"predictions", "brier",
+ *                  "classes": {class: {"brier", "reliability": [{"bin", "lower", "upper", "count",
+ *                                                                "mean_predicted", "observed_frequency"}]}}}}}}}
  * </pre>
- * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.)
+ * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.
+ * "calibration" holds the learners model, model_uncalibrated (only for a calibrated model) and ZeroR.)
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
@@ -72,6 +76,21 @@ public final class MetricsJson {
     public static final String TRANSFORMS = "transforms";
     /** True when a ComBat transform met held-out batches that training never saw (the own-batch fallback ran). */
     public static final String OWN_BATCH_FALLBACK = "own_batch_fallback";
+
+    /**
+     * The learner name of a calibrated model's uncalibrated probabilities in the prediction tables:
+     * scored for calibration only, beside the (calibrated) model.
+     */
+    public static final String UNCALIBRATED_LEARNER = "model_uncalibrated";
+    public static final String CALIBRATION = "calibration";
+    public static final String BINS = "bins";
+    public static final String BRIER = "brier";
+    public static final String RELIABILITY = "reliability";
+    public static final String BIN = "bin";
+    public static final String LOWER = "lower";
+    public static final String UPPER = "upper";
+    public static final String MEAN_PREDICTED = "mean_predicted";
+    public static final String OBSERVED_FREQUENCY = "observed_frequency";
 
     private MetricsJson() {
     }

@@ -108,4 +108,14 @@ class PipelineContractTest {
         assertTrue(modules.contains("'--search'        : params.search,"), "conf/modules.config must pass --search");
         assertTrue(modules.contains("'--search-budget' : params.search_budget,"), "conf/modules.config must pass --search-budget");
     }
+
+    @Test
+    void schemaCalibrationMethodsAreTheTrainStepsMethods() throws IOException {
+        List<String> schema = new java.util.ArrayList<>();
+        schemaProperty("calibration").path("enum").forEach(v -> schema.add(v.asText()));
+        List<String> methods = java.util.Arrays.stream(org.exprflow.model.ProbabilityCalibrator.Method.values())
+                .map(Enum::name).toList();
+        assertEquals(methods, schema, "--calibration: nextflow_schema.json and model.ProbabilityCalibrator.Method disagree");
+        assertEquals("none", schemaProperty("calibration").path("default").asText());
+    }
 }

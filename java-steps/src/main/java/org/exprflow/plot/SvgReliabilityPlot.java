@@ -1,0 +1,93 @@
+package org.exprflow.plot;
+
+import java.util.List;
+
+/**
+ * A reliability diagram: for each class (one against the rest), the mean predicted probability of
+ * each non-empty bin against the observed frequency of the class in it, joined in bin order, on a
+ * square plot with the diagonal of perfect calibration. Each point's tooltip gives its bin, count and
+ * values; the legend gives each class's Brier score.
+ */
+public final class SvgReliabilityPlot {
+    /** One bin of a curve: its nominal edges, its count and its point. */
+    public record Point(double lower, double upper, long count, double meanPredicted, double observedFrequency) {
+    }
+
+    /** One class's curve, with its one-vs-rest Brier score for the legend. */
+    public record Curve(String label, List<Point> points, double brier) {
+    }
+
+    private static final int SIZE = 300;
+    private static final int LEFT = 50;
+    private static final int TOP = 15;
+    private static final int LEGEND = 190;
+
+    private SvgReliabilityPlot() {
+    }
+
+    public static String render(List<Curve> curves, String caption) {
+        int width = LEFT + SIZE + 20 + LEGEND;
+        int height = TOP + SIZE + 60;
+        SvgAxis x = new SvgAxis(0, 1, LEFT, LEFT + SIZE);
+        SvgAxis y = new SvgAxis(0, 1, TOP + SIZE, TOP);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg class=\"plot reliability\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
+        for (double t : new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}) {
+            svg.append("<line class=\"grid\" x1=\"").append(Markup.coord(x.pixel(t))).append("\" x2=\"")
+                    .append(Markup.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + SIZE)
+                    .append("\"/><line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + SIZE)
+                    .append("\" y1=\"").append(Markup.coord(y.pixel(t))).append("\" y2=\"").append(Markup.coord(y.pixel(t)))
+                    .append("\"/>");
+            svg.append("<text class=\"tick\" x=\"").append(Markup.coord(x.pixel(t))).append("\" y=\"").append(TOP + SIZE + 14)
+                    .append("\" text-anchor=\"middle\">").append(Markup.fixed(t, 1)).append("</text>");
+            svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Markup.coord(y.pixel(t)))
+                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Markup.fixed(t, 1))
+                    .append("</text>\n");
+        }
+        svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
+                .append(SIZE).append("\" height=\"").append(SIZE).append("\"/>\n");
+        svg.append("<line class=\"chance\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP + SIZE).append("\" x2=\"")
+                .append(LEFT + SIZE).append("\" y2=\"").append(TOP).append("\"/>\n");
+        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)
+                .append("\" text-anchor=\"middle\">mean predicted probability</text>\n");
+        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(TOP + SIZE / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\">observed frequency</text>\n");
+        for (int c = 0; c < curves.size(); c++) {
+            List<Point> points = curves.get(c).points().stream().filter(p -> p.count() > 0).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            String colour = Markup.colour(c);
+            svg.append("<polyline class=\"roc\" stroke=\"").append(colour).append("\" points=\"");
+            for (int i = 0; i < points.size(); i++) {
+                Point p = points.get(i);
+                svg.append(i == 0 ? "" : " ").append(Markup.coord(x.pixel(p.meanPredicted()))).append(',')
+                        .append(Markup.coord(y.pixel(p.observedFrequency())));
+            }
+            svg.append("\"/>\n");
+            for (Point p : points) {
+                svg.append("<circle cx=\"").append(Markup.coord(x.pixel(p.meanPredicted()))).append("\" cy=\"")
+                        .append(Markup.coord(y.pixel(p.observedFrequency()))).append("\" r=\"3.5\" fill=\"").append(colour)
+                        .append("\"><title>").append(Markup.escape(curves.get(c).label())).append(": (")
+                        .append(Markup.fixed(p.lower(), 1)).append(", ").append(Markup.fixed(p.upper(), 1)).append("], n = ")
+                        .append(p.count()).append(", mean predicted ").append(Markup.fixed(p.meanPredicted(), 3))
+                        .append(", observed ").append(Markup.fixed(p.observedFrequency(), 3)).append("</title></circle>\n");
+            }
+        }
+        int legendX = LEFT + SIZE + 20;
+        for (int c = 0; c < curves.size(); c++) {
+            Curve curve = curves.get(c);
+            int ly = TOP + 10 + 20 * c;
+            svg.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 20).append("\" y1=\"")
+                    .append(ly).append("\" y2=\"").append(ly).append("\" stroke=\"").append(Markup.colour(c))
+                    .append("\" stroke-width=\"3\"/><text class=\"legend\" x=\"").append(legendX + 26).append("\" y=\"")
+                    .append(ly).append("\" dominant-baseline=\"middle\">").append(Markup.escape(curve.label()))
+                    .append(" (Brier ").append(Markup.fixed(curve.brier(), 3)).append(")</text>\n");
+        }
+        svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\">")
+                .append(Markup.escape(caption)).append("</text>\n");
+        return svg.append("</svg>\n").toString();
+    }
+}

@@ -56,6 +56,13 @@ public final class ModelOptions {
                     + "which prefers the earlier, simpler candidates when the difference is noise) (default: ${DEFAULT-VALUE}).")
     SelectionRule selectionRule;
 
+    @Option(names = "--imbalance", defaultValue = "none",
+            description = "Class imbalance handling, applied to the training rows of every fit (inner folds, outer folds, "
+                    + "final model) after the transforms and top-k, never to held-out rows: none, weights (inverse class "
+                    + "frequency of those rows, as Weka instance weights) or smote (Weka's SMOTE tops every class up to the "
+                    + "largest with synthetic rows, seeded by --seed) (default: ${DEFAULT-VALUE}).")
+    ClassImbalance imbalance = ClassImbalance.none;
+
     @Mixin
     StepSeed seedOption = new StepSeed();
 
@@ -95,7 +102,8 @@ public final class ModelOptions {
             }
         }
         for (Candidate c : out) {
-            WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
+            WekaLearnerSpec spec = WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
+            imbalance.requireSupport(spec.newInstance(0, "learner"), c.learner());
         }
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");
@@ -104,6 +112,18 @@ public final class ModelOptions {
             throw UserException.badParameter("--inner-repeats must be at least 1, got " + innerRepeats);
         }
         return out;
+    }
+
+    /** These options with another class-imbalance handling (options built in code). */
+    public ModelOptions withImbalance(ClassImbalance handling) {
+        ModelOptions o = of(learners, topK, transforms, innerFolds, innerRepeats, seed(), groupColumn);
+        o.selectionRule = selectionRule;
+        o.imbalance = handling;
+        return o;
+    }
+
+    public ClassImbalance imbalance() {
+        return imbalance;
     }
 
     public List<String> transformNames() {

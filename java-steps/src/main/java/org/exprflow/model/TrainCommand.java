@@ -121,6 +121,7 @@ public final class TrainCommand extends StepCommand {
 
     private void log(int samples, int features, String foldNote) {
         Log.info("training on " + samples + " samples x " + features + " features" + foldNote + "; "
-                + model.candidates().size() + " candidate(s); transforms: " + String.join(",", model.transformNames()));
+                + model.candidates().size() + " candidate(s); transforms: " + String.join(",", model.transformNames())
+                + "; class imbalance: " + model.imbalance());
     }
 }

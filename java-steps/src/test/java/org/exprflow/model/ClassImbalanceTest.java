@@ -309,4 +309,121 @@ class ClassImbalanceTest {
             }
         }
     }
+
+    // ---- (b) balanced accuracy, not accuracy, chooses ----
+
+    /**
+     * One feature: 30 A below 0, 6 A and 4 B above it. ZeroR (always A) has accuracy 0.9 and balanced
+     * accuracy 0.5; the rule "B above 0" has accuracy 0.85 and balanced accuracy 0.92. Accuracy would
+     * choose ZeroR, listed first; balanced accuracy chooses the rule.
+     */
+    @Test
+    void balancedAccuracyNotAccuracyChoosesAmongCandidates() {
+        Random rng = new Random(11);
+        List<String> ids = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        double[][] v = new double[40][1];
+        for (int i = 0; i < 40; i++) {
+            ids.add(String.format("S%03d", i + 1));
+            labels.add(i < 36 ? "A" : "B");
+            v[i][0] = (i < 30 ? -1 : 1) + 0.1 * rng.nextGaussian();
+        }
+        Dataset d = new Dataset("rule", ids, List.of("g0"), FeatureIdType.OTHER, v, new LinkedHashMap<>(),
+                List.of(Target.nominal("label", labels)));
+        String zeroR = "weka.classifiers.rules.ZeroR";
+        String rule = FirstFeatureRule.class.getName();
+        // held-out accuracy and balanced accuracy of each alone, by 3-fold CV
+        double[] acc = new double[2];
+        double[] bacc = new double[2];
+        List<String> learners = List.of(zeroR, rule);
+        for (int c = 0; c < 2; c++) {
+            ModelOptions alone = ModelOptions.of(List.of(learners.get(c)), List.of(0), "none", 3, 1, 42, null);
+            List<PredictionTable.Row> rows = NestedCrossValidation.run(d, d.primaryTarget(), 3, 1, 42, alone).stream()
+                    .filter(r -> r.learner().equals("model")).toList();
+            acc[c] = ConfusionMatrix.of(List.of("A", "B"), rows).accuracy();
+            bacc[c] = ConfusionMatrix.of(List.of("A", "B"), rows).balancedAccuracy();
+        }
+        assertEquals(0.9, acc[0], 1e-12);
+        assertEquals(0.85, acc[1], 1e-12);
+        assertEquals(0.5, bacc[0], 1e-12);
+        assertEquals((30.0 / 36 + 1) / 2, bacc[1], 1e-12);
+        for (ModelOptions.SelectionRule selection : ModelOptions.SelectionRule.values()) {
+            ModelOptions both = ModelOptions.of(learners, List.of(0), "none", 3, 3, 42, null);
+            both.selectionRule = selection;
+            ModelSelection.Result r = ModelSelection.fit(d, d.primaryTarget(), both, 7);
+            assertEquals(rule, r.chosen().learner(), selection.name());
+            assertEquals(0.5, r.scores().get(0).balancedAccuracy(), 1e-12);
+            assertEquals((30.0 / 36 + 1) / 2, r.scores().get(1).balancedAccuracy(), 1e-12);
+        }
+    }
+
+    // ---- (c) weights from the fit's training rows, never all samples ----
+
+    @Test
+    void outerFoldWeightsComeFromItsTrainingRowsNotAllSamples() {
+        // all samples: 40 A, 10 B (weights would be 50/80 and 2.5); held out: 5 A and 5 B, leaving 35 A and 5 B
+        Dataset d = imbalanced(13, 40, 10, 30, 4, 1.5);
+        Set<String> held = new LinkedHashSet<>();
+        Set<String> train = new LinkedHashSet<>();
+        for (int i = 0; i < 50; i++) {
+            ((i >= 35 && i < 45) ? held : train).add(d.sampleId(i));
+        }
+        RecordingClassifier.reset();
+        ModelOptions options = ModelOptions.of(List.of(RECORDING), List.of(10), "standardise", 3, 1, 42, null)
+                .withImbalance(ClassImbalance.weights);
+        OuterFold.Result r = OuterFold.run(d, d.primaryTarget(), train, held, 1, 1, options);
+        RecordingClassifier.Fit fit = RecordingClassifier.fits().get(0);
+        assertEquals(1, RecordingClassifier.fits().size());
+        assertEquals(40, fit.rows());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(fit.classes()[i] == 0 ? 40.0 / 70 : 4.0, fit.weights()[i], 1e-15);
+        }
+        assertEquals("A: 35 rows × 0.571428571429; B: 5 rows × 4", r.selection().model().metadata().get("learner_rows"));
+        assertEquals(10, r.rows().stream().filter(x -> x.learner().equals("model")).count());
+        // ZeroR, the baseline, stays the unweighted training majority: 35 of 40 (Laplace-smoothed by Weka)
+        PredictionTable.Row zr = r.rows().stream().filter(x -> x.learner().equals("ZeroR")).findFirst().orElseThrow();
+        assertEquals(36.0 / 42, zr.probabilities()[0], 1e-12);
+    }
+
+    @Test
+    void weightsRefuseALearnerThatIgnoresThem() {
+        // every usual Weka learner handles weights (SMO, Logistic, IBk, J48, RandomForest); this test rule does not
+        ModelOptions options = ModelOptions.of(List.of(FirstFeatureRule.class.getName()), List.of(0), "none", 3, 1, 42, null)
+                .withImbalance(ClassImbalance.weights);
+        org.exprflow.core.UserException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.exprflow.core.UserException.class, options::candidates);
+        assertTrue(e.getMessage().contains("ignores instance weights; use --imbalance smote"), e.getMessage());
+        options.withImbalance(ClassImbalance.smote).candidates(); // smote needs no weights
+    }
+
+    // ---- (d) determinism ----
+
+    private byte[] foldPredictions(String tag, Path data, Path splits, String learner, String seed) throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int f = 1; f <= 3; f++) {
+            Path p = dir.resolve(tag + f + ".tsv");
+            Cli.Result r = Cli.run("train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1",
+                    "--fold", Integer.toString(f), "--predictions", p.toString(), "--learner", learner,
+                    "--learner", "weka.classifiers.functions.Logistic -R 1.0", "--top-k", "8,16", "--inner-repeats", "2",
+                    "--imbalance", "smote", "--seed", seed);
+            assertEquals(0, r.exitCode(), r.stderr());
+            all.append(Files.readString(p));
+        }
+        return all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void smoteRunsAreByteIdenticalForOneSeedWhateverTheThreadCount() throws Exception {
+        Path data = dir.resolve("d.xfd");
+        DatasetFile.write(imbalanced(21, 33, 9, 50, 6, 1.0), data);
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        byte[] one = foldPredictions("a", data, splits, "weka.classifiers.trees.RandomForest -I 30 -num-slots 1", "42");
+        byte[] two = foldPredictions("b", data, splits, "weka.classifiers.trees.RandomForest -I 30 -num-slots 2", "42");
+        byte[] again = foldPredictions("c", data, splits, "weka.classifiers.trees.RandomForest -I 30 -num-slots 1", "42");
+        byte[] otherSeed = foldPredictions("d", data, splits, "weka.classifiers.trees.RandomForest -I 30 -num-slots 1", "43");
+        assertArrayEquals(one, again);
+        assertArrayEquals(one, two);
+        assertFalse(java.util.Arrays.equals(one, otherSeed), "the seed reaches SMOTE and the learner");
+    }
 }

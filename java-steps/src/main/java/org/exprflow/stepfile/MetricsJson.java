@@ -18,7 +18,9 @@ import java.util.List;
  *  "batches": {"by_batch": [{"batch", "predictions", "samples", "accuracy", "balanced_accuracy"}],
  *              "unseen_in_training": [{"repeat", "fold", "batch"}], "transforms", "own_batch_fallback"}}
  * </pre>
- * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.)
+ *  "imbalance": "none" | "weights" | "smote"   (the class-imbalance handling of the training fits)
+ * ("cv_scheme", "batches" and "imbalance" only when evaluate is told them: --cv-scheme, --dataset with
+ * batches, --imbalance.)
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
@@ -72,6 +74,8 @@ public final class MetricsJson {
     public static final String TRANSFORMS = "transforms";
     /** True when a ComBat transform met held-out batches that training never saw (the own-batch fallback ran). */
     public static final String OWN_BATCH_FALLBACK = "own_batch_fallback";
+    /** How the training fits handled unequal class sizes: none, weights or smote (train's --imbalance). */
+    public static final String IMBALANCE = "imbalance";
 
     private MetricsJson() {
     }

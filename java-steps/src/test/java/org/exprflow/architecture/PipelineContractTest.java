@@ -84,4 +84,14 @@ class PipelineContractTest {
         assertFalse(schema.matcher("bogus").find(), "the schema must refuse an unknown transform before any task");
         assertTrue(schemaProperty("transforms").path("description").asText().contains(CrossSampleTransforms.NAMES.get(0)));
     }
+
+    @Test
+    void schemaImbalanceChoicesAreTheStepsChoices() throws IOException {
+        List<String> steps = java.util.Arrays.stream(org.exprflow.model.ClassImbalance.values()).map(Enum::name).toList();
+        List<String> schema = new java.util.ArrayList<>();
+        schemaProperty("imbalance").path("enum").forEach(v -> schema.add(v.asText()));
+        assertEquals(steps, schema, "nextflow_schema.json's --imbalance enum must list model.ClassImbalance");
+        assertEquals(steps, org.exprflow.evaluate.EvaluateCommand.IMBALANCE_HANDLINGS, "evaluate --imbalance must accept them");
+        assertEquals("none", schemaProperty("imbalance").path("default").asText());
+    }
 }

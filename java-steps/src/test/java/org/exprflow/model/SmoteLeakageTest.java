@@ -46,14 +46,14 @@ class SmoteLeakageTest {
                 + "; the leak no longer shows");
     }
 
-    private static double balancedAccuracy(List<PredictionTable.Row> rows, List<String> real, Target labels) {
+    static double balancedAccuracy(List<PredictionTable.Row> rows, List<String> real, Target labels) {
         List<PredictionTable.Row> model = rows.stream()
                 .filter(r -> r.learner().equals("model") && real.contains(r.sample())).toList();
         return ConfusionMatrix.of(labels.levels(), model).balancedAccuracy();
     }
 
     /** The leaky arm: Weka's SMOTE on every sample, the synthetic rows added as samples syn001, ... */
-    private static Dataset smoteAllSamples(Dataset d, long seed) {
+    static Dataset smoteAllSamples(Dataset d, long seed) {
         Target t = d.primaryTarget();
         Instances header = WekaData.header(d.featureIds(), t.levels());
         Instances all = new Instances(header, d.sampleCount());

@@ -154,10 +154,20 @@ public final class EvaluateCommand extends StepCommand {
             description = "The model's --transforms, to state whether ComBat's own-batch fallback met unseen batches.")
     String transforms;
 
+    /** train's --imbalance choices (model.ClassImbalance; evaluate does not depend on model, a test keeps them equal). */
+    public static final List<String> IMBALANCE_HANDLINGS = List.of("none", "weights", "smote");
+
+    @Option(names = "--imbalance", paramLabel = "HANDLING",
+            description = "The class-imbalance handling train used (none, weights or smote), stated in the metrics and the report.")
+    String imbalance;
+
     @Override
     protected void execute() throws Exception {
         requireDistinctOutputs();
         CvScheme scheme = CvScheme.of(cvScheme, cvGroupColumn, transforms);
+        if (imbalance != null && !IMBALANCE_HANDLINGS.contains(imbalance)) {
+            throw UserException.badParameter("--imbalance must be one of " + IMBALANCE_HANDLINGS + ", got '" + imbalance + "'");
+        }
         List<PredictionTable> parts = new ArrayList<>();
         for (Path p : predictions) {
             parts.add(PredictionTable.read(p));
@@ -206,7 +216,7 @@ public final class EvaluateCommand extends StepCommand {
             }
         }
         String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
-                calibration);
+                imbalance, calibration);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {

@@ -34,14 +34,20 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
-        return render(levels, unscored, evaluations, stability, cvScheme, batches, List.of());
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, null, List.of());
     }
 
-    /** With the calibration summaries ({@link CalibrationSummary}; none: no "calibration" key). */
+    /**
+     * With the class-imbalance handling of the training fits ({@code imbalance}, may be null) and the
+     * calibration summaries ({@link CalibrationSummary}; none: no "calibration" key).
+     */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
-                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches,
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches, String imbalance,
                          List<CalibrationSummary> calibration) {
         ObjectNode json = StepJson.METRICS.newDocument();
+        if (imbalance != null) {
+            json.put(IMBALANCE, imbalance);
+        }
         if (!calibration.isEmpty()) {
             calibration(json.putObject(CALIBRATION), levels, calibration);
         }

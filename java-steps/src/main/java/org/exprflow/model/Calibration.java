@@ -66,8 +66,9 @@ final class Calibration {
                 throw UserException.unsuitable("a calibration training fold has a single class; use fewer --calibration-folds");
             }
             PreparedTraining prepared = PreparedTraining.prepare(foldTrain, foldTarget, options.transformNames());
+            // the same fit as the model it calibrates: class imbalance handled on this fold's training rows
             ModelPipeline m = ModelPipeline.fit(prepared, chosen.topK(), chosen.learner(), options.seed(),
-                    new LinkedHashMap<>());
+                    options.imbalance(), new LinkedHashMap<>());
             double[][] p = m.predict(foldHeld);
             for (int j = 0; j < held.size(); j++) {
                 out[held.get(j)] = p[j];

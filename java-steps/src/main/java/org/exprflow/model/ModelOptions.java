@@ -74,6 +74,13 @@ public final class ModelOptions {
     /** The expanded candidates, computed once: every fold and permutation of a process uses the same ones. */
     private CandidateSearch.Result searched;
 
+    @Option(names = "--imbalance", defaultValue = "none",
+            description = "Class imbalance handling, applied to the training rows of every fit (inner folds, outer folds, "
+                    + "final model) after the transforms and top-k, never to held-out rows: none, weights (inverse class "
+                    + "frequency of those rows, as Weka instance weights) or smote (Weka's SMOTE tops every class up to the "
+                    + "largest with synthetic rows, seeded by --seed) (default: ${DEFAULT-VALUE}).")
+    ClassImbalance imbalance = ClassImbalance.none;
+
     @Mixin
     StepSeed seedOption = new StepSeed();
 
@@ -131,7 +138,8 @@ public final class ModelOptions {
         CandidateSearch.Result result = CandidateSearch.search(trimmed, ks, search, searchBudget, seed());
         List<Candidate> out = result.candidates();
         for (Candidate c : out) {
-            WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
+            WekaLearnerSpec spec = WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
+            imbalance.requireSupport(spec.newInstance(0, "learner"), c.learner());
         }
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");
@@ -155,6 +163,22 @@ public final class ModelOptions {
         return search == Search.random
                 ? "random: " + searched.candidates().size() + " of " + searched.spaceSize() + " candidates (seed " + seed() + ")"
                 : null;
+    }
+
+    /** These options with another class-imbalance handling (options built in code). */
+    public ModelOptions withImbalance(ClassImbalance handling) {
+        ModelOptions o = of(learners, topK, transforms, innerFolds, innerRepeats, seed(), groupColumn);
+        o.selectionRule = selectionRule;
+        o.search = search;
+        o.searchBudget = searchBudget;
+        o.calibration = calibration;
+        o.calibrationFolds = calibrationFolds;
+        o.imbalance = handling;
+        return o;
+    }
+
+    public ClassImbalance imbalance() {
+        return imbalance;
     }
 
     public List<String> transformNames() {

@@ -75,23 +75,25 @@ public final class ModelPipeline implements Serializable {
         TrainingLabels.require(training, target);
         FeaturePipeline.requireUniqueIds(training);
         return fit(PreparedTraining.prepare(training, target, spec.transforms()), spec.topK(), spec.learner(),
-                spec.seed(), new LinkedHashMap<>());
+                spec.seed(), spec.imbalance(), new LinkedHashMap<>());
     }
 
     /** Fits one chosen candidate on training samples that have passed {@link TrainingLabels#require}. */
     static ModelPipeline fitChecked(Dataset training, Target target, List<String> transforms, Candidate chosen, long seed,
-                                    LinkedHashMap<String, String> extraMetadata) {
+                                    ClassImbalance imbalance, LinkedHashMap<String, String> extraMetadata) {
         FeaturePipeline.requireUniqueIds(training);
         return fit(PreparedTraining.prepare(training, target, transforms), chosen.topK(), chosen.learner(), seed,
-                extraMetadata);
+                imbalance, extraMetadata);
     }
 
     /**
      * Fits the learner on the top-k features of prepared training samples.
      *
+     * @param imbalance     what the learner is told about unequal class sizes: applied to these training
+     *                      rows only, after the transforms and top-k (never to rows it will predict)
      * @param extraMetadata recorded in the model after the standard entries (e.g. the model-selection scores)
      */
-    static ModelPipeline fit(PreparedTraining prepared, int topK, String learner, long seed,
+    static ModelPipeline fit(PreparedTraining prepared, int topK, String learner, long seed, ClassImbalance imbalance,
                              LinkedHashMap<String, String> extraMetadata) {
         Dataset training = prepared.training;
         Target target = prepared.target;
@@ -103,9 +105,12 @@ public final class ModelPipeline implements Serializable {
             data.add(WekaData.instance(header, rows[i], target.value(i)));
         }
         Classifier classifier = WekaLearnerSpec.instantiate(learner, seed, "learner");
+        imbalance.requireSupport(classifier, learner);
+        ClassImbalance.LearnerRows learnerRows = imbalance.apply(data, seed);
         double[] baseline;
         try {
-            classifier.buildClassifier(data);
+            classifier.buildClassifier(learnerRows.rows());
+            // ZeroR stays the unweighted training majority: the baseline of always guessing it.
             baseline = zeroR(target);
         } catch (Exception e) {
             throw UserException.unsuitable("Weka could not train '" + learner + "': " + e.getMessage());
@@ -119,6 +124,8 @@ public final class ModelPipeline implements Serializable {
         meta.put("top_k", Integer.toString(topK));
         meta.put("transforms", String.join(",", prepared.transformNames));
         meta.put("seed", Long.toString(seed));
+        meta.put("imbalance", imbalance.name());
+        meta.put("learner_rows", learnerRows.description());
         meta.put("target", target.name());
         meta.put("classes", String.join(",", target.levels()));
         meta.put("training_samples", Integer.toString(training.sampleCount()));

@@ -25,6 +25,8 @@ import org.exprflow.split.TrainingLabels;
  * between candidates on small studies, so a single split makes the choice depend on the seed); the
  * first candidate in grid order wins ties, so list the simpler learners first. By default the
  * one-standard-error rule applies: the first candidate within one SE of the best is chosen.
+ * Balanced accuracy (the mean of per-class recalls), never accuracy, decides: with unequal classes
+ * accuracy rewards a candidate that predicts the majority class (ClassImbalanceTest).
  */
 public final class ModelSelection {
     private ModelSelection() {
@@ -71,7 +73,8 @@ public final class ModelSelection {
                     + org.exprflow.io.Canonical.number(scores.get(i).balancedAccuracy()) + " (SE "
                     + org.exprflow.io.Canonical.number(scores.get(i).standardError()) + ")");
         }
-        ModelPipeline model = ModelPipeline.fitChecked(training, target, options.transformNames(), chosen, options.seed(), meta);
+        ModelPipeline model = ModelPipeline.fitChecked(training, target, options.transformNames(), chosen, options.seed(),
+                options.imbalance(), meta);
         if (options.calibration() != ProbabilityCalibrator.Method.none) {
             model = Calibration.calibrate(model, training, target, options, chosen, seed);
         }
@@ -131,7 +134,7 @@ public final class ModelSelection {
                 for (int c = 0; c < candidates.size(); c++) {
                     Candidate cand = candidates.get(c);
                     ModelPipeline m = ModelPipeline.fit(prepared, cand.topK(), cand.learner(), options.seed(),
-                            new LinkedHashMap<>());
+                            options.imbalance(), new LinkedHashMap<>());
                     List<PredictionTable.Row> foldRows = PredictionRows.of("cv", r, f, "model", innerHeld, target.name(),
                             m.levels(), m.predict(innerHeld));
                     rows.get(c).addAll(foldRows);

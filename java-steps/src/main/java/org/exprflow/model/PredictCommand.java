@@ -71,6 +71,8 @@ public final class PredictCommand extends StepCommand {
         PredictionTable table = new PredictionTable(model.levels(), rows);
         table.write(output);
         Log.info("predicted " + data.sampleCount() + " samples with a model of " + model.selectedFeatureIds().size()
-                + " features; classes: " + String.join(", ", model.levels()));
+                + " features; classes: " + String.join(", ", model.levels()) + "; trained with class imbalance handling: "
+                // models saved before --imbalance existed were fitted without it
+                + model.metadata().getOrDefault("imbalance", ClassImbalance.none.name()));
     }
 }

@@ -123,6 +123,7 @@ public final class TrainCommand extends StepCommand {
         Log.info("training on " + samples + " samples x " + features + " features" + foldNote + "; "
                 + model.candidates().size() + " candidate(s)"
                 + (model.searchNote() == null ? "" : " (" + model.searchNote() + ")")
-                + "; transforms: " + String.join(",", model.transformNames()));
+                + "; transforms: " + String.join(",", model.transformNames())
+                + "; class imbalance: " + model.imbalance());
     }
 }

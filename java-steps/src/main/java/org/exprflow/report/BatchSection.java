@@ -9,14 +9,29 @@ import org.exprflow.plot.Markup;
 /**
  * How the CV folds were made (stratified, grouped by which column, or leave-one-batch-out) and, when
  * evaluate knew the batches, the held-out accuracy per batch, with a statement when ComBat's
- * own-batch fallback adjusted held-out batches that training never saw.
+ * own-batch fallback adjusted held-out batches that training never saw; and, when evaluate was told,
+ * what the training fits did about unequal class sizes (--imbalance).
  */
 final class BatchSection {
     private BatchSection() {
     }
 
     static boolean present(JsonNode metrics) {
-        return metrics.has(CV_SCHEME) || metrics.has(BATCHES);
+        return metrics.has(CV_SCHEME) || metrics.has(BATCHES) || metrics.has(IMBALANCE);
+    }
+
+    /** What the training fits did about unequal class sizes (train's --imbalance), in a sentence. */
+    static String imbalanceText(String handling) {
+        return switch (handling) {
+            case "none" -> "not adjusted (--imbalance none): every training sample counted once; the inner folds chose "
+                    + "by balanced accuracy.";
+            case "weights" -> "each fit's training samples were weighted by the inverse frequency of their class among "
+                    + "those samples (--imbalance weights); held-out samples were scored unweighted.";
+            case "smote" -> "SMOTE topped up the smaller classes of each fit with synthetic samples made from that fit's "
+                    + "training samples only (--imbalance smote, Weka's SMOTE filter); held-out samples were never "
+                    + "oversampled.";
+            default -> handling;
+        };
     }
 
     static String render(JsonNode metrics) {
@@ -34,6 +49,10 @@ final class BatchSection {
                 default -> kind;
             };
             html.append("<p class=\"cv-scheme\">How the folds were made: ").append(Markup.escape(text)).append("</p>\n");
+        }
+        if (metrics.has(IMBALANCE)) {
+            html.append("<p class=\"imbalance\">Class imbalance: ").append(Markup.escape(imbalanceText(
+                    metrics.path(IMBALANCE).asText()))).append("</p>\n");
         }
         JsonNode batches = metrics.path(BATCHES);
         if (batches.isObject()) {

@@ -21,8 +21,10 @@ import java.util.List;
  *                  "classes": {class: {"brier", "reliability": [{"bin", "lower", "upper", "count",
  *                                                                "mean_predicted", "observed_frequency"}]}}}}}}}
  * </pre>
- * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.
- * "calibration" holds the learners model, model_uncalibrated (only for a calibrated model) and ZeroR.)
+ *  "imbalance": "none" | "weights" | "smote"   (the class-imbalance handling of the training fits)
+ * ("cv_scheme", "batches" and "imbalance" only when evaluate is told them: --cv-scheme, --dataset with
+ * batches, --imbalance. "calibration" holds the learners model, model_uncalibrated (only for a
+ * calibrated model) and ZeroR.)
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
@@ -76,6 +78,8 @@ public final class MetricsJson {
     public static final String TRANSFORMS = "transforms";
     /** True when a ComBat transform met held-out batches that training never saw (the own-batch fallback ran). */
     public static final String OWN_BATCH_FALLBACK = "own_batch_fallback";
+    /** How the training fits handled unequal class sizes: none, weights or smote (train's --imbalance). */
+    public static final String IMBALANCE = "imbalance";
 
     /**
      * The learner name of a calibrated model's uncalibrated probabilities in the prediction tables:

@@ -118,4 +118,14 @@ class PipelineContractTest {
         assertEquals(methods, schema, "--calibration: nextflow_schema.json and model.ProbabilityCalibrator.Method disagree");
         assertEquals("none", schemaProperty("calibration").path("default").asText());
     }
+
+    @Test
+    void schemaImbalanceChoicesAreTheStepsChoices() throws IOException {
+        List<String> steps = java.util.Arrays.stream(org.exprflow.model.ClassImbalance.values()).map(Enum::name).toList();
+        List<String> schema = new java.util.ArrayList<>();
+        schemaProperty("imbalance").path("enum").forEach(v -> schema.add(v.asText()));
+        assertEquals(steps, schema, "nextflow_schema.json's --imbalance enum must list model.ClassImbalance");
+        assertEquals(steps, org.exprflow.evaluate.EvaluateCommand.IMBALANCE_HANDLINGS, "evaluate --imbalance must accept them");
+        assertEquals("none", schemaProperty("imbalance").path("default").asText());
+    }
 }

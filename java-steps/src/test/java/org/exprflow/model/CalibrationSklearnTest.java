@@ -72,7 +72,7 @@ class CalibrationSklearnTest {
             truth[i] = levels.indexOf(target.label(i));
         }
         ModelPipeline model = ModelPipeline.fitChecked(train, target, options.transformNames(), chosen, 42,
-                new LinkedHashMap<>());
+                ClassImbalance.none, new LinkedHashMap<>());
         double[][] raw = model.predictUncalibrated(held, -1);
 
         Path oofFile = dir.resolve("oof.tsv");

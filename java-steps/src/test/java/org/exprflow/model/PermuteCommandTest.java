@@ -58,4 +58,23 @@ class PermuteCommandTest {
         assertEquals(List.of("permute: error: --from and --to must satisfy 1 <= from <= to, got 3..2"), r.errorLines());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void permuteTakesTheImbalanceHandlingOfTrain() throws Exception {
+        Path data = dir.resolve("i.xfd");
+        DatasetFile.write(ClassImbalanceTest.imbalanced(6, 20, 7, 30, 4, 1.5), data);
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        Path smote = dir.resolve("smote.tsv");
+        Path again = dir.resolve("again.tsv");
+        for (Path out : List.of(smote, again)) {
+            Cli.Result r = Cli.run("--quiet", "permute", "--input", data.toString(), "--splits", splits.toString(), "--from",
+                    "1", "--to", "1", "--learner", "weka.classifiers.functions.Logistic", "--top-k", "5",
+                    "--imbalance", "smote", "--output", out.toString());
+            assertEquals(0, r.exitCode(), r.stderr());
+        }
+        assertEquals(Files.readString(smote), Files.readString(again));
+        Cli.run("permute", "--input", data.toString(), "--splits", splits.toString(), "--from", "1", "--to", "1",
+                "--imbalance", "SMOTE", "--output", dir.resolve("x.tsv").toString()).assertOneLineError(2, "--imbalance");
+    }
 }

@@ -76,4 +76,40 @@ class TrainCommandTest {
                 "class 'C' of target 'label' has a single training sample");
         assertFalse(Files.exists(model));
     }
+
+    @Test
+    void imbalanceIsRecordedInTheModelAndNoneChangesNothing() throws Exception {
+        Path data = write(ClassImbalanceTest.imbalanced(4, 27, 9, 40, 5, 1.5), "i.xfd");
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        Path plain = dir.resolve("plain.tsv");
+        Path none = dir.resolve("none.tsv");
+        assertEquals(0, Cli.run("train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1",
+                "--fold", "1", "--predictions", plain.toString(), "--top-k", "10").exitCode());
+        assertEquals(0, Cli.run("train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1",
+                "--fold", "1", "--predictions", none.toString(), "--top-k", "10", "--imbalance", "none").exitCode());
+        assertEquals(Files.readString(plain), Files.readString(none)); // the default is none, byte for byte
+        for (String handling : List.of("none", "weights", "smote")) {
+            Path model = dir.resolve(handling + ".xfm");
+            Cli.Result r = Cli.run("train", "--input", data.toString(), "--output", model.toString(), "--top-k", "10",
+                    "--imbalance", handling);
+            assertEquals(0, r.exitCode(), r.stderr());
+            ModelPipeline m = ModelFile.read(model);
+            assertEquals(handling, m.metadata().get("imbalance"));
+            assertEquals(switch (handling) {
+                case "none" -> "A: 27 rows; B: 9 rows";
+                case "weights" -> "A: 27 rows × 0.666666666667; B: 9 rows × 2";
+                default -> "A: 27 rows; B: 9 + 18 SMOTE rows";
+            }, m.metadata().get("learner_rows"));
+        }
+    }
+
+    @Test
+    void badImbalanceIsOneLineAndWritesNothing() throws Exception {
+        Path data = write(SyntheticData.classes(21, 12, 10, 2, 1, "A", "B"), "b.xfd");
+        Path model = dir.resolve("m.xfm");
+        Cli.run("train", "--input", data.toString(), "--output", model.toString(), "--imbalance", "oversample")
+                .assertOneLineError(2, "--imbalance");
+        assertFalse(Files.exists(model));
+    }
 }

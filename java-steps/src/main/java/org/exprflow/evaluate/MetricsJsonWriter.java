@@ -34,7 +34,16 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, null);
+    }
+
+    /** With the learning curve ({@code curve}, may be null). */
+    static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches, LearningCurve curve) {
         ObjectNode json = StepJson.METRICS.newDocument();
+        if (curve != null) {
+            LearningCurveWriter.addTo(json, curve);
+        }
         if (cvScheme != null) {
             ObjectNode scheme = json.putObject(CV_SCHEME).put(CV_SCHEME_KIND, cvScheme.kind());
             if (cvScheme.groupColumn() != null) {

@@ -90,6 +90,9 @@ final class HtmlReport {
             if (BatchSection.present(metrics)) {
                 html.append(BatchSection.render(metrics));
             }
+            if (LearningCurveSection.present(metrics)) {
+                html.append(LearningCurveSection.render(metrics));
+            }
         }
         if (predictions != null) {
             html.append(RocSection.render(predictions));

@@ -19,6 +19,7 @@ import java.util.List;
  *              "unseen_in_training": [{"repeat", "fold", "batch"}], "transforms", "own_batch_fallback"}}
  * </pre>
  * ("cv_scheme" and "batches" only when evaluate is told them: --cv-scheme, --dataset with batches.)
+ * With --learning-curve, a "learning_curve" block, whose keys are in {@link LearningCurveJson}.
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */

@@ -63,9 +63,9 @@ final class LearningCurveSection {
         String intervalText = Double.isNaN(replicates) ? "no interval (no bootstrap replicates)"
                 : "band: 95% percentile bootstrap interval over the pooled held-out predictions (" + Markup.fixed(replicates, 0)
                 + " replicates; it does not cover the variation between training subsets)";
-        html.append("<figure>\n").append(SvgLearningCurvePlot.render(points, zeroR,
-                "Balanced accuracy against training-set size; " + intervalText + "; dashed: ZeroR"));
-        html.append("</figure>\n");
+        html.append("<figure>\n").append(SvgLearningCurvePlot.render(points, zeroR, "Learning curve: held-out balanced "
+                + "accuracy against training-set size")).append("<figcaption>Line: pooled balanced accuracy of the held-out "
+                + "folds; ").append(Markup.escape(intervalText)).append("; dashed: ZeroR.</figcaption>\n</figure>\n");
         html.append("<table class=\"metrics learning-curve\">\n<thead><tr><th>fraction of the training folds</th>"
                 + "<th>training samples, mean (range)</th><th>outer folds</th><th>balanced accuracy (pooled)</th>"
                 + "<th>95% interval</th><th>per fold, mean ± SD</th></tr></thead>\n<tbody>\n")

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.exprflow.core.ExitCode;
 import org.exprflow.core.UserException;
 import org.exprflow.stats.ConfusionMatrix;
 import org.exprflow.stepfile.LearningCurveTable;
@@ -28,7 +27,9 @@ import org.exprflow.stepfile.PredictionTable;
  * ZeroR balanced accuracy.
  *
  * <p>Every fraction must score exactly the held-out (repeat, fold, sample) keys of the main CV:
- * otherwise a fold file is missing, or the curve was made from other splits, and evaluate stops.
+ * otherwise a fold file is missing, or the curve was made from other splits, and evaluate stops. The
+ * full size of a fold is inferred from the main CV (the other held-out folds of its repeat), so every
+ * fold's main predictions must be given; a subset larger than that inferred size stops evaluate too.
  */
 public final class LearningCurve {
     /** One size of training set. {@code interval} is null without bootstrap replicates. */
@@ -63,7 +64,7 @@ public final class LearningCurve {
         List<String> levels = merged.levels();
         List<PredictionTable.Row> main = merged.rows("cv", "model");
         if (main.isEmpty()) {
-            throw new UserException(ExitCode.BAD_INPUT, "a learning curve needs the main cross-validation's predictions "
+            throw UserException.unsuitable("a learning curve needs the main cross-validation's predictions "
                     + "(set cv, learner model) among --predictions");
         }
         Set<String> mainKeys = new TreeSet<>();
@@ -77,12 +78,13 @@ public final class LearningCurve {
         Map<Double, List<LearningCurveTable.Row>> byFraction = new TreeMap<>();
         for (LearningCurveTable.Row r : curveRows) {
             if (r.fraction() >= 1) {
-                throw new UserException(ExitCode.BAD_INPUT, "learning-curve fraction " + r.fraction() + " is the main "
+                throw UserException.unsuitable("learning-curve fraction " + r.fraction() + " is the main "
                         + "cross-validation, which the curve reuses: give only fractions below 1");
             }
             byFraction.computeIfAbsent(r.fraction(), k -> new ArrayList<>()).add(r);
         }
         List<Point> points = new ArrayList<>();
+        Map<Double, Map<List<Integer>, Integer>> sizesOfFraction = new TreeMap<>();
         for (Map.Entry<Double, List<LearningCurveTable.Row>> e : byFraction.entrySet()) {
             double fraction = e.getKey();
             List<PredictionTable.Row> rows = new ArrayList<>();
@@ -91,18 +93,18 @@ public final class LearningCurve {
             for (LearningCurveTable.Row r : e.getValue()) {
                 for (String label : List.of(r.truth(), r.predicted())) {
                     if (!levels.contains(label)) {
-                        throw new UserException(ExitCode.BAD_INPUT, "learning-curve fraction " + fraction + ": class '"
+                        throw UserException.unsuitable("learning-curve fraction " + fraction + ": class '"
                                 + label + "' of sample " + r.sample() + " is not one of the classes " + levels);
                     }
                 }
                 if (!keys.add(key(r.repeat(), r.fold(), r.sample()))) {
-                    throw new UserException(ExitCode.BAD_INPUT, "learning-curve fraction " + fraction + ": repeat "
+                    throw UserException.unsuitable("learning-curve fraction " + fraction + ": repeat "
                             + r.repeat() + " fold " + r.fold() + " sample " + r.sample()
                             + " appears in more than one file (was a fold file given twice?)");
                 }
                 Integer before = sizes.putIfAbsent(List.of(r.repeat(), r.fold()), r.trainingSamples());
                 if (before != null && before != r.trainingSamples()) {
-                    throw new UserException(ExitCode.BAD_INPUT, "learning-curve fraction " + fraction + ": repeat "
+                    throw UserException.unsuitable("learning-curve fraction " + fraction + ": repeat "
                             + r.repeat() + " fold " + r.fold() + " has two training sizes, " + before + " and "
                             + r.trainingSamples());
                 }
@@ -110,14 +112,16 @@ public final class LearningCurve {
                         r.predicted(), new double[0]));
             }
             if (!keys.equals(mainKeys)) {
-                throw new UserException(ExitCode.BAD_INPUT, "learning-curve fraction " + fraction + " does not score the "
+                throw UserException.unsuitable("learning-curve fraction " + fraction + " does not score the "
                         + "held-out samples of the main cross-validation (" + difference(mainKeys, keys)
                         + "): is a fold file missing, or was it made from other splits?");
             }
             points.add(point(fraction, levels, new PredictionTable(levels, rows).rows(), sizes, bootstrap, seed));
+            sizesOfFraction.put(fraction, sizes);
         }
         Map<List<Integer>, Integer> fullSizes = new TreeMap<>(LearningCurve::compareFolds);
         heldOfFold.forEach((fold, held) -> fullSizes.put(fold, samplesOfRepeat.get(fold.get(0)) - held));
+        requireFullSizesAboveSubsets(fullSizes, sizesOfFraction);
         points.add(point(1.0, levels, main, fullSizes, bootstrap, seed));
         List<PredictionTable.Row> zeroR = merged.rows("cv", "ZeroR");
         double zeroRBalanced = zeroR.isEmpty() ? Double.NaN : ConfusionMatrix.of(levels, zeroR).balancedAccuracy();
@@ -143,6 +147,22 @@ public final class LearningCurve {
         CrossValidationSummary folds = CrossValidationSummary.of(levels, rows);
         return new Point(fraction, sizes.size(), sum / (double) sizes.size(), min, max, rows.size(), balanced, interval,
                 folds.balancedAccuracy());
+    }
+
+    /**
+     * The full size of a fold is inferred from the main CV (the other held-out folds of its repeat), which
+     * holds only when every fold's predictions were given; a subset larger than it shows that some were not.
+     */
+    private static void requireFullSizesAboveSubsets(Map<List<Integer>, Integer> fullSizes,
+                                                     Map<Double, Map<List<Integer>, Integer>> sizesOfFraction) {
+        sizesOfFraction.forEach((fraction, sizes) -> sizes.forEach((fold, n) -> {
+            if (n > fullSizes.get(fold)) {
+                throw UserException.unsuitable("learning-curve fraction " + fraction + " trained repeat " + fold.get(0)
+                        + " fold " + fold.get(1) + " on " + n + " samples, more than the " + fullSizes.get(fold)
+                        + " the main CV's predictions leave for it: the main CV's predictions lack folds of repeat "
+                        + fold.get(0) + " (give every fold's predictions)");
+            }
+        }));
     }
 
     private static String key(int repeat, int fold, String sample) {

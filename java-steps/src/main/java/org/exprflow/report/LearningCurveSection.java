@@ -59,6 +59,7 @@ final class LearningCurveSection {
         html.append("<p>Does more data help? Nested-CV balanced accuracy of the held-out folds when each outer fold's "
                 + "model is trained on part of its training samples. ").append(Markup.escape(capitalised(
                 JsonFile.string(curve, SUBSETS)))).append(".</p>\n");
+        html.append(change(points));
         double replicates = JsonFile.number(JsonFile.object(curve, INTERVAL), REPLICATES);
         String intervalText = Double.isNaN(replicates) ? "no interval (no bootstrap replicates)"
                 : "band: 95% percentile bootstrap interval over the pooled held-out predictions (" + Markup.fixed(replicates, 0)
@@ -75,6 +76,22 @@ final class LearningCurveSection {
                     .append(Markup.fixed(zeroR, 3)).append(".</p>\n");
         }
         return html.append("</section>\n").toString();
+    }
+
+    /** The change from the smallest size to the full one, and over the last step: facts, no verdict. */
+    private static String change(List<SvgLearningCurvePlot.Point> points) {
+        if (points.size() < 2) {
+            return "";
+        }
+        SvgLearningCurvePlot.Point first = points.get(0);
+        SvgLearningCurvePlot.Point previous = points.get(points.size() - 2);
+        SvgLearningCurvePlot.Point full = points.get(points.size() - 1);
+        double lastStep = full.balancedAccuracy() - previous.balancedAccuracy();
+        return "<p class=\"curve-change\">From " + Markup.fixed(first.trainingSamples(), 1) + " to "
+                + Markup.fixed(full.trainingSamples(), 1) + " training samples per fold, the pooled balanced accuracy went from "
+                + Markup.fixed(first.balancedAccuracy(), 3) + " to " + Markup.fixed(full.balancedAccuracy(), 3)
+                + "; the last step (from " + Markup.fixed(previous.trainingSamples(), 1) + " samples) changed it by "
+                + (lastStep >= 0 ? "+" : "") + Markup.fixed(lastStep, 3) + ".</p>\n";
     }
 
     private static String capitalised(String text) {

@@ -87,5 +87,7 @@ class LearningCurveCliTest {
         assertTrue(page.contains("class=\"band\""), "no interval band");
         assertTrue(page.contains("class=\"baseline\""), "no ZeroR line");
         assertTrue(page.contains("1 (main CV)"), "the full size is not marked as the main CV");
+        assertTrue(page.contains("From 6.0 to 24.0 training samples per fold, the pooled balanced accuracy went from "),
+                "no statement of the change along the curve");
     }
 }

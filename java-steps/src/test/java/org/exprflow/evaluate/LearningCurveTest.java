@@ -91,6 +91,16 @@ class LearningCurveTest {
     }
 
     @Test
+    void inputOrderDoesNotMatter() {
+        List<LearningCurveTable.Row> rows = new ArrayList<>(curve(0.5, 5, 4));
+        rows.addAll(curve(0.25, 7, 2));
+        LearningCurve a = LearningCurve.of(main(), rows, 300, 9);
+        java.util.Collections.shuffle(rows, new java.util.Random(3));
+        LearningCurve b = LearningCurve.of(main(), rows, 300, 9);
+        assertEquals(LearningCurveWriter.tsvLines(a), LearningCurveWriter.tsvLines(b));
+    }
+
+    @Test
     void foldSizesAreTheOtherFoldsOfTheRepeat() {
         // unequal folds: 5, 4, 3 held out of 12 -> training sizes 7, 8, 9
         List<PredictionTable.Row> rows = new ArrayList<>();

@@ -35,7 +35,12 @@ def abort(String message) {
 def schema = new ParamsSchema(file("${projectDir}/nextflow_schema.json"))
 
 if (params.help) {
-    println schema.help("nextflow run ${workflow.manifest.name ?: 'exprflow'} --analysis classify --input FILE")
+    // The command as users type it: ./nextfloww (which exports EXPRFLOW_LAUNCHER) or nextflow, then
+    // the pipeline as a path relative to where they are ('.' from the project folder).
+    def launcher = System.getenv('EXPRFLOW_LAUNCHER') ?: 'nextflow'
+    def pipeline = workflow.projectDir.startsWith(workflow.launchDir)
+        ? (workflow.launchDir.relativize(workflow.projectDir).toString() ?: '.') : workflow.projectDir.toString()
+    println schema.help("${launcher} run ${pipeline} --analysis classify --input FILE")
     System.exit(0)
 }
 
@@ -58,6 +63,13 @@ if (params.analysis == 'landmark' && !params.landmarks) {
 }
 if (params.analysis == 'landmark' && params.target_chunk_size && !params.targets) {
     abort('--target_chunk_size needs --targets (without a list the number of targets is known only after import); use --target_chunks')
+}
+// train refuses these too (model.CandidateSearch), but only once a task runs: say it here, in one line.
+if (params.search == 'random' && params.search_budget == null) {
+    abort('--search random needs --search_budget N, the number of candidates to draw')
+}
+if (params.search != 'random' && params.search_budget != null) {
+    abort('--search_budget applies to --search random only')
 }
 if (params.analysis != 'landmark') {
     ['landmarks', 'targets', 'target_groups', 'landmark_query'].findAll { params[it] }.each {
@@ -104,8 +116,26 @@ if (params.analysis == 'score') {
         abort("--${it} is only used by --analysis score")
     }
 }
-if (!(params.analysis in ['peaks', 'score']) && !params.input && !params.accession) {
-    abort("--input or --accession is required for --analysis ${params.analysis}")
+// Per-sample quantification files (STAR, salmon, kallisto, RSEM): a samplesheet whose --file_column
+// lists one file per sample stands in for --input (and a --test_samplesheet for --test_input).
+// Read here because Nextflow stages them into IMPORT; the rest of the samplesheet is the step's.
+def perSampleFiles = { String option, sheet ->
+    if (!sheet) {
+        return null
+    }
+    if (!file(sheet).isFile()) {
+        abort("--${option} ${sheet} does not exist")
+    }
+    def found = PerSampleFiles.read(file(sheet), params.file_column)
+    if (found.error) {
+        abort(found.error)
+    }
+    return found.files
+}
+def inputFiles = !(params.analysis in ['peaks', 'score']) && !params.input && !params.accession ? perSampleFiles('samplesheet', params.samplesheet) : null
+def testFiles = params.analysis == 'classify' && !params.test_input && !params.test_accession ? perSampleFiles('test_samplesheet', params.test_samplesheet) : null
+if (!(params.analysis in ['peaks', 'score']) && !params.input && !params.accession && !inputFiles) {
+    abort("--input or --accession is required for --analysis ${params.analysis} (or a --samplesheet whose '${params.file_column}' column lists one quantification file per sample)")
 }
 if (params.input && params.accession) {
     abort('--input and --accession are alternatives: give one')
@@ -119,8 +149,8 @@ if (params.analysis == 'predict' && !params.model) {
 if (params.analysis != 'predict' && params.model) {
     abort('--model is only used by --analysis predict')
 }
-if (params.test_samplesheet && !params.test_input && !params.test_accession) {
-    abort('--test_samplesheet needs --test_input or --test_accession')
+if (params.test_samplesheet && !params.test_input && !params.test_accession && !testFiles) {
+    abort("--test_samplesheet needs --test_input or --test_accession (or a '${params.file_column}' column listing one quantification file per sample)")
 }
 if (params.analysis == 'predict' && (params.test_input || params.test_accession)) {
     abort('--test_input and --test_accession are only used by --analysis classify')
@@ -194,7 +224,7 @@ workflow {
     // cache. role tells the training (or new) data from the independent test data.
     // (--analysis peaks reads its own samplesheets, --analysis score its own tables: no source
     // here, so FETCH_INPUTS runs no task.)
-    def sources = params.analysis in ['peaks', 'score'] ? [] : [[[role: 'input'], params.accession ?: file(params.input)]]
+    def sources = params.analysis in ['peaks', 'score'] || inputFiles ? [] : [[[role: 'input'], params.accession ?: file(params.input)]]
     if (params.test_input || params.test_accession) {
         sources << [[role: 'test'], params.test_accession ?: file(params.test_input)]
     }
@@ -208,9 +238,12 @@ workflow {
         test: true
             return [[id: meta.id], data, test_samplesheet]
     }
+    // per-sample files: the samplesheet names the dataset (as `exprflow import` would name it)
+    ch_input = inputFiles ? Channel.of([[id: samplesheet.simpleName, per_sample: true], inputFiles, samplesheet]) : ch_data.input
+    ch_test = testFiles ? Channel.of([[id: test_samplesheet.simpleName, per_sample: true], testFiles, test_samplesheet]) : ch_data.test
 
     if (params.analysis == 'classify') {
-        CLASSIFY(ch_data.input, ch_data.test)
+        CLASSIFY(ch_input, ch_test)
         ch_versions = FETCH_INPUTS.out.versions.mix(CLASSIFY.out.versions)
     } else if (params.analysis == 'peaks') {
         PEAKS()
@@ -224,10 +257,10 @@ workflow {
         )
         ch_versions = SCORE_PREDICTIONS.out.versions
     } else if (params.analysis == 'landmark') {
-        LANDMARK(ch_data.input)
+        LANDMARK(ch_input)
         ch_versions = FETCH_INPUTS.out.versions.mix(LANDMARK.out.versions)
     } else {
-        PREDICT_SAMPLES(ch_data.input)
+        PREDICT_SAMPLES(ch_input)
         ch_versions = FETCH_INPUTS.out.versions.mix(PREDICT_SAMPLES.out.versions)
     }
 

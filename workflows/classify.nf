@@ -24,7 +24,7 @@
  * The data arrive as channels (main.nf resolves local files and accessions alike), so CLASSIFY
  * never cares where a file came from.
  */
-include { IMPORT                        } from '../modules/local/import'
+include { IMPORT; importInput          } from '../modules/local/import'
 include { IMPORT    as IMPORT_TEST      } from '../modules/local/import'
 include { QC                            } from '../modules/local/qc'
 include { NORMALISE                     } from '../modules/local/normalise'
@@ -99,7 +99,7 @@ workflow CLASSIFY {
     main:
     ch_versions = Channel.empty()
 
-    IMPORT(ch_input)
+    IMPORT(ch_input.map { meta, data, samplesheet -> importInput(meta, data, samplesheet) })
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
     QC(IMPORT.out.dataset)
@@ -162,7 +162,7 @@ workflow CLASSIFY {
         .map { meta, data, samplesheet, input_id ->
             [meta.id == input_id ? meta + [id: "${meta.id}.test"] : meta, data, samplesheet]
         }
-    IMPORT_TEST(ch_test_data)
+    IMPORT_TEST(ch_test_data.map { meta, data, samplesheet -> importInput(meta, data, samplesheet) })
     NORMALISE_TEST(IMPORT_TEST.out.dataset)
     PREDICT_TEST(
         TRAIN_FINAL.out.model

@@ -12,7 +12,7 @@
  * query samples (new profiles with landmarks only) go through the same per-value NORMALISE as the
  * training data, then the saved chunk models, also in chunk order.
  */
-include { IMPORT                       } from '../modules/local/import'
+include { IMPORT; importInput         } from '../modules/local/import'
 include { IMPORT    as IMPORT_QUERY    } from '../modules/local/import'
 include { NORMALISE                    } from '../modules/local/normalise'
 include { NORMALISE as NORMALISE_QUERY } from '../modules/local/normalise'
@@ -44,7 +44,7 @@ workflow LANDMARK {
     main:
     ch_versions = Channel.empty()
 
-    IMPORT(ch_input)
+    IMPORT(ch_input.map { meta, data, samplesheet -> importInput(meta, data, samplesheet) })
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
     NORMALISE(IMPORT.out.dataset)
@@ -70,7 +70,7 @@ workflow LANDMARK {
     // New landmark-only profiles, predicted with every chunk's saved model.
     if (params.landmark_query) {
         def query = file(params.landmark_query)
-        IMPORT_QUERY(Channel.of([[id: query.name.replaceAll(/\..*$/, '')], query, []]))
+        IMPORT_QUERY(Channel.of(importInput([id: query.name.replaceAll(/\..*$/, '')], query, [])))
         ch_versions = ch_versions.mix(IMPORT_QUERY.out.versions)
         NORMALISE_QUERY(IMPORT_QUERY.out.dataset)
         ch_versions = ch_versions.mix(NORMALISE_QUERY.out.versions)

@@ -5,7 +5,7 @@
  *
  *   IMPORT -> NORMALISE -> PREDICT (--model)
  */
-include { IMPORT    } from '../modules/local/import'
+include { IMPORT; importInput } from '../modules/local/import'
 include { NORMALISE } from '../modules/local/normalise'
 include { PREDICT   } from '../modules/local/predict'
 
@@ -16,7 +16,7 @@ workflow PREDICT_SAMPLES {
     main:
     ch_versions = Channel.empty()
 
-    IMPORT(ch_input)
+    IMPORT(ch_input.map { meta, data, samplesheet -> importInput(meta, data, samplesheet) })
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
     NORMALISE(IMPORT.out.dataset)

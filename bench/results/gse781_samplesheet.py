@@ -5,7 +5,8 @@ Usage: gse781_samplesheet.py SOFT.gz PLATFORM LABELS.tsv OUT.tsv
 
 LABELS.tsv (sample, label) holds the labels that `exprflow import --label-field source_name_ch1
 --label-map ...` gave (dumped by DumpLabels.java); this script does not relabel anything, it only adds
-the patient column that grouped CV needs, and cross-checks the labels against the rest of the file.
+the patient column that grouped CV needs and the batch column (the array lot, "Lot batch = N" in the
+description: two lots), and cross-checks the labels against the rest of the file.
 
 Why a script: GSE781's SOFT file has no characteristics lines, and its titles are unreliable for
 the class: GSM12283, GSM12300 and GSM12444 are titled "N2/N3/N4 Renal Clear Cell Carcinoma U133A"
@@ -86,7 +87,11 @@ def main():
         if facts["adjacent"] != (label == "normal"):
             problems.append(f"{gsm}: description adjacent={facts['adjacent']} disagrees with label {label}")
         by_patient[patient].append((gsm, label, facts))
-        rows.append((gsm, label, "P" + patient, title))
+        lot = re.search(r"Lot batch = (\d+)", " ".join(fields.get("description", [])))
+        if not lot:
+            problems.append(f"{gsm}: no 'Lot batch = N' in the description")
+            continue
+        rows.append((gsm, label, "P" + patient, "lot" + lot.group(1), title))
 
     for patient, members in by_patient.items():
         for key in ("age", "gender", "side"):
@@ -99,12 +104,12 @@ def main():
         sys.exit("gse781_samplesheet: " + "\n".join(problems))
 
     with open(out, "w") as f:
-        f.write("sample\tlabel\tpatient\ttitle\n")
+        f.write("sample\tlabel\tpatient\tbatch\ttitle\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
     pairs = sum(1 for m in by_patient.values() if len(m) == 2)
     counts = defaultdict(int)
-    for _, label, _, _ in rows:
+    for _, label, _, _, _ in rows:
         counts[label] += 1
     print(f"{len(rows)} samples ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
           f"{len(by_patient)} patients ({pairs} normal/carcinoma pairs, {len(by_patient) - pairs} single)")

@@ -1,13 +1,18 @@
 /*
  * IMPORT: reads expression data in any supported format (plus an optional samplesheet with labels
  * and annotations) into the pipeline's dataset format (.xfd).
+ *
+ * Per-sample quantification files (STAR, salmon, kallisto, RSEM: a samplesheet whose --file_column
+ * lists one file per sample, and no --input) come as sample_files, staged as sample_files/<n>/<name>
+ * because they usually share one name (quant.sf) and passed with --sample-files in the samplesheet's
+ * row order. tx2gene is the salmon/kallisto transcript-to-gene table, or [].
  */
 process IMPORT {
     tag "${meta.id}"
     label 'process_low'
 
     input:
-    tuple val(meta), path(data), path(samplesheet)
+    tuple val(meta), path(data), path(samplesheet), path(sample_files, stageAs: 'sample_files/?/*'), path(tx2gene)
 
     output:
     tuple val(meta), path("${prefix}.xfd"), emit: dataset
@@ -16,15 +21,31 @@ process IMPORT {
     script:
     def args = task.ext.args ?: ''
     prefix = meta.output_id ?: "${meta.id}"
+    def input = data ? "--input ${Exprflow.shellQuote(data)}" : ''
     def sheet = samplesheet ? "--samplesheet ${Exprflow.shellQuote(samplesheet)}" : ''
+    // a single staged file is a Path, several a list: the row order is the order given
+    def staged = sample_files instanceof List ? sample_files : (sample_files ? [sample_files] : [])
+    def files = staged ? "--sample-files " + staged.collect { Exprflow.shellQuote(it) }.join(' ') : ''
+    def t2g = tx2gene ? "--tx2gene ${Exprflow.shellQuote(tx2gene)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow import \\
         --versions-yml versions.yml --versions-process '${task.process}' \\
-        --input ${Exprflow.shellQuote(data)} \\
+        ${input} \\
         ${sheet} \\
+        ${files} \\
+        ${t2g} \\
         --name ${Exprflow.shellQuote(meta.id)} \\
         --output ${Exprflow.shellQuote(prefix + '.xfd')} \\
         ${args}
     """
+}
+
+/*
+ * IMPORT's input from the workflows' [meta, data, samplesheet]: data is one file, or (meta.per_sample)
+ * the list of per-sample files of the samplesheet, in its row order.
+ */
+def importInput(meta, data, samplesheet) {
+    def tx2gene = params.tx2gene ? file(params.tx2gene, checkIfExists: true) : []
+    meta.per_sample ? [meta, [], samplesheet, data, tx2gene] : [meta, data, samplesheet, [], tx2gene]
 }

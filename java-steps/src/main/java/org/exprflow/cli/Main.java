@@ -140,8 +140,8 @@ public final class Main implements Runnable {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": error: " + ex.getMessage()
-                    + " (see --help)");
+            err.println(ex.getCommandLine().getCommandName() + ": error: "
+                    + PipelineParameterNames.forUser(ex.getMessage()) + " (see --help)");
             err.flush();
             return ExitCode.USAGE.code;
         });
@@ -151,7 +151,8 @@ public final class Main implements Runnable {
                 cause = cause.getCause();
             }
             if (cause instanceof UserException ue) {
-                commandLine.getErr().println(commandLine.getCommandName() + ": error: " + ue.getMessage());
+                commandLine.getErr().println(commandLine.getCommandName() + ": error: "
+                        + PipelineParameterNames.forUser(ue.getMessage()));
                 commandLine.getErr().flush();
                 return ue.exitCode().code;
             }

@@ -52,6 +52,11 @@ public final class ImportCommand extends StepCommand {
                     + "(default: ${DEFAULT-VALUE}).")
     String fileColumn;
 
+    @Option(names = "--sample-files", arity = "1..*", paramLabel = "FILE",
+            description = "The samplesheet's per-sample files as staged by the pipeline, in the samplesheet's row order; "
+                    + "they replace the --file-column paths, which Nextflow cannot keep (every salmon file is quant.sf).")
+    List<Path> sampleFiles;
+
     @Option(names = "--star-strand", defaultValue = "auto", paramLabel = "unstranded|forward|reverse|auto",
             description = "STAR ReadsPerGene column: unstranded (2), forward (3), reverse (4), or auto: forward or "
                     + "reverse when that column's sum is >= 4x the other's, else unstranded (default: ${DEFAULT-VALUE}).")
@@ -129,6 +134,9 @@ public final class ImportCommand extends StepCommand {
         if (!quantity.equals("counts") && !quantity.equals("tpm")) {
             throw UserException.badParameter("unknown --quantity '" + quantity + "'; expected counts or tpm");
         }
+        if (sampleFiles != null && (input != null || samplesheet == null)) {
+            throw UserException.badParameter("--sample-files goes with --samplesheet and without --input");
+        }
         StarStrand.fromCli(starStrand);
         Tximport.CountsFromAbundance.fromCli(countsFromAbundance);
         requestedKind();
@@ -195,6 +203,10 @@ public final class ImportCommand extends StepCommand {
             throw UserException.badLine(samplesheet, 1, "no column '" + fileColumn + "' (--file-column): without "
                     + "--input the samplesheet lists one quantification file per sample");
         }
+        if (sampleFiles != null && sampleFiles.size() != fileNames.size()) {
+            throw UserException.badParameter("--sample-files names " + sampleFiles.size() + " files; the samplesheet "
+                    + samplesheet + " lists " + fileNames.size());
+        }
         Path base = samplesheet.toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
         for (int r = 0; r < fileNames.size(); r++) {
@@ -203,7 +215,7 @@ public final class ImportCommand extends StepCommand {
                 throw UserException.badLine(samplesheet, sheet.lines().get(r), "empty '" + fileColumn + "' for sample '"
                         + sheet.sampleIds().get(r) + "'");
             }
-            Path p = base.resolve(f.strip());
+            Path p = sampleFiles != null ? sampleFiles.get(r) : base.resolve(f.strip());
             if (!java.nio.file.Files.isRegularFile(p)) {
                 throw UserException.badLine(samplesheet, sheet.lines().get(r), "file '" + f.strip() + "' of sample '"
                         + sheet.sampleIds().get(r) + "' does not exist (paths are relative to the samplesheet)");

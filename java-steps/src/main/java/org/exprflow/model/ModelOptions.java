@@ -56,6 +56,24 @@ public final class ModelOptions {
                     + "which prefers the earlier, simpler candidates when the difference is noise) (default: ${DEFAULT-VALUE}).")
     SelectionRule selectionRule;
 
+    /** Whether the inner loop scores every candidate or a seeded random draw of them ({@link CandidateSearch}). */
+    public enum Search { grid, random }
+
+    @Option(names = "--search", defaultValue = "grid",
+            description = "grid: every candidate (learners with their option ranges expanded, e.g. "
+                    + "'weka.classifiers.functions.SMO -C 2^[-5:5]', '... -K [1:15:2]', '... -K [1,2,4,8]', times every k; "
+                    + "at most " + CandidateSearch.MAX_CANDIDATES + "); random: --search-budget of them drawn without "
+                    + "replacement, seeded by --seed, the same draw in every fold (default: ${DEFAULT-VALUE}).")
+    Search search = Search.grid;
+
+    @Option(names = "--search-budget", paramLabel = "N",
+            description = "With --search random: how many candidates to draw (1 to " + CandidateSearch.MAX_CANDIDATES
+                    + "; the whole space when it is smaller).")
+    Integer searchBudget;
+
+    /** The expanded candidates, computed once: every fold and permutation of a process uses the same ones. */
+    private CandidateSearch.Result searched;
+
     @Mixin
     StepSeed seedOption = new StepSeed();
 
@@ -81,19 +99,25 @@ public final class ModelOptions {
     public List<Candidate> candidates() {
         List<String> ls = learners.isEmpty() ? List.of(ModelSpec.DEFAULT_LEARNER) : learners;
         List<Integer> ks = topK.isEmpty() ? List.of(ModelSpec.DEFAULT_TOP_K) : topK;
-        List<Candidate> out = new ArrayList<>();
+        if (searched != null) {
+            return searched.candidates();
+        }
+        List<String> trimmed = new ArrayList<>();
         for (String l : ls) {
             String learner = l.trim();
             if (learner.isEmpty()) {
                 throw UserException.badParameter("--learner must not be empty");
             }
-            for (int k : ks) {
-                if (k < 0) {
-                    throw UserException.badParameter("--top-k must be 0 (all features) or positive, got " + k);
-                }
-                out.add(new Candidate(learner, k));
+            trimmed.add(learner);
+        }
+        for (int k : ks) {
+            if (k < 0) {
+                throw UserException.badParameter("--top-k must be 0 (all features) or positive, got " + k);
             }
         }
+        // every learner with every k, option ranges expanded (all of them, or a seeded draw)
+        CandidateSearch.Result result = CandidateSearch.search(trimmed, ks, search, searchBudget, seed());
+        List<Candidate> out = result.candidates();
         for (Candidate c : out) {
             WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
         }
@@ -103,7 +127,19 @@ public final class ModelOptions {
         if (innerRepeats < 1) {
             throw UserException.badParameter("--inner-repeats must be at least 1, got " + innerRepeats);
         }
+        searched = result;
         return out;
+    }
+
+    /**
+     * What random search did, for the model's metadata, e.g. "random: 20 of 1210 candidates (seed 42)";
+     * null for a grid, whose candidates are all there is.
+     */
+    public String searchNote() {
+        candidates();
+        return search == Search.random
+                ? "random: " + searched.candidates().size() + " of " + searched.spaceSize() + " candidates (seed " + seed() + ")"
+                : null;
     }
 
     public List<String> transformNames() {

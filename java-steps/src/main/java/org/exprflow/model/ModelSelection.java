@@ -63,6 +63,9 @@ public final class ModelSelection {
         }
         LinkedHashMap<String, String> meta = new LinkedHashMap<>(extraMetadata);
         meta.put("candidates", Integer.toString(candidates.size()));
+        if (options.searchNote() != null) {
+            meta.put("search", options.searchNote());
+        }
         for (int i = 0; i < scores.size(); i++) {
             meta.put("inner_balanced_accuracy." + (i + 1), scores.get(i).candidate() + " = "
                     + org.exprflow.io.Canonical.number(scores.get(i).balancedAccuracy()) + " (SE "

@@ -159,6 +159,8 @@ public final class TrainCommand extends StepCommand {
 
     private void log(int samples, int features, String foldNote) {
         Log.info("training on " + samples + " samples x " + features + " features" + foldNote + "; "
-                + model.candidates().size() + " candidate(s); transforms: " + String.join(",", model.transformNames()));
+                + model.candidates().size() + " candidate(s)"
+                + (model.searchNote() == null ? "" : " (" + model.searchNote() + ")")
+                + "; transforms: " + String.join(",", model.transformNames()));
     }
 }

@@ -55,6 +55,11 @@ public record WekaLearnerSpec(String text, String className, List<String> option
         } catch (Exception e) {
             throw UserException.badParameter(what + ": cannot parse Weka options '" + text + "': " + e.getMessage());
         }
+        if (OptionRanges.hasRange(text)) {
+            // only train and permute (ModelOptions) expand ranges; elsewhere Weka would see "[1,2]" as a value
+            throw UserException.badParameter(what + ": '" + text + "' holds an option range; ranges such as "
+                    + "-C 2^[-5:5] are expanded only in train and permute's --learner");
+        }
         if (parts.length == 0) {
             throw UserException.badParameter(what + ": empty; give a Weka class name such as " + ModelSpec.DEFAULT_LEARNER);
         }

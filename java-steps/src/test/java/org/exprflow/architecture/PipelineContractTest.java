@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exprflow.download.Accession;
+import org.exprflow.model.CandidateSearch;
+import org.exprflow.model.ModelOptions;
 import org.exprflow.normalise.CrossSampleTransforms;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
@@ -83,6 +85,28 @@ class PipelineContractTest {
         assertTrue(schema.matcher(String.join(",", CrossSampleTransforms.NAMES.subList(0, 2))).find());
         assertFalse(schema.matcher("bogus").find(), "the schema must refuse an unknown transform before any task");
         assertTrue(schemaProperty("transforms").path("description").asText().contains(CrossSampleTransforms.NAMES.get(0)));
+    }
+
+    @Test
+    void schemaSearchParametersMatchTheModelOptions() throws IOException {
+        List<String> modes = new java.util.ArrayList<>();
+        schemaProperty("search").path("enum").forEach(v -> modes.add(v.asText()));
+        assertEquals(java.util.Arrays.stream(ModelOptions.Search.values()).map(Enum::name).toList(), modes);
+        assertEquals(ModelOptions.Search.grid.name(), schemaProperty("search").path("default").asText());
+        assertEquals(CandidateSearch.MAX_CANDIDATES, schemaProperty("search_budget").path("maximum").asInt());
+        // the learner has no pattern; if one is added, it must let option ranges through
+        JsonNode learnerPattern = schemaProperty("learner").path("pattern");
+        if (!learnerPattern.isMissingNode()) {
+            Pattern p = Pattern.compile(learnerPattern.asText());
+            for (String l : List.of("weka.classifiers.functions.SMO -C 2^[-5:5] -M", "weka.classifiers.lazy.IBk -K [1:15:2]",
+                    "weka.classifiers.trees.RandomForest -K [1,2,4,8]")) {
+                assertTrue(p.matcher(l).find(), "--learner '" + l + "' is refused by nextflow_schema.json");
+            }
+        }
+        // train and permute get the search options with the other model options
+        String modules = Files.readString(ROOT.resolve("conf/modules.config"));
+        assertTrue(modules.contains("'--search'        : params.search,"), "conf/modules.config must pass --search");
+        assertTrue(modules.contains("'--search-budget' : params.search_budget,"), "conf/modules.config must pass --search-budget");
     }
 
     /**

@@ -197,6 +197,37 @@ class RnaSeqImportTest {
         assertEquals(ValueKind.ABUNDANCE, tpm.valueKind());
     }
 
+    /**
+     * Under the pipeline the files are staged under new paths (sample_files/1/quant.sf.gz, ...), since
+     * every salmon file has the same name: --sample-files gives them in row order, in place of the
+     * samplesheet's paths, and the dataset is the same.
+     */
+    @Test
+    void stagedSampleFilesReplaceTheSamplesheetPathsInRowOrder() throws IOException {
+        Path sheet = counts("samplesheet_salmon.csv");
+        List<String> rows = Files.readAllLines(sheet);
+        List<String> staged = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            String file = rows.get(r).split(",")[3];
+            Path target = Files.createDirectories(dir.resolve("sample_files/" + r)).resolve("quant.sf.gz");
+            Files.copy(sheet.resolveSibling(file), target);
+            staged.add(target.toString());
+        }
+        Dataset expected = importOk("--samplesheet", sheet.toString(), "--tx2gene", counts("tx2gene.tsv").toString());
+        List<String> args = new ArrayList<>(List.of("--samplesheet", sheet.toString(),
+                "--tx2gene", counts("tx2gene.tsv").toString(), "--sample-files"));
+        args.addAll(staged);
+        Dataset d = importOk(args.toArray(String[]::new));
+        assertEquals(expected.sampleIds(), d.sampleIds());
+        for (int s = 0; s < d.sampleCount(); s++) {
+            assertArrayEquals(expected.row(s), d.row(s), "sample " + s);
+        }
+        importFails(2, "--sample-files names 1 files; the samplesheet", "--samplesheet", sheet.toString(),
+                "--tx2gene", counts("tx2gene.tsv").toString(), "--sample-files", staged.get(0));
+        importFails(2, "--sample-files goes with --samplesheet and without --input", "--input",
+                counts("salmon.merged.gene_counts.tsv").toString(), "--sample-files", staged.get(0));
+    }
+
     @Test
     void transcriptsMissingFromTx2geneAreDroppedUpToTheLimitAndRefusedAbove() throws IOException {
         List<String> lines = Files.readAllLines(counts("tx2gene.tsv"));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,31 +35,13 @@ class CountsPipelineIT {
     @Test
     void aGeneCountMatrixRunsImportQcNormaliseAndTrain() throws Exception {
         Path project = TestEnvironment.projectDir();
-        Path params = Files.writeString(tmp.resolve("params.json"), "{\"split_column\": null}\n");
         Path results = tmp.resolve("results");
         Path work = tmp.resolve("work");
-        List<String> command = List.of("./nextfloww", "-log", tmp.resolve("nextflow.log").toString(), "run", ".",
-                "-ansi-log", "false", "-w", work.toString(), "-profile", "test", "-params-file", params.toString(),
-                "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
+        run(work, "{\"split_column\": null}", "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
                 "--samplesheet", project.resolve("test-data/counts/samplesheet.csv").toString(),
                 // One flag for the count normalisation: edgeR's TMM and log-CPM, fitted in every training fold.
                 "--transforms", "tmm_logcpm",
                 "--outdir", results.toString());
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
-        Path log = tmp.resolve("run.out");
-        pb.redirectOutput(log.toFile());
-        String jar = System.getProperty("exprflow.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            pb.environment().put("EXPRFLOW_JAR", jar);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("the counts run did not finish in " + TIMEOUT_MINUTES + " minutes");
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
 
         String taskLogs = taskErrLogs(work);
         assertTrue(taskLogs.contains("[import] format: gene-matrix (detected)"), taskLogs);
@@ -74,6 +57,61 @@ class CountsPipelineIT {
         assertTrue(metrics.contains("cv\tmodel\tbalanced_accuracy\tall\t"), metrics);
         assertTrue(Files.isRegularFile(results.resolve("report/salmon.report.html")));
         assertTrue(Files.isRegularFile(results.resolve("model/salmon.xfm")));
+    }
+
+    /**
+     * Per-sample salmon files listed in the samplesheet's file column, with no --input: every file
+     * is named quant.sf.gz, so the pipeline stages them one folder each and the step gets them in
+     * the samplesheet's row order; tx2gene comes through --tx2gene.
+     */
+    @Test
+    void perSampleSalmonFilesFromTheSamplesheetRunWithoutInput() throws Exception {
+        Path project = TestEnvironment.projectDir();
+        Path results = tmp.resolve("results");
+        Path work = tmp.resolve("work");
+        // -profile test's --input unset: the samplesheet's files are the input
+        run(work, "{\"split_column\": null, \"input\": null}",
+                "--samplesheet", project.resolve("test-data/counts/samplesheet_salmon.csv").toString(),
+                "--tx2gene", project.resolve("test-data/counts/tx2gene.tsv").toString(),
+                "--transforms", "tmm_logcpm",
+                "--outdir", results.toString());
+
+        String taskLogs = taskErrLogs(work);
+        assertTrue(taskLogs.contains("[import] format: salmon (detected), 24 per-sample files"), taskLogs);
+        assertTrue(taskLogs.contains("[import] shape: 24 samples x 100 features"), taskLogs);
+        List<String> qc = Files.readAllLines(results.resolve("qc/samplesheet_salmon.qc.tsv"));
+        assertEquals(25, qc.size());
+        String metrics = Files.readString(results.resolve("metrics/samplesheet_salmon.metrics.tsv"));
+        assertTrue(metrics.contains("cv\tmodel\tbalanced_accuracy\tall\t"), metrics);
+        assertTrue(Files.isRegularFile(results.resolve("report/samplesheet_salmon.report.html")));
+    }
+
+    /**
+     * Runs -profile test with paramsJson (at least its split column unset: the count samplesheets
+     * have none) and args; asserts exit 0.
+     */
+    private void run(Path work, String paramsJson, String... args) throws Exception {
+        Path project = TestEnvironment.projectDir();
+        Path params = Files.writeString(tmp.resolve("params.json"), paramsJson + "\n");
+        List<String> command = new ArrayList<>(List.of("./nextfloww", "-log", tmp.resolve("nextflow.log").toString(),
+                "run", ".", "-ansi-log", "false", "-w", work.toString(), "-profile", "test", "-params-file",
+                params.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        Path log = tmp.resolve("run.out");
+        pb.redirectOutput(log.toFile());
+        String jar = System.getProperty("exprflow.jar");
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            pb.environment().put("EXPRFLOW_JAR", jar);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            fail("the counts run did not finish in " + TIMEOUT_MINUTES + " minutes");
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
     }
 
     /** Every task's .command.err, concatenated. */

@@ -162,7 +162,8 @@ class PipelineIT {
     @ParameterizedTest
     @ValueSource(strings = {"--folds 0", "--analysis nonsense", "--no_such_param 1", "--analysis peaks",
         "--top_k -1", "--transforms quantile,magic", "--landmark_query test-data/landmark/query_landmarks.tsv.gz",
-        "--target_chunk_size 5 --analysis landmark --landmarks test-data/landmark/landmarks.txt"})
+        "--target_chunk_size 5 --analysis landmark --landmarks test-data/landmark/landmarks.txt",
+        "--search random", "--search_budget 5"})
     void badParameterFailsBeforeAnyTask(String args) throws Exception {
         String name = "bad" + Integer.toHexString(args.hashCode());
         List<String> all = new ArrayList<>(List.of("-profile", "test", "--outdir", tmp.resolve(name).toString()));

@@ -8,6 +8,10 @@
  * With a grid of learners and k, each TRAIN task runs the inner loop of nested CV on its own
  * training samples; PERMUTE reruns that whole procedure on permuted labels.
  *
+ * With --learning_curve 0.25,0.5,...: TRAIN_CURVE reruns every outer fold's procedure on each
+ * fraction of the fold's training samples (nested subsets, drawn inside the task) and scores the same
+ * held-out fold; EVALUATE turns them into the learning curve, the main CV being the full size.
+ *
  * Several label columns (--label_column a,b,c) are a multi-label task solved by binary relevance:
  * from SPLIT on, every label is its own branch (meta.target, meta.id = <dataset>.<label>) with its
  * own folds, models and metrics, and MULTILABEL gathers the labels' predictions into micro and
@@ -28,6 +32,7 @@ include { NORMALISE as NORMALISE_TEST   } from '../modules/local/normalise'
 include { SPLIT                         } from '../modules/local/split'
 include { TRAIN     as TRAIN_CV         } from '../modules/local/train'
 include { TRAIN     as TRAIN_FINAL      } from '../modules/local/train'
+include { TRAIN     as TRAIN_CURVE      } from '../modules/local/train'
 include { PREDICT   as PREDICT_HELDOUT  } from '../modules/local/predict'
 include { PREDICT   as PREDICT_TEST     } from '../modules/local/predict'
 include { PERMUTE                       } from '../modules/local/permute'
@@ -60,6 +65,19 @@ def hasTestSamples(splits) {
 def sortedGroups(ch) {
     ch.groupTuple()
         .map { id, keys, files -> [id, [keys, files].transpose().sort { a, b -> byKey(a, b) }.collect { it[1] }] }
+}
+
+/*
+ * The learning curve's training fractions (--learning_curve '0.25,0.5'), as canonical decimal strings
+ * in increasing order, without repeats; none when the parameter is unset. The schema has checked
+ * that each is in (0, 1).
+ */
+def learningCurveFractions(value) {
+    value == null ? [] : value.toString().tokenize(',')*.trim().findAll()
+        .collect { new BigDecimal(it).stripTrailingZeros() }
+        .unique()
+        .sort()
+        .collect { it.toPlainString() }
 }
 
 /* Orders [key, file] pairs by key, a list compared element by element. */
@@ -111,6 +129,16 @@ workflow CLASSIFY {
     }
     TRAIN_CV(ch_folds)
     ch_versions = ch_versions.mix(TRAIN_CV.out.versions)
+
+    // The learning curve: every CV fold again per fraction, on a nested subset of its training samples.
+    def curveFractions = learningCurveFractions(params.learning_curve)
+    ch_curve_folds = ch_folds.flatMap { meta, dataset, splits ->
+        curveFractions.collect { f ->
+            [meta + [fraction: f, output_id: "${meta.id}.r${meta.repeat}.f${meta.fold}.lc${f}"], dataset, splits]
+        }
+    }
+    TRAIN_CURVE(ch_curve_folds)
+    ch_versions = ch_versions.mix(TRAIN_CURVE.out.versions)
 
     // The final model of each label, on every partition=train sample.
     TRAIN_FINAL(ch_training)
@@ -165,11 +193,17 @@ workflow CLASSIFY {
     )
     ch_fold_choices = sortedGroups(TRAIN_CV.out.choice.map { meta, choice -> [meta.id, [meta.repeat, meta.fold], choice] })
     ch_permutations = sortedGroups(PERMUTE.out.permutations.map { meta, table -> [meta.id, [meta.from], table] })
+    ch_curve = sortedGroups(
+        TRAIN_CURVE.out.predictions.map { meta, table -> [meta.id, [new BigDecimal(meta.fraction), meta.repeat, meta.fold], table] }
+    )
     ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta, dataset] }
         .join(ch_predictions)
         .join(ch_fold_choices)
         .join(ch_permutations, remainder: true)
-        .map { id, meta, dataset, predictions, choices, permutations -> [meta, predictions, choices, permutations ?: [], dataset] }
+        .join(ch_curve, remainder: true)
+        .map { id, meta, dataset, predictions, choices, permutations, curve ->
+            [meta, predictions, choices, permutations ?: [], dataset, curve ?: []]
+        }
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 

@@ -7,6 +7,7 @@
  * per batch, and the folds whose held-out batch training never saw (ComBat's own-batch fallback).
  * Always: the Brier score and reliability bins of the model, of its uncalibrated probabilities
  * (with --calibration) and of ZeroR, which REPORT draws as reliability diagrams.
+ * With learning-curve tables (TRAIN with --train-fraction, one per fraction and fold), the learning curve.
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */
@@ -15,7 +16,7 @@ process EVALUATE {
     label 'process_low'
 
     input:
-    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*')
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*'), path(learning_curve, stageAs: 'learning_curve/*')
 
     output:
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
@@ -39,6 +40,7 @@ process EVALUATE {
         --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         --dataset ${Exprflow.shellQuote(dataset)} \\
+        ${learning_curve ? "--learning-curve ${Exprflow.shellQuote(learning_curve)}" : ''} \\
         ${args}
     """
 }

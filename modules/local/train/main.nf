@@ -7,11 +7,13 @@
  *     ZeroR baseline; with --calibration also the uncalibrated probabilities, learner
  *     model_uncalibrated), the fold's model and its choice table (learner, k, selected features), from
  *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is;
+ *   - a point of the learning curve (meta.fraction too; TRAIN_CURVE, whose ext.args add --train-fraction):
+ *     a CV fold trained on that fraction of its training samples, its predictions a learning-curve table;
  *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
  *     writes the model file.
  */
 process TRAIN {
-    tag "${meta.fold != null ? "${meta.id} r${meta.repeat} f${meta.fold}" : "${meta.id} final"}"
+    tag "${meta.fold != null ? "${meta.id} r${meta.repeat} f${meta.fold}${meta.fraction != null ? " x${meta.fraction}" : ''}" : "${meta.id} final"}"
     label 'process_medium'
 
     input:

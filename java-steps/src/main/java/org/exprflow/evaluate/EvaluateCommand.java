@@ -86,6 +86,9 @@ import picocli.CommandLine.Option;
  * The JSON's top-level "calibration" object holds the same calibration numbers per set and learner
  * ({@link org.exprflow.stepfile.MetricsJson}).
  *
+ * <p>With {@code --learning-curve}, the learning curve ({@link LearningCurve}): a "learning_curve" block in the
+ * JSON and lines of set learning_curve in the TSV ({@link LearningCurveWriter}).
+ *
  * <p>{@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
  * curves).
  */
@@ -161,6 +164,11 @@ public final class EvaluateCommand extends StepCommand {
             description = "The class-imbalance handling train used (none, weights or smote), stated in the metrics and the report.")
     String imbalance;
 
+    @Option(names = "--learning-curve", arity = "1..*", paramLabel = "LC.tsv",
+            description = "Learning-curve tables from 'exprflow train --train-fraction' (one per fraction and outer fold): "
+                    + "adds the balanced accuracy at each training-set size, with the main CV as the full size.")
+    List<Path> learningCurveFiles;
+
     @Override
     protected void execute() throws Exception {
         requireDistinctOutputs();
@@ -215,8 +223,18 @@ public final class EvaluateCommand extends StepCommand {
                 }
             }
         }
+        LearningCurve curve = null;
+        if (learningCurveFiles != null) {
+            List<org.exprflow.stepfile.LearningCurveTable.Row> curveRows = new ArrayList<>();
+            for (Path p : learningCurveFiles) {
+                curveRows.addAll(org.exprflow.stepfile.LearningCurveTable.read(p));
+            }
+            curve = LearningCurve.of(merged, curveRows, bootstrap, seedOption.seed());
+            tsv += LearningCurveWriter.tsvLines(curve);
+            Log.info("learning curve: " + curve.points().size() + " training-set sizes");
+        }
         String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
-                imbalance, calibration);
+                imbalance, calibration, curve);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {

@@ -34,19 +34,23 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
-        return render(levels, unscored, evaluations, stability, cvScheme, batches, null, List.of());
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, null, List.of(), null);
     }
 
     /**
-     * With the class-imbalance handling of the training fits ({@code imbalance}, may be null) and the
-     * calibration summaries ({@link CalibrationSummary}; none: no "calibration" key).
+     * With the class-imbalance handling of the training fits ({@code imbalance}, may be null), the
+     * calibration summaries ({@link CalibrationSummary}; none: no "calibration" key) and the
+     * learning curve ({@code curve}, may be null).
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches, String imbalance,
-                         List<CalibrationSummary> calibration) {
+                         List<CalibrationSummary> calibration, LearningCurve curve) {
         ObjectNode json = StepJson.METRICS.newDocument();
         if (imbalance != null) {
             json.put(IMBALANCE, imbalance);
+        }
+        if (curve != null) {
+            LearningCurveWriter.addTo(json, curve);
         }
         if (!calibration.isEmpty()) {
             calibration(json.putObject(CALIBRATION), levels, calibration);

@@ -2,6 +2,7 @@ package org.exprflow.model;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.exprflow.core.Log;
@@ -14,6 +15,8 @@ import org.exprflow.data.Target;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.split.TrainingLabels;
+import org.exprflow.split.TrainingSubsample;
+import org.exprflow.stepfile.LearningCurveTable;
 import org.exprflow.stepfile.ModelChoice;
 
 import picocli.CommandLine.Command;
@@ -27,7 +30,11 @@ import picocli.CommandLine.Option;
  *       on the fold's training samples (nested CV when several candidates are given) and writes the
  *       held-out samples' predictions for the model and for ZeroR; one Nextflow task per fold;</li>
  *   <li>the final model ({@code --output}, optionally {@code --splits}): the same selection procedure
- *       on every training sample (all labelled samples, or partition=train of the splits file).</li>
+ *       on every training sample (all labelled samples, or partition=train of the splits file);</li>
+ *   <li>a point of the learning curve (a CV fold with {@code --train-fraction F}): as a CV fold, but the whole
+ *       procedure (inner loop and final fit) runs on a seeded, class-stratified, nested subset of the fold's
+ *       training samples ({@link TrainingSubsample}); the held-out fold is scored unchanged and written as a
+ *       learning-curve table.</li>
  * </ul>
  * The model file records the chosen configuration, the inner-CV scores and the selected features,
  * which evaluate reads to report per-fold choices and gene-selection stability.
@@ -60,13 +67,26 @@ public final class TrainCommand extends StepCommand {
     @Option(names = "--fold", description = "CV fold to hold out (with --repeat).")
     Integer fold;
 
-    @Option(names = "--predictions", description = "Write the held-out fold's predictions here (with --fold).")
+    @Option(names = "--predictions", description = "Write the held-out fold's predictions here (with --fold); with "
+            + "--train-fraction, as a learning-curve table.")
     Path predictions;
+
+    @Option(names = "--train-fraction", paramLabel = "F",
+            description = "A point of the learning curve (with --fold): train, inner loop included, on a seeded, "
+                    + "class-stratified subset of this fraction (0 < F <= 1) of the fold's training samples, nested "
+                    + "across fractions; the held-out fold is scored unchanged and --predictions is a learning-curve table.")
+    Double trainFraction;
 
     @Override
     protected void validateArguments() {
         if (foldMode() && (splits == null || fold == null || repeat == null || predictions == null)) {
             throw UserException.badParameter("a CV fold needs --splits, --repeat, --fold and --predictions together");
+        }
+        if (trainFraction != null && !foldMode()) {
+            throw UserException.badParameter("--train-fraction needs a CV fold (--splits, --repeat, --fold, --predictions)");
+        }
+        if (trainFraction != null && !(trainFraction > 0 && trainFraction <= 1)) {
+            throw UserException.badParameter("--train-fraction must be above 0 and at most 1, got " + trainFraction);
         }
         if (!foldMode() && output == null) {
             throw UserException.badParameter("--output is required to save the final model");
@@ -95,10 +115,20 @@ public final class TrainCommand extends StepCommand {
             train.removeAll(held);
             Dataset trainSet = SampleSelection.select(data, train, true, "training");
             TrainingLabels.require(trainSet, trainSet.target(labels.name()));
-            log(train.size(), data.featureCount(), " (repeat " + repeat + ", fold " + fold + ": " + held.size() + " held out)");
+            String note = " (repeat " + repeat + ", fold " + fold + ": " + held.size() + " held out)";
+            if (trainFraction != null) {
+                train = new LinkedHashSet<>(TrainingSubsample.draw(trainSet, trainSet.target(labels.name()),
+                        model.groupColumn(), trainFraction, TrainingSubsample.seed(model.seed(), repeat, fold)));
+                note += "; learning curve: fraction " + trainFraction + " of " + trainSet.sampleCount() + " training samples";
+            }
+            log(train.size(), data.featureCount(), note);
             OuterFold.Result result = OuterFold.run(data, labels, train, held, repeat, fold, model);
             selection = result.selection();
-            new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+            if (trainFraction != null) {
+                LearningCurveTable.write(predictions, learningCurveRows(result.rows(), train.size()));
+            } else {
+                new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+            }
         } else {
             Dataset training = plan == null ? data : SampleSelection.select(data, plan.trainingSamples(), true, "training");
             TrainingLabels.require(training, training.target(labels.name()));
@@ -117,6 +147,14 @@ public final class TrainCommand extends StepCommand {
             new ModelChoice(foldMode ? repeat : null, foldMode ? fold : null, m.metadata().get("learner"),
                     m.metadata().get("top_k"), m.selectedFeatureIds()).write(ModelChoice.besideModel(output));
         }
+    }
+
+    /** The model's held-out predictions as learning-curve rows (the curve's ZeroR line is the main CV's). */
+    private List<LearningCurveTable.Row> learningCurveRows(List<PredictionTable.Row> rows, int trainingSamples) {
+        return rows.stream().filter(r -> r.learner().equals("model"))
+                .map(r -> new LearningCurveTable.Row(trainFraction, r.repeat(), r.fold(), trainingSamples, r.sample(),
+                        r.truth(), r.predicted()))
+                .toList();
     }
 
     private void log(int samples, int features, String foldNote) {

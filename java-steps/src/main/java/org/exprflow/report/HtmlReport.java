@@ -93,6 +93,9 @@ final class HtmlReport {
             if (CalibrationSection.present(metrics)) {
                 html.append(CalibrationSection.render(metrics));
             }
+            if (LearningCurveSection.present(metrics)) {
+                html.append(LearningCurveSection.render(metrics));
+            }
         }
         if (predictions != null) {
             html.append(RocSection.render(predictions));

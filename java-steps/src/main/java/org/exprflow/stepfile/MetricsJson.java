@@ -25,6 +25,7 @@ import java.util.List;
  * ("cv_scheme", "batches" and "imbalance" only when evaluate is told them: --cv-scheme, --dataset with
  * batches, --imbalance. "calibration" holds the learners model, model_uncalibrated (only for a
  * calibrated model) and ZeroR.)
+ * With --learning-curve, a "learning_curve" block, whose keys are in {@link LearningCurveJson}.
  */
 public final class MetricsJson {
     /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */

@@ -128,4 +128,23 @@ class PipelineContractTest {
         assertEquals(steps, org.exprflow.evaluate.EvaluateCommand.IMBALANCE_HANDLINGS, "evaluate --imbalance must accept them");
         assertEquals("none", schemaProperty("imbalance").path("default").asText());
     }
+
+    /**
+     * --learning_curve: the schema takes fractions strictly between 0 and 1, each of which train's
+     * --train-fraction accepts (it takes 1 too, but evaluate reuses the main CV for 1 and refuses it).
+     */
+    @Test
+    void schemaLearningCurvePatternAcceptsFractionsBelowOneOnly() throws IOException {
+        Pattern schema = Pattern.compile(schemaProperty("learning_curve").path("pattern").asText());
+        for (String ok : List.of("0.5", "0.25,0.5,0.75", ".1", "0.05", "0.999")) {
+            assertTrue(schema.matcher(ok).find(), "--learning_curve " + ok + " is refused by nextflow_schema.json");
+            for (String f : ok.split(",")) {
+                double v = Double.parseDouble(f);
+                assertTrue(v > 0 && v < 1, f);
+            }
+        }
+        for (String bad : List.of("0", "1", "1.0", "0.0", "1.5", "-0.5", "0.5,", "a", "0.5;0.25", "")) {
+            assertFalse(schema.matcher(bad).find(), "--learning_curve '" + bad + "' must be refused before any task");
+        }
+    }
 }

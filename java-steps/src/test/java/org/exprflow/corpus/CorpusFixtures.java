@@ -54,6 +54,9 @@ final class CorpusFixtures {
             case "predictions.tsv" -> ok("train", "--input", get("classify.xfd").toString(), "--splits", get("splits.tsv").toString(),
                     "--repeat", "1", "--fold", "1", "--predictions", out.toString(),
                     "--learner", "weka.classifiers.bayes.NaiveBayes", "--top-k", "6");
+            case "learning-curve.tsv" -> ok("train", "--input", get("classify.xfd").toString(), "--splits", get("splits.tsv").toString(),
+                    "--repeat", "1", "--fold", "1", "--predictions", out.toString(), "--output", dir.resolve("lc.xfm").toString(),
+                    "--learner", "weka.classifiers.bayes.NaiveBayes", "--top-k", "6", "--train-fraction", "0.5");
             case "landmark.metrics.tsv" -> {
                 get("model.xlm");
                 return dir.resolve("model.xlm.metrics.tsv");

@@ -45,6 +45,7 @@ import org.exprflow.ingest.PerSampleQuantifications;
 import org.exprflow.ingest.StarStrand;
 import org.exprflow.ingest.Tximport;
 import org.exprflow.stepfile.ModelChoice;
+import org.exprflow.stepfile.LearningCurveTable;
 import org.exprflow.stepfile.PermutationTable;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
@@ -109,8 +110,9 @@ final class ReaderTargets {
             attempt(() -> RegressionTable.read(p));
             attempt(() -> TargetMetricsTable.read(p));
             attempt(() -> DgexSummary.read(p));
+            attempt(() -> LearningCurveTable.read(p));
             ModelChoice.read(p);
-        }, "predictions.tsv", "splits.tsv", "model.choice.tsv", "landmark.metrics.tsv");
+        }, "predictions.tsv", "splits.tsv", "model.choice.tsv", "landmark.metrics.tsv", "learning-curve.tsv");
         add("stepJson", "step-json/metrics", p -> StepJson.read(p, StepJson.values()), "qc.json");
         add("modelXfm", "model", p -> ModelFile.read(p), "model.xfm");
         add("modelXlm", "model", p -> LandmarkModelFile.read(p), "model.xfm");

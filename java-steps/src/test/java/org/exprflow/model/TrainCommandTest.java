@@ -110,6 +110,45 @@ class TrainCommandTest {
         Path model = dir.resolve("m.xfm");
         Cli.run("train", "--input", data.toString(), "--output", model.toString(), "--imbalance", "oversample")
                 .assertOneLineError(2, "--imbalance");
+    }
+
+    @Test
+    void trainFractionTrainsOnASubsetAndScoresTheWholeHeldOutFold() throws Exception {
+        Path data = write(SyntheticData.classes(21, 30, 80, 10, 2, "A", "B"), "d.xfd");
+        Path splits = dir.resolve("splits.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "3").exitCode());
+        Path curve = dir.resolve("fold.lc.tsv");
+        String[] args = {"train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1", "--fold", "2",
+                "--predictions", curve.toString(), "--output", dir.resolve("fold.xfm").toString(), "--top-k", "10",
+                "--learner", "weka.classifiers.functions.SMO -M;weka.classifiers.bayes.NaiveBayes", "--train-fraction", "0.5"};
+        Cli.Result r = Cli.run(args);
+        assertEquals(0, r.exitCode(), r.stderr());
+        List<org.exprflow.stepfile.LearningCurveTable.Row> rows = org.exprflow.stepfile.LearningCurveTable.read(curve);
+        SplitPlan plan = SplitPlan.read(splits);
+        List<String> held = new ArrayList<>(plan.heldOut(1, 2));
+        assertEquals(held, rows.stream().map(org.exprflow.stepfile.LearningCurveTable.Row::sample).toList());
+        // 20 training samples, 10 per class: half of each class
+        assertEquals(20, plan.trainingSamples().size() - held.size());
+        for (org.exprflow.stepfile.LearningCurveTable.Row row : rows) {
+            assertEquals(10, row.trainingSamples());
+            assertEquals(0.5, row.fraction());
+            assertEquals(1, row.repeat());
+            assertEquals(2, row.fold());
+        }
+        byte[] first = Files.readAllBytes(curve);
+        assertEquals(0, Cli.run(args).exitCode());
+        assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(curve)), "a rerun wrote other bytes");
+    }
+
+    @Test
+    void trainFractionNeedsAFoldAndARange() throws Exception {
+        Path data = write(SyntheticData.classes(21, 12, 10, 2, 1, "A", "B"), "d.xfd");
+        Path model = dir.resolve("m.xfm");
+        Cli.run("train", "--input", data.toString(), "--output", model.toString(), "--train-fraction", "0.5")
+                .assertOneLineError(2, "--train-fraction needs a CV fold");
+        Cli.run("train", "--input", data.toString(), "--splits", "s.tsv", "--repeat", "1", "--fold", "1",
+                "--predictions", "p.tsv", "--train-fraction", "0").assertOneLineError(2,
+                "--train-fraction must be above 0 and at most 1, got 0.0");
         assertFalse(Files.exists(model));
     }
 }

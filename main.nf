@@ -219,6 +219,11 @@ if (lockHolder) {
 }
 file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJson(schema.snapshot(params))) + '\n'
 
+// What this run changes, grouped as --help groups it, before any task.
+def changed = schema.changedSummary(params)
+log.info "exprflow ${workflow.manifest.version}, --analysis ${params.analysis}: " +
+    (changed ? "parameters that differ from their defaults:\n${changed}" : 'every parameter at its default')
+
 workflow {
     // Every data source as a local file: a path given locally, or an accession downloaded into the
     // cache. role tells the training (or new) data from the independent test data.
@@ -293,7 +298,20 @@ workflow.onComplete {
     def full = Exprflow.diskFull(file(params.outdir))
     if (full) {
         log.error "exprflow: error: disk full: ${full}; the results are incomplete: free space, then rerun with -resume (finished tasks are not redone)"
-    } else if (workflow.success) {
-        log.info "exprflow: done, results in ${params.outdir}"
+    } else {
+        // The end of the run in a few lines: QC's warnings and failures, the headline, the reports.
+        def outdir = file(params.outdir)
+        try {
+            RunSummary.qcLines(outdir).each { log.warn it }
+            if (workflow.success) {
+                RunSummary.headlines(outdir).each { log.info it }
+                RunSummary.reports(outdir).each { log.info "report: ${it}" }
+            }
+        } catch (Exception e) {
+            log.debug "exprflow: no end-of-run summary: ${e}"
+        }
+        if (workflow.success) {
+            log.info "exprflow: done, results in ${params.outdir}"
+        }
     }
 }

@@ -169,6 +169,25 @@ class ParamsSchema {
     }
 
     /**
+     * The parameters that differ from their schema defaults, grouped as --help groups them, one line
+     * per group ("  Split options: --folds 10 --group_column patient"); null when none differs.
+     */
+    String changedSummary(Map params) {
+        List<String> lines = []
+        groups.each { String title, List<String> names ->
+            List<String> changed = names.findAll { it != 'help' && params.containsKey(it) }.findAll { name ->
+                def value = params[name]
+                def dflt = properties[name].default
+                value != null && String.valueOf(value) != String.valueOf(dflt)
+            }.collect { name -> params[name] == true ? "--${name}" : "--${name} ${params[name]}" }
+            if (changed) {
+                lines << "  ${title}: ${changed.join(' ')}"
+            }
+        }
+        return lines ? lines.join('\n') : null
+    }
+
+    /**
      * Every schema parameter with its value, sorted by name, for pipeline_info/params.json. A
      * parameter without a default (the --slurm_* ones, read only by -profile slurm) is null; reading
      * it through params[...] would log "Access to undefined parameter" on every run.

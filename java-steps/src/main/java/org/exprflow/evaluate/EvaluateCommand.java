@@ -76,6 +76,11 @@ import picocli.CommandLine.Option;
  * the mean pairwise Jaccard index of the selected genes; {@code --output-selection} lists how many
  * folds selected each gene.
  *
+ * <p>With {@code --candidate-scores} (the per-fold tables of {@code train --candidate-scores}), the model
+ * comparison ({@link ModelComparison}): the TSV gets lines after all others (set cv, learner "A-B",
+ * metrics comparison_*: see {@link MetricsTsvWriter#renderComparison}) and the JSON a top-level
+ * "model_comparison" object.
+ *
  * <p>{@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
  * curves).
  */
@@ -144,6 +149,12 @@ public final class EvaluateCommand extends StepCommand {
             description = "The model's --transforms, to state whether ComBat's own-batch fallback met unseen batches.")
     String transforms;
 
+    @Option(names = "--candidate-scores", arity = "1..*", paramLabel = "SCORES.tsv",
+            description = "Per-fold candidate scores from 'exprflow train --candidate-scores' (one per outer CV fold): adds the "
+                    + "model comparison, Nadeau and Bengio's corrected resampled t-test on balanced accuracy for the nested "
+                    + "procedure against ZeroR and for every pair of grid candidates.")
+    List<Path> candidateScores;
+
     @Override
     protected void execute() throws Exception {
         requireDistinctOutputs();
@@ -174,6 +185,10 @@ public final class EvaluateCommand extends StepCommand {
                 + " (set, learner) pairs; " + unscored + " without truth");
 
         String tsv = MetricsTsvWriter.render(evaluations);
+        ModelComparison comparison = candidateScores == null ? null : ModelComparison.read(candidateScores);
+        if (comparison != null) {
+            tsv += MetricsTsvWriter.renderComparison(comparison);
+        }
         BatchBreakdown batches = null;
         if (dataset != null) {
             Dataset data = DatasetFile.read(dataset);
@@ -194,7 +209,7 @@ public final class EvaluateCommand extends StepCommand {
                 }
             }
         }
-        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches);
+        String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches, comparison);
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {

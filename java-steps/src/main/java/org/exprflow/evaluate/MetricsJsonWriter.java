@@ -34,7 +34,17 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, null);
+    }
+
+    /** With the model comparison ({@code comparison}, may be null) as "model_comparison". */
+    static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches,
+                         ModelComparison comparison) {
         ObjectNode json = StepJson.METRICS.newDocument();
+        if (comparison != null) {
+            comparison(json.putObject(MODEL_COMPARISON), comparison);
+        }
         if (cvScheme != null) {
             ObjectNode scheme = json.putObject(CV_SCHEME).put(CV_SCHEME_KIND, cvScheme.kind());
             if (cvScheme.groupColumn() != null) {
@@ -75,6 +85,26 @@ public final class MetricsJsonWriter {
             }
         }
         return JsonOutput.render(json);
+    }
+
+    private static void comparison(ObjectNode json, ModelComparison comparison) {
+        json.put(STATISTIC, BALANCED_ACCURACY).put(TEST, CORRECTED_RESAMPLED_T).put(LEVEL, ModelComparison.LEVEL);
+        ArrayNode schemes = json.putArray(SCHEMES);
+        for (ModelComparison.Scheme s : comparison.schemes()) {
+            ObjectNode o = schemes.addObject().put(SCHEME, s.name()).put(FOLDS, s.folds().size()).put(MEAN, s.mean());
+            if (s.learner() != null) {
+                o.put(LEARNER, s.learner()).put(TOP_K, s.topK());
+            }
+        }
+        ArrayNode comparisons = json.putArray(COMPARISONS);
+        for (ModelComparison.Comparison c : comparison.comparisons()) {
+            ObjectNode o = comparisons.addObject().put(A, c.a()).put(B, c.b()).put(FOLDS, c.folds())
+                    .put(TEST_TRAIN_RATIO, c.testTrainRatio()).put(MEAN_A, c.meanA()).put(MEAN_B, c.meanB())
+                    .put(MEAN_DIFFERENCE, c.meanDifference()).put(VARIANCE, c.variance())
+                    .put(CORRECTED_VARIANCE, c.correctedVariance()).put(SE, c.standardError()).put(T, c.t())
+                    .put(DF, c.degreesOfFreedom()).put(P, c.p());
+            o.putArray(CI).add(c.ciLow()).add(c.ciHigh());
+        }
     }
 
     private static void learner(ObjectNode json, LearnerEvaluation e) {

@@ -15,6 +15,7 @@ import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.SplitPlan;
 import org.exprflow.split.TrainingLabels;
 import org.exprflow.stepfile.ModelChoice;
+import org.exprflow.stepfile.CandidateScores;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +64,16 @@ public final class TrainCommand extends StepCommand {
     @Option(names = "--predictions", description = "Write the held-out fold's predictions here (with --fold).")
     Path predictions;
 
+    @Option(names = "--candidate-scores", paramLabel = "SCORES.tsv",
+            description = "With --fold: write the fold's held-out balanced accuracy of the nested procedure, of ZeroR and "
+                    + "(single candidate, or with --compare-models) of every grid candidate, for evaluate's model comparison.")
+    Path candidateScores;
+
+    @Option(names = "--compare-models",
+            description = "With --candidate-scores and a grid: also fit every candidate (learner x k) on the fold's training "
+                    + "samples and score it on the held-out samples, so evaluate can compare every pair.")
+    boolean compareModels;
+
     @Override
     protected void validateArguments() {
         if (foldMode() && (splits == null || fold == null || repeat == null || predictions == null)) {
@@ -70,6 +81,12 @@ public final class TrainCommand extends StepCommand {
         }
         if (!foldMode() && output == null) {
             throw UserException.badParameter("--output is required to save the final model");
+        }
+        if (!foldMode() && candidateScores != null) {
+            throw UserException.badParameter("--candidate-scores needs a CV fold (--splits, --repeat, --fold, --predictions)");
+        }
+        if (compareModels && candidateScores == null) {
+            throw UserException.badParameter("--compare-models needs --candidate-scores");
         }
         model.candidates(); // fail on a bad learner or k before reading any data
     }
@@ -99,6 +116,10 @@ public final class TrainCommand extends StepCommand {
             OuterFold.Result result = OuterFold.run(data, labels, train, held, repeat, fold, model);
             selection = result.selection();
             new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+            if (candidateScores != null) {
+                CandidateScores.write(candidateScores,
+                        FoldComparison.scores(data, labels, train, held, repeat, fold, model, result, compareModels));
+            }
         } else {
             Dataset training = plan == null ? data : SampleSelection.select(data, plan.trainingSamples(), true, "training");
             TrainingLabels.require(training, training.target(labels.name()));

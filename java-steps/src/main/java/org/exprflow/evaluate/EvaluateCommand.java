@@ -164,6 +164,7 @@ public final class EvaluateCommand extends StepCommand {
             parts.add(PredictionTable.read(p));
         }
         PredictionTable merged = PredictionTable.merge(parts);
+        ModelComparison comparison = candidateScores == null ? null : ModelComparison.read(candidateScores);
         PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
         List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seedOption.seed(), permutations);
         SelectionStability stability = null;
@@ -185,7 +186,6 @@ public final class EvaluateCommand extends StepCommand {
                 + " (set, learner) pairs; " + unscored + " without truth");
 
         String tsv = MetricsTsvWriter.render(evaluations);
-        ModelComparison comparison = candidateScores == null ? null : ModelComparison.read(candidateScores);
         if (comparison != null) {
             tsv += MetricsTsvWriter.renderComparison(comparison);
         }

@@ -37,6 +37,8 @@ import org.exprflow.stepfile.CandidateScores;
 public final class ModelComparison {
     /** The level of the interval of the difference. */
     public static final double LEVEL = 0.95;
+    /** commons-math's default (1e-9) would leave the interval's ends wrong in the ninth digit. */
+    private static final double QUANTILE_ACCURACY = 1e-14;
 
     /**
      * One scheme's per-fold scores: a grid candidate ("candidate1", ...), "model" (the nested
@@ -199,7 +201,7 @@ public final class ModelComparison {
             if (variance > 0) {
                 t = mean / se;
                 p = Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
-                double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
+                double q = new TDistribution(null, df, QUANTILE_ACCURACY).inverseCumulativeProbability(1 - (1 - LEVEL) / 2);
                 low = mean - q * se;
                 high = mean + q * se;
             } else {

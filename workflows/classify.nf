@@ -165,11 +165,16 @@ workflow CLASSIFY {
     )
     ch_fold_choices = sortedGroups(TRAIN_CV.out.choice.map { meta, choice -> [meta.id, [meta.repeat, meta.fold], choice] })
     ch_permutations = sortedGroups(PERMUTE.out.permutations.map { meta, table -> [meta.id, [meta.from], table] })
+    // Every fold's per-candidate held-out scores: the model comparison's per-fold values.
+    ch_candidate_scores = sortedGroups(TRAIN_CV.out.scores.map { meta, scores -> [meta.id, [meta.repeat, meta.fold], scores] })
     ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta, dataset] }
         .join(ch_predictions)
         .join(ch_fold_choices)
         .join(ch_permutations, remainder: true)
-        .map { id, meta, dataset, predictions, choices, permutations -> [meta, predictions, choices, permutations ?: [], dataset] }
+        .join(ch_candidate_scores)
+        .map { id, meta, dataset, predictions, choices, permutations, scores ->
+            [meta, predictions, choices, permutations ?: [], dataset, scores]
+        }
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 

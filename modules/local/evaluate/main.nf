@@ -5,6 +5,7 @@
  * choice tables TRAIN writes beside each model: no model is deserialised here), and the permutation
  * p-value when permutation tables are given. The dataset gives each sample's batch: held-out accuracy
  * per batch, and the folds whose held-out batch training never saw (ComBat's own-batch fallback).
+ * The fold tasks' candidate scores give the model comparison (corrected resampled t-test).
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */
@@ -13,7 +14,7 @@ process EVALUATE {
     label 'process_low'
 
     input:
-    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*')
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*'), path(candidate_scores, stageAs: 'candidates/*')
 
     output:
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
@@ -37,6 +38,7 @@ process EVALUATE {
         --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         --dataset ${Exprflow.shellQuote(dataset)} \\
+        ${candidate_scores ? "--candidate-scores ${Exprflow.shellQuote(candidate_scores)}" : ''} \\
         ${args}
     """
 }

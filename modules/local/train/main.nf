@@ -5,7 +5,9 @@
  *   - a CV fold (meta.repeat and meta.fold set): chooses and fits the model on the fold's training
  *     samples (nested CV when a grid is given) and writes the held-out samples' predictions (model and
  *     ZeroR baseline), the fold's model and its choice table (learner, k, selected features), from
- *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is;
+ *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is,
+ *     and its candidate scores (held-out balanced accuracy of the model, ZeroR and, with
+ *     --compare-models, every grid candidate) for EVALUATE's model comparison;
  *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
  *     writes the model file.
  */
@@ -20,6 +22,7 @@ process TRAIN {
     tuple val(meta), path("${prefix}.xfm")           , emit: model
     tuple val(meta), path("${prefix}.choice.tsv")    , emit: choice
     tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions, optional: true
+    tuple val(meta), path("${prefix}.candidates.tsv") , emit: scores, optional: true
     path "versions.yml"                               , emit: versions
 
     script:
@@ -34,6 +37,7 @@ process TRAIN {
         --splits ${Exprflow.shellQuote(splits)} \\
         --output ${Exprflow.shellQuote(prefix + '.xfm')} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ""} \\
+        ${cv ? "--candidate-scores ${Exprflow.shellQuote(prefix + '.candidates.tsv')}" : ""} \\
         ${args}
     """
 }

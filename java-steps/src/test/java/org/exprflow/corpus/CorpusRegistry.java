@@ -53,6 +53,7 @@ final class CorpusRegistry {
             entry("stepfile/dgex-summary", "dgex-summary"),
             entry("stepfile/permutations", "permutations"),
             entry("stepfile/model-choice", "model-choice"),
+            entry("stepfile/candidate-scores", "candidate-scores"),
             entry("step-json/qc", StepJson.QC),
             entry("step-json/metrics", StepJson.METRICS),
             entry("step-json/regression_metrics", StepJson.REGRESSION_METRICS),

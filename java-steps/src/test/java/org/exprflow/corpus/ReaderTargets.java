@@ -46,6 +46,7 @@ import org.exprflow.ingest.StarStrand;
 import org.exprflow.ingest.Tximport;
 import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.PermutationTable;
+import org.exprflow.stepfile.CandidateScores;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.SplitPlan;
@@ -109,6 +110,7 @@ final class ReaderTargets {
             attempt(() -> RegressionTable.read(p));
             attempt(() -> TargetMetricsTable.read(p));
             attempt(() -> DgexSummary.read(p));
+            attempt(() -> CandidateScores.read(p));
             ModelChoice.read(p);
         }, "predictions.tsv", "splits.tsv", "model.choice.tsv", "landmark.metrics.tsv");
         add("stepJson", "step-json/metrics", p -> StepJson.read(p, StepJson.values()), "qc.json");

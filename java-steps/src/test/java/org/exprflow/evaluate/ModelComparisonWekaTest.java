@@ -38,8 +38,9 @@ import weka.experiment.PairedStatsCorrected;
  *
  * <p>Tolerances: the mean difference, the corrected variance (1/J + n_test/n_train) · s² and t agree
  * within 1e-12 relative (Weka keeps a running variance, exprflow a two-pass one), plus 1e-15 absolute
- * for values that are 0 up to rounding; the two-sided p within 1e-10 relative (Weka's F(t², 1, df) probability and commons-math's incomplete beta are
- * different series); the significance at 0.05 (+1, 0, −1) is identical.
+ * for values that are 0 up to rounding; the two-sided p within 1e-10 relative (Weka's F(t², 1, df)
+ * probability and commons-math's incomplete beta are different series); the significance at 0.05
+ * (+1, 0, −1) is identical.
  */
 @Tag("unit")
 class ModelComparisonWekaTest {
@@ -50,10 +51,8 @@ class ModelComparisonWekaTest {
     @TempDir
     Path dir;
 
-    /** Observed largest relative differences, printed for the docs. */
-    private double maxVariance;
-    private double maxT;
-    private double maxP;
+    /** Observed largest relative differences (corrected variance, t, p), printed for the docs. */
+    private final double[] max = new double[3];
 
     @Test
     void randomFoldsMatchPairedCorrectedTTester() throws Exception {
@@ -78,7 +77,7 @@ class ModelComparisonWekaTest {
             compared++;
         }
         System.out.printf("PairedCorrectedTTester, %d random result sets: max relative difference corrected variance %.2e,"
-                + " t %.2e, p %.2e%n", compared, maxVariance, maxT, maxP);
+                + " t %.2e, p %.2e%n", compared, max[0], max[1], max[2]);
     }
 
     @Test
@@ -118,6 +117,13 @@ class ModelComparisonWekaTest {
         }
         ModelComparison comparison = ModelComparison.read(files);
         assertEquals(1 + 4 * 3 / 2, comparison.comparisons().size());
+        assertAllAgree(comparison, max);
+        System.out.printf("PairedCorrectedTTester, train's candidate scores (%d comparisons): max relative difference"
+                + " corrected variance %.2e, t %.2e, p %.2e%n", comparison.comparisons().size(), max[0], max[1], max[2]);
+    }
+
+    /** Every comparison of a run against Weka on the same per-fold values; the largest differences go to max. */
+    static void assertAllAgree(ModelComparison comparison, double[] max) throws Exception {
         for (ModelComparison.Comparison c : comparison.comparisons()) {
             ModelComparison.Scheme a = scheme(comparison, c.a());
             ModelComparison.Scheme b = scheme(comparison, c.b());
@@ -127,10 +133,8 @@ class ModelComparisonWekaTest {
                 rows.add(new Fold(ra.repeat(), ra.fold(), ra.nTrain(), ra.nTest(), ra.balancedAccuracy(),
                         b.folds().get(e.getKey()).balancedAccuracy()));
             }
-            assertWekaAgrees(rows, c);
+            assertWekaAgrees(rows, c, max);
         }
-        System.out.printf("PairedCorrectedTTester, train's candidate scores (%d comparisons): max relative difference"
-                + " corrected variance %.2e, t %.2e, p %.2e%n", comparison.comparisons().size(), maxVariance, maxT, maxP);
     }
 
     private static ModelComparison.Scheme scheme(ModelComparison comparison, String name) {
@@ -147,11 +151,11 @@ class ModelComparisonWekaTest {
         double[] d = rows.stream().mapToDouble(r -> r.a() - r.b()).toArray();
         double ratio = rows.stream().mapToDouble(Fold::nTest).sum() / rows.stream().mapToDouble(Fold::nTrain).sum();
         ModelComparison.Comparison ours = ModelComparison.test("A", "B", x, y, d, ratio);
-        assertWekaAgrees(rows, ours);
+        assertWekaAgrees(rows, ours, max);
         return ours;
     }
 
-    private void assertWekaAgrees(List<Fold> rows, ModelComparison.Comparison ours) throws Exception {
+    private static void assertWekaAgrees(List<Fold> rows, ModelComparison.Comparison ours, double[] max) throws Exception {
         PairedStats weka = pairedCorrectedTTester(rows);
         double wekaRatio = testTrainRatio(weka);
         double wekaVariance = weka.differencesStats.stdDev * weka.differencesStats.stdDev;
@@ -160,13 +164,13 @@ class ModelComparisonWekaTest {
         assertClose(wekaRatio, ours.testTrainRatio(), RELATIVE, "n_test/n_train");
         assertClose(weka.differencesStats.mean, ours.meanDifference(), RELATIVE, "mean difference");
         assertClose(weka.xStats.mean, ours.meanA(), RELATIVE, "mean of A");
-        maxVariance = Math.max(maxVariance, assertClose(wekaCorrected, ours.correctedVariance(), RELATIVE, "corrected variance"));
+        max[0] = Math.max(max[0], assertClose(wekaCorrected, ours.correctedVariance(), RELATIVE, "corrected variance"));
         if (wekaVariance > 0) {
             // Weka does not keep t: it is the mean over the square root of the corrected variance, as computed above.
             double wekaT = weka.differencesStats.mean / Math.sqrt(wekaCorrected);
-            maxT = Math.max(maxT, assertClose(wekaT, ours.t(), RELATIVE, "t"));
+            max[1] = Math.max(max[1], assertClose(wekaT, ours.t(), RELATIVE, "t"));
         }
-        maxP = Math.max(maxP, assertClose(weka.differencesProbability, ours.p(), P_RELATIVE, "p"));
+        max[2] = Math.max(max[2], assertClose(weka.differencesProbability, ours.p(), P_RELATIVE, "p"));
         int significance = ours.p() <= 0.05 ? (ours.meanA() > ours.meanB() ? 1 : -1) : 0;
         assertEquals(weka.differencesSignificance, significance, "significance at 0.05");
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>one outer CV fold ({@code --splits --repeat --fold --predictions}): chooses and fits the model
  *       on the fold's training samples (nested CV when several candidates are given) and writes the
- *       held-out samples' predictions for the model and for ZeroR; one Nextflow task per fold;</li>
+ *       held-out samples' predictions for the model and for ZeroR, and with {@code --candidate-scores} the
+ *       fold's scores for the model comparison ({@link FoldComparison}); one Nextflow task per fold;</li>
  *   <li>the final model ({@code --output}, optionally {@code --splits}): the same selection procedure
  *       on every training sample (all labelled samples, or partition=train of the splits file).</li>
  * </ul>

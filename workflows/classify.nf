@@ -196,13 +196,16 @@ workflow CLASSIFY {
     ch_curve = sortedGroups(
         TRAIN_CURVE.out.predictions.map { meta, table -> [meta.id, [new BigDecimal(meta.fraction), meta.repeat, meta.fold], table] }
     )
+    // Every fold's per-candidate held-out scores: the model comparison's per-fold values.
+    ch_candidate_scores = sortedGroups(TRAIN_CV.out.scores.map { meta, scores -> [meta.id, [meta.repeat, meta.fold], scores] })
     ch_evaluate = ch_branches.map { meta, dataset -> [meta.id, meta, dataset] }
         .join(ch_predictions)
         .join(ch_fold_choices)
         .join(ch_permutations, remainder: true)
+        .join(ch_candidate_scores)
         .join(ch_curve, remainder: true)
-        .map { id, meta, dataset, predictions, choices, permutations, curve ->
-            [meta, predictions, choices, permutations ?: [], dataset, curve ?: []]
+        .map { id, meta, dataset, predictions, choices, permutations, scores, curve ->
+            [meta, predictions, choices, permutations ?: [], dataset, scores, curve ?: []]
         }
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)

@@ -8,6 +8,7 @@
  * Always: the Brier score and reliability bins of the model, of its uncalibrated probabilities
  * (with --calibration) and of ZeroR, which REPORT draws as reliability diagrams.
  * With learning-curve tables (TRAIN with --train-fraction, one per fraction and fold), the learning curve.
+ * The fold tasks' candidate scores give the model comparison (corrected resampled t-test).
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
  */
@@ -16,7 +17,7 @@ process EVALUATE {
     label 'process_low'
 
     input:
-    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*'), path(learning_curve, stageAs: 'learning_curve/*')
+    tuple val(meta), path(predictions, stageAs: 'predictions/*'), path(fold_choices, stageAs: 'choices/*'), path(permutations, stageAs: 'permutations/*'), path(dataset, stageAs: 'dataset/*'), path(candidate_scores, stageAs: 'candidates/*'), path(learning_curve, stageAs: 'learning_curve/*')
 
     output:
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
@@ -40,6 +41,7 @@ process EVALUATE {
         --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         --dataset ${Exprflow.shellQuote(dataset)} \\
+        ${candidate_scores ? "--candidate-scores ${Exprflow.shellQuote(candidate_scores)}" : ''} \\
         ${learning_curve ? "--learning-curve ${Exprflow.shellQuote(learning_curve)}" : ''} \\
         ${args}
     """

@@ -6,7 +6,9 @@
  *     samples (nested CV when a grid is given) and writes the held-out samples' predictions (model and
  *     ZeroR baseline; with --calibration also the uncalibrated probabilities, learner
  *     model_uncalibrated), the fold's model and its choice table (learner, k, selected features), from
- *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is;
+ *     which EVALUATE reads the configuration chosen in each fold and how stable the gene selection is,
+ *     and its candidate scores (held-out balanced accuracy of the model, ZeroR and, with
+ *     --compare-models, every grid candidate) for EVALUATE's model comparison;
  *   - a point of the learning curve (meta.fraction too; TRAIN_CURVE, whose ext.args add --train-fraction):
  *     a CV fold trained on that fraction of its training samples, its predictions a learning-curve table;
  *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
@@ -23,6 +25,7 @@ process TRAIN {
     tuple val(meta), path("${prefix}.xfm")           , emit: model
     tuple val(meta), path("${prefix}.choice.tsv")    , emit: choice
     tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions, optional: true
+    tuple val(meta), path("${prefix}.candidates.tsv") , emit: scores, optional: true // CV folds, not learning-curve points
     path "versions.yml"                               , emit: versions
 
     script:
@@ -37,6 +40,7 @@ process TRAIN {
         --splits ${Exprflow.shellQuote(splits)} \\
         --output ${Exprflow.shellQuote(prefix + '.xfm')} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ""} \\
+        ${cv && meta.fraction == null ? "--candidate-scores ${Exprflow.shellQuote(prefix + '.candidates.tsv')}" : ""} \\
         ${args}
     """
 }

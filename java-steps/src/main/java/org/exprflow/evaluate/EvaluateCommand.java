@@ -89,6 +89,11 @@ import picocli.CommandLine.Option;
  * <p>With {@code --learning-curve}, the learning curve ({@link LearningCurve}): a "learning_curve" block in the
  * JSON and lines of set learning_curve in the TSV ({@link LearningCurveWriter}).
  *
+ * <p>With {@code --candidate-scores} (the per-fold tables of {@code train --candidate-scores}), the model
+ * comparison ({@link ModelComparison}): the TSV gets lines after all others (set cv, learner "A-B",
+ * metrics comparison_*: see {@link MetricsTsvWriter#renderComparison}) and the JSON a top-level
+ * "model_comparison" object.
+ *
  * <p>{@code --output-predictions} writes the merged, sorted prediction table (input to the report's ROC
  * curves).
  */
@@ -169,6 +174,12 @@ public final class EvaluateCommand extends StepCommand {
                     + "adds the balanced accuracy at each training-set size, with the main CV as the full size.")
     List<Path> learningCurveFiles;
 
+    @Option(names = "--candidate-scores", arity = "1..*", paramLabel = "SCORES.tsv",
+            description = "Per-fold candidate scores from 'exprflow train --candidate-scores' (one per outer CV fold): adds the "
+                    + "model comparison, Nadeau and Bengio's corrected resampled t-test on balanced accuracy for the nested "
+                    + "procedure against ZeroR and for every pair of grid candidates.")
+    List<Path> candidateScores;
+
     @Override
     protected void execute() throws Exception {
         requireDistinctOutputs();
@@ -181,6 +192,7 @@ public final class EvaluateCommand extends StepCommand {
             parts.add(PredictionTable.read(p));
         }
         PredictionTable merged = PredictionTable.merge(parts);
+        ModelComparison comparison = candidateScores == null ? null : ModelComparison.read(candidateScores);
         PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
         List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seedOption.seed(), permutations);
         SelectionStability stability = null;
@@ -203,6 +215,9 @@ public final class EvaluateCommand extends StepCommand {
 
         List<CalibrationSummary> calibration = CalibrationSummary.of(merged);
         String tsv = MetricsTsvWriter.render(evaluations, calibration);
+        if (comparison != null) {
+            tsv += MetricsTsvWriter.renderComparison(comparison);
+        }
         BatchBreakdown batches = null;
         if (dataset != null) {
             Dataset data = DatasetFile.read(dataset);
@@ -234,7 +249,7 @@ public final class EvaluateCommand extends StepCommand {
             Log.info("learning curve: " + curve.points().size() + " training-set sizes");
         }
         String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
-                imbalance, calibration, curve);
+                new MetricsJsonWriter.Additions(imbalance, calibration, curve, comparison));
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {

@@ -34,26 +34,34 @@ public final class MetricsJsonWriter {
      */
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
                          SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches) {
-        return render(levels, unscored, evaluations, stability, cvScheme, batches, null, List.of(), null);
+        return render(levels, unscored, evaluations, stability, cvScheme, batches, Additions.NONE);
     }
 
     /**
-     * With the class-imbalance handling of the training fits ({@code imbalance}, may be null), the
-     * calibration summaries ({@link CalibrationSummary}; none: no "calibration" key) and the
-     * learning curve ({@code curve}, may be null).
+     * What evaluate adds to the metrics when it is told it; each null or empty one is left out:
+     * the class-imbalance handling of the training fits ("imbalance"), the calibration summaries
+     * ({@link CalibrationSummary}, "calibration"), the learning curve ("learning_curve") and the
+     * model comparison ("model_comparison").
      */
+    record Additions(String imbalance, List<CalibrationSummary> calibration, LearningCurve curve,
+                     ModelComparison comparison) {
+        static final Additions NONE = new Additions(null, List.of(), null, null);
+    }
+
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
-                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches, String imbalance,
-                         List<CalibrationSummary> calibration, LearningCurve curve) {
+                         SelectionStability stability, CvScheme cvScheme, BatchBreakdown batches, Additions additions) {
         ObjectNode json = StepJson.METRICS.newDocument();
-        if (imbalance != null) {
-            json.put(IMBALANCE, imbalance);
+        if (additions.imbalance() != null) {
+            json.put(IMBALANCE, additions.imbalance());
         }
-        if (curve != null) {
-            LearningCurveWriter.addTo(json, curve);
+        if (additions.curve() != null) {
+            LearningCurveWriter.addTo(json, additions.curve());
         }
-        if (!calibration.isEmpty()) {
-            calibration(json.putObject(CALIBRATION), levels, calibration);
+        if (additions.comparison() != null) {
+            comparison(json.putObject(MODEL_COMPARISON), additions.comparison());
+        }
+        if (!additions.calibration().isEmpty()) {
+            calibration(json.putObject(CALIBRATION), levels, additions.calibration());
         }
         if (cvScheme != null) {
             ObjectNode scheme = json.putObject(CV_SCHEME).put(CV_SCHEME_KIND, cvScheme.kind());
@@ -112,6 +120,26 @@ public final class MetricsJsonWriter {
                             .put(MEAN_PREDICTED, b.meanPredicted()).put(OBSERVED_FREQUENCY, b.observedFrequency());
                 }
             }
+        }
+    }
+
+    private static void comparison(ObjectNode json, ModelComparison comparison) {
+        json.put(STATISTIC, BALANCED_ACCURACY).put(TEST, CORRECTED_RESAMPLED_T).put(LEVEL, ModelComparison.LEVEL);
+        ArrayNode schemes = json.putArray(SCHEMES);
+        for (ModelComparison.Scheme s : comparison.schemes()) {
+            ObjectNode o = schemes.addObject().put(SCHEME, s.name()).put(FOLDS, s.folds().size()).put(MEAN, s.mean());
+            if (s.learner() != null) {
+                o.put(LEARNER, s.learner()).put(TOP_K, s.topK());
+            }
+        }
+        ArrayNode comparisons = json.putArray(COMPARISONS);
+        for (ModelComparison.Comparison c : comparison.comparisons()) {
+            ObjectNode o = comparisons.addObject().put(A, c.a()).put(B, c.b()).put(FOLDS, c.folds())
+                    .put(TEST_TRAIN_RATIO, c.testTrainRatio()).put(MEAN_A, c.meanA()).put(MEAN_B, c.meanB())
+                    .put(MEAN_DIFFERENCE, c.meanDifference()).put(VARIANCE, c.variance())
+                    .put(CORRECTED_VARIANCE, c.correctedVariance()).put(SE, c.standardError()).put(T, c.t())
+                    .put(DF, c.degreesOfFreedom()).put(P, c.p());
+            o.putArray(CI).add(c.ciLow()).add(c.ciHigh());
         }
     }
 

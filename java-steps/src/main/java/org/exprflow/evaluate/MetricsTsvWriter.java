@@ -114,6 +114,34 @@ public final class MetricsTsvWriter {
         }
     }
 
+    /**
+     * The model comparison's lines, appended after the others: set cv, learner "A-B" (the difference
+     * A − B: model-ZeroR, candidate1-candidate2, ...; candidates numbered in grid order), class all, and
+     * the metrics comparison_folds, comparison_test_train_ratio, comparison_mean_a, comparison_mean_b,
+     * comparison_mean_difference, comparison_variance, comparison_corrected_variance, comparison_se,
+     * comparison_t, comparison_df, comparison_p, comparison_ci_low, comparison_ci_high.
+     */
+    public static String renderComparison(ModelComparison comparison) {
+        StringBuilder out = new StringBuilder();
+        for (ModelComparison.Comparison c : comparison.comparisons()) {
+            Lines lines = new Lines(out, "cv", c.a() + "-" + c.b());
+            lines.add("comparison_folds", ALL, c.folds());
+            lines.add("comparison_test_train_ratio", ALL, c.testTrainRatio());
+            lines.add("comparison_mean_a", ALL, c.meanA());
+            lines.add("comparison_mean_b", ALL, c.meanB());
+            lines.add("comparison_mean_difference", ALL, c.meanDifference());
+            lines.add("comparison_variance", ALL, c.variance());
+            lines.add("comparison_corrected_variance", ALL, c.correctedVariance());
+            lines.add("comparison_se", ALL, c.standardError());
+            lines.add("comparison_t", ALL, c.t());
+            lines.add("comparison_df", ALL, c.degreesOfFreedom());
+            lines.add("comparison_p", ALL, c.p());
+            lines.add("comparison_ci_low", ALL, c.ciLow());
+            lines.add("comparison_ci_high", ALL, c.ciHigh());
+        }
+        return out.toString();
+    }
+
     /** Appends lines that share the set and learner columns. */
     private record Lines(StringBuilder out, String set, String learner) {
         void add(String metric, String cls, double value) {

@@ -18,6 +18,7 @@ import org.exprflow.split.TrainingLabels;
 import org.exprflow.split.TrainingSubsample;
 import org.exprflow.stepfile.LearningCurveTable;
 import org.exprflow.stepfile.ModelChoice;
+import org.exprflow.stepfile.CandidateScores;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>one outer CV fold ({@code --splits --repeat --fold --predictions}): chooses and fits the model
  *       on the fold's training samples (nested CV when several candidates are given) and writes the
- *       held-out samples' predictions for the model and for ZeroR; one Nextflow task per fold;</li>
+ *       held-out samples' predictions for the model and for ZeroR, and with {@code --candidate-scores} the
+ *       fold's scores for the model comparison ({@link FoldComparison}); one Nextflow task per fold;</li>
  *   <li>the final model ({@code --output}, optionally {@code --splits}): the same selection procedure
  *       on every training sample (all labelled samples, or partition=train of the splits file);</li>
  *   <li>a point of the learning curve (a CV fold with {@code --train-fraction F}): as a CV fold, but the whole
@@ -77,6 +79,16 @@ public final class TrainCommand extends StepCommand {
                     + "across fractions; the held-out fold is scored unchanged and --predictions is a learning-curve table.")
     Double trainFraction;
 
+    @Option(names = "--candidate-scores", paramLabel = "SCORES.tsv",
+            description = "With --fold: write the fold's held-out balanced accuracy of the nested procedure, of ZeroR and "
+                    + "(single candidate, or with --compare-models) of every grid candidate, for evaluate's model comparison.")
+    Path candidateScores;
+
+    @Option(names = "--compare-models",
+            description = "With --candidate-scores and a grid: also fit every candidate (learner x k) on the fold's training "
+                    + "samples and score it on the held-out samples, so evaluate can compare every pair.")
+    boolean compareModels;
+
     @Override
     protected void validateArguments() {
         if (foldMode() && (splits == null || fold == null || repeat == null || predictions == null)) {
@@ -90,6 +102,12 @@ public final class TrainCommand extends StepCommand {
         }
         if (!foldMode() && output == null) {
             throw UserException.badParameter("--output is required to save the final model");
+        }
+        if (!foldMode() && candidateScores != null) {
+            throw UserException.badParameter("--candidate-scores needs a CV fold (--splits, --repeat, --fold, --predictions)");
+        }
+        if (compareModels && candidateScores == null) {
+            throw UserException.badParameter("--compare-models needs --candidate-scores");
         }
         model.candidates(); // fail on a bad learner or k before reading any data
     }
@@ -128,6 +146,10 @@ public final class TrainCommand extends StepCommand {
                 LearningCurveTable.write(predictions, learningCurveRows(result.rows(), train.size()));
             } else {
                 new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+                if (candidateScores != null) {
+                    CandidateScores.write(candidateScores,
+                            FoldComparison.scores(data, labels, train, held, repeat, fold, model, result, compareModels));
+                }
             }
         } else {
             Dataset training = plan == null ? data : SampleSelection.select(data, plan.trainingSamples(), true, "training");

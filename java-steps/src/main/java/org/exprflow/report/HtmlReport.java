@@ -87,6 +87,9 @@ final class HtmlReport {
             if (ModelSelectionSection.present(metrics)) {
                 html.append(ModelSelectionSection.render(metrics));
             }
+            if (ModelComparisonSection.present(metrics)) {
+                html.append(ModelComparisonSection.render(metrics));
+            }
             if (BatchSection.present(metrics)) {
                 html.append(BatchSection.render(metrics));
             }

@@ -97,6 +97,33 @@ public final class MetricsJson {
     public static final String MEAN_PREDICTED = "mean_predicted";
     public static final String OBSERVED_FREQUENCY = "observed_frequency";
 
+    /**
+     * The model comparison (evaluate --candidate-scores): the corrected resampled t-test on per-fold
+     * balanced accuracy. {"model_comparison": {"statistic", "test", "level",
+     * "schemes": [{"scheme", "learner", "top_k", "folds", "mean"}],
+     * "comparisons": [{"a", "b", "folds", "test_train_ratio", "mean_a", "mean_b", "mean_difference", "variance",
+     * "corrected_variance", "se", "t", "df", "p", "ci": [low, high]}]}}
+     */
+    public static final String MODEL_COMPARISON = "model_comparison";
+    public static final String TEST = "test";
+    public static final String SCHEMES = "schemes";
+    public static final String SCHEME = "scheme";
+    public static final String COMPARISONS = "comparisons";
+    public static final String A = "a";
+    public static final String B = "b";
+    public static final String TEST_TRAIN_RATIO = "test_train_ratio";
+    public static final String MEAN_A = "mean_a";
+    public static final String MEAN_B = "mean_b";
+    public static final String MEAN_DIFFERENCE = "mean_difference";
+    public static final String VARIANCE = "variance";
+    public static final String CORRECTED_VARIANCE = "corrected_variance";
+    public static final String SE = "se";
+    public static final String T = "t";
+    public static final String DF = "df";
+    public static final String CI = "ci";
+    /** The value of "test": Nadeau and Bengio's corrected resampled t-test. */
+    public static final String CORRECTED_RESAMPLED_T = "corrected_resampled_t";
+
     private MetricsJson() {
     }
 }

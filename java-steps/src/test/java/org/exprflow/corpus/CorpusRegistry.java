@@ -54,6 +54,7 @@ final class CorpusRegistry {
             entry("stepfile/permutations", "permutations"),
             entry("stepfile/model-choice", "model-choice"),
             entry("stepfile/learning-curve", "learning-curve"),
+            entry("stepfile/candidate-scores", "candidate-scores"),
             entry("step-json/qc", StepJson.QC),
             entry("step-json/metrics", StepJson.METRICS),
             entry("step-json/regression_metrics", StepJson.REGRESSION_METRICS),

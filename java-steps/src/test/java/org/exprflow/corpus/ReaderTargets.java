@@ -47,6 +47,7 @@ import org.exprflow.ingest.Tximport;
 import org.exprflow.stepfile.ModelChoice;
 import org.exprflow.stepfile.LearningCurveTable;
 import org.exprflow.stepfile.PermutationTable;
+import org.exprflow.stepfile.CandidateScores;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.SplitPlan;
@@ -111,6 +112,7 @@ final class ReaderTargets {
             attempt(() -> TargetMetricsTable.read(p));
             attempt(() -> DgexSummary.read(p));
             attempt(() -> LearningCurveTable.read(p));
+            attempt(() -> CandidateScores.read(p));
             ModelChoice.read(p);
         }, "predictions.tsv", "splits.tsv", "model.choice.tsv", "landmark.metrics.tsv", "learning-curve.tsv");
         add("stepJson", "step-json/metrics", p -> StepJson.read(p, StepJson.values()), "qc.json");

@@ -139,7 +139,8 @@ class LearningCurveTest {
         assertTrue(tsv.contains("learning_curve\tmodel\ttraining_samples_mean\t1\t8\n"), tsv);
         assertTrue(tsv.contains("learning_curve\tmodel\tzero_r_balanced_accuracy\tall\t0.5\n"), tsv);
         List<LearnerEvaluation> evaluations = EvaluateCommand.evaluate(main(), 100, 42, null);
-        String json = MetricsJsonWriter.render(LEVELS, 0, evaluations, null, null, null, null, List.of(), c);
+        String json = MetricsJsonWriter.render(LEVELS, 0, evaluations, null, null, null,
+                new MetricsJsonWriter.Additions(null, List.of(), c, null));
         JsonNode block = new ObjectMapper().readTree(json).path("learning_curve");
         assertEquals(2, block.path("points").size(), json);
         JsonNode first = block.path("points").path(0);

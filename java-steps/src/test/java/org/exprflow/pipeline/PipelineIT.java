@@ -119,6 +119,17 @@ class PipelineIT {
         assertTrue(Files.readString(published("metrics/matrix.metrics.json")).trim().startsWith("{"));
     }
 
+    /** The test profile's grid (2 learners x 2 k): model against ZeroR and the 6 candidate pairs, in metrics and report. */
+    @Test
+    void modelComparisonCoversEveryPairOfTheGrid() throws IOException {
+        List<String> lines = Files.readAllLines(published("metrics/matrix.metrics.tsv"));
+        List<String> pairs = lines.stream().filter(l -> l.contains("\tcomparison_p\t")).map(l -> l.split("\t")[1]).toList();
+        assertEquals(List.of("model-ZeroR", "candidate1-candidate2", "candidate1-candidate3", "candidate1-candidate4",
+                "candidate2-candidate3", "candidate2-candidate4", "candidate3-candidate4"), pairs);
+        String html = Files.readString(published("report/matrix.report.html"));
+        assertTrue(html.contains("<h2>Model comparison</h2>"), "no model comparison in the report");
+    }
+
     @Test
     void modelPredictionsAndSplitsArePublished() throws IOException {
         assertTrue(Files.size(published("model/matrix.xfm")) > 0);

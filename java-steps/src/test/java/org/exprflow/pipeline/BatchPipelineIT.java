@@ -2,21 +2,15 @@ package org.exprflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.stepfile.StepJson;
 import org.exprflow.testing.Cli;
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.NextflowRun;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +34,7 @@ class BatchPipelineIT {
         assertEquals(0, Cli.run("--quiet", "simulate", "--output-dir", sim.toString(), "--samples", "60", "--probes", "400",
                 "--classes", "2", "--differential", "10", "--batches", "5", "--formats", "tsv", "--seed", "3").exitCode());
         Path results = tmp.resolve("batch-results");
-        Run run = nextflow("-profile", "test", "--outdir", results.toString(),
+        NextflowRun.Result run = NextflowRun.run(tmp, "batch", 15, "-profile", "test", "--outdir", results.toString(),
                 "--input", sim.resolve("matrix.tsv").toString(), "--samplesheet", sim.resolve("samplesheet.csv").toString(),
                 "--batch_column", "batch", "--transforms", "combat", "--leave_one_batch_out",
                 "--learner", "weka.classifiers.functions.SMO -M", "--top_k", "20", "--permutations", "2");
@@ -69,29 +63,5 @@ class BatchPipelineIT {
         assertTrue(report.contains("Leave-one-batch-out"), "report does not state the CV scheme");
         assertTrue(report.contains("own-batch fallback was used"), "report does not state the fallback");
         assertTrue(report.contains("Batch × class: label"), "report lacks QC's batch x class table");
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    /** ./nextfloww run . ARGS from the repository root, with the packaged jar (as PipelineIT). */
-    private Run nextflow(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("./nextfloww", "-log", tmp.resolve("batch.nextflow.log").toString(),
-                "run", ".", "-ansi-log", "false", "-w", tmp.resolve("work").toString()));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(TestEnvironment.projectDir().toFile()).redirectErrorStream(true);
-        Path log = tmp.resolve("batch.out");
-        pb.redirectOutput(log.toFile());
-        String jar = System.getProperty("exprflow.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            pb.environment().put("EXPRFLOW_JAR", jar);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("nextfloww did not finish in 15 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,6 @@ package org.exprflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.exprflow.testing.NextflowRun;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class CountsPipelineIT {
     void aGeneCountMatrixRunsImportQcNormaliseAndTrain() throws Exception {
         Path project = TestEnvironment.projectDir();
         Path results = tmp.resolve("results");
-        Path work = tmp.resolve("work");
-        run(work, "{\"split_column\": null}", "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
+        Path work = run("{\"split_column\": null}", "--input", project.resolve("test-data/counts/salmon.merged.gene_counts.tsv").toString(),
                 "--samplesheet", project.resolve("test-data/counts/samplesheet.csv").toString(),
                 // One flag for the count normalisation: edgeR's TMM and log-CPM, fitted in every training fold.
                 "--transforms", "tmm_logcpm",
@@ -68,9 +66,8 @@ class CountsPipelineIT {
     void perSampleSalmonFilesFromTheSamplesheetRunWithoutInput() throws Exception {
         Path project = TestEnvironment.projectDir();
         Path results = tmp.resolve("results");
-        Path work = tmp.resolve("work");
         // -profile test's --input unset: the samplesheet's files are the input
-        run(work, "{\"split_column\": null, \"input\": null}",
+        Path work = run("{\"split_column\": null, \"input\": null}",
                 "--samplesheet", project.resolve("test-data/counts/samplesheet_salmon.csv").toString(),
                 "--tx2gene", project.resolve("test-data/counts/tx2gene.tsv").toString(),
                 "--transforms", "tmm_logcpm",
@@ -88,30 +85,15 @@ class CountsPipelineIT {
 
     /**
      * Runs -profile test with paramsJson (at least its split column unset: the count samplesheets
-     * have none) and args; asserts exit 0.
+     * have none) and args; asserts exit 0 and returns the work directory.
      */
-    private void run(Path work, String paramsJson, String... args) throws Exception {
-        Path project = TestEnvironment.projectDir();
+    private Path run(String paramsJson, String... args) throws Exception {
         Path params = Files.writeString(tmp.resolve("params.json"), paramsJson + "\n");
-        List<String> command = new ArrayList<>(List.of("./nextfloww", "-log", tmp.resolve("nextflow.log").toString(),
-                "run", ".", "-ansi-log", "false", "-w", work.toString(), "-profile", "test", "-params-file",
-                params.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
-        Path log = tmp.resolve("run.out");
-        pb.redirectOutput(log.toFile());
-        String jar = System.getProperty("exprflow.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            pb.environment().put("EXPRFLOW_JAR", jar);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("the counts run did not finish in " + TIMEOUT_MINUTES + " minutes");
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
+        List<String> all = new ArrayList<>(List.of("-profile", "test", "-params-file", params.toString()));
+        all.addAll(List.of(args));
+        NextflowRun.Result r = NextflowRun.run(tmp, "counts", TIMEOUT_MINUTES, all.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.output());
+        return r.work();
     }
 
     /** Every task's .command.err, concatenated. */

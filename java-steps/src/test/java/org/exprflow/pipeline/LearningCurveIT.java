@@ -2,20 +2,14 @@ package org.exprflow.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.stepfile.StepJson;
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.NextflowRun;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +29,7 @@ class LearningCurveIT {
     void testProfileWithLearningCurveReportsAndPlotsIt() throws Exception {
         Path results = tmp.resolve("results");
         long start = System.nanoTime();
-        Run run = nextflow("-profile", "test", "--outdir", results.toString(), "--learning_curve", "0.5",
+        NextflowRun.Result run = NextflowRun.run(tmp, "lc", 15, "-profile", "test", "--outdir", results.toString(), "--learning_curve", "0.5",
                 "--permutations", "0");
         System.out.println("LearningCurveIT: nextflow run took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
         assertEquals(0, run.exitCode(), run.output());
@@ -64,29 +58,5 @@ class LearningCurveIT {
         String report = Files.readString(results.resolve("report/matrix.report.html"));
         assertTrue(report.contains("<h2>Learning curve</h2>"), "report lacks the learning-curve section");
         assertTrue(report.contains("<svg class=\"plot learning-curve\""), "report lacks the learning-curve plot");
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    /** ./nextfloww run . ARGS from the repository root, with the packaged jar (as PipelineIT). */
-    private Run nextflow(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("./nextfloww", "-log", tmp.resolve("lc.nextflow.log").toString(),
-                "run", ".", "-ansi-log", "false", "-w", tmp.resolve("work").toString()));
-        command.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(TestEnvironment.projectDir().toFile()).redirectErrorStream(true);
-        Path log = tmp.resolve("lc.out");
-        pb.redirectOutput(log.toFile());
-        String jar = System.getProperty("exprflow.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            pb.environment().put("EXPRFLOW_JAR", jar);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail("nextfloww did not finish in 15 minutes");
-        }
-        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

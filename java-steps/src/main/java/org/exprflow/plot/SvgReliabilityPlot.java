@@ -34,26 +34,8 @@ public final class SvgReliabilityPlot {
         svg.append("<svg class=\"plot reliability\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
-        for (double t : new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}) {
-            svg.append("<line class=\"grid\" x1=\"").append(Markup.coord(x.pixel(t))).append("\" x2=\"")
-                    .append(Markup.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + SIZE)
-                    .append("\"/><line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + SIZE)
-                    .append("\" y1=\"").append(Markup.coord(y.pixel(t))).append("\" y2=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\"/>");
-            svg.append("<text class=\"tick\" x=\"").append(Markup.coord(x.pixel(t))).append("\" y=\"").append(TOP + SIZE + 14)
-                    .append("\" text-anchor=\"middle\">").append(Markup.fixed(t, 1)).append("</text>");
-            svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Markup.fixed(t, 1))
-                    .append("</text>\n");
-        }
-        svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(SIZE).append("\" height=\"").append(SIZE).append("\"/>\n");
-        svg.append("<line class=\"chance\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP + SIZE).append("\" x2=\"")
-                .append(LEFT + SIZE).append("\" y2=\"").append(TOP).append("\"/>\n");
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)
-                .append("\" text-anchor=\"middle\">mean predicted probability</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(TOP + SIZE / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">observed frequency</text>\n");
+        UnitSquare.draw(svg, x, y, LEFT, TOP, SIZE, new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, 1,
+                "mean predicted probability", "observed frequency");
         for (int c = 0; c < curves.size(); c++) {
             List<Point> points = curves.get(c).points().stream().filter(p -> p.count() > 0).toList();
             if (points.isEmpty()) {

@@ -31,27 +31,8 @@ public final class SvgRocPlot {
         svg.append("<svg class=\"plot\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
-        double[] ticks = {0, 0.25, 0.5, 0.75, 1};
-        for (double t : ticks) {
-            svg.append("<line class=\"grid\" x1=\"").append(Markup.coord(x.pixel(t))).append("\" x2=\"")
-                    .append(Markup.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + SIZE)
-                    .append("\"/><line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + SIZE)
-                    .append("\" y1=\"").append(Markup.coord(y.pixel(t))).append("\" y2=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\"/>");
-            svg.append("<text class=\"tick\" x=\"").append(Markup.coord(x.pixel(t))).append("\" y=\"").append(TOP + SIZE + 14)
-                    .append("\" text-anchor=\"middle\">").append(Markup.fixed(t, 2)).append("</text>");
-            svg.append("<text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(Markup.fixed(t, 2))
-                    .append("</text>\n");
-        }
-        svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(SIZE).append("\" height=\"").append(SIZE).append("\"/>\n");
-        svg.append("<line class=\"chance\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP + SIZE).append("\" x2=\"")
-                .append(LEFT + SIZE).append("\" y2=\"").append(TOP).append("\"/>\n");
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)
-                .append("\" text-anchor=\"middle\">false-positive rate</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(TOP + SIZE / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">true-positive rate</text>\n");
+        UnitSquare.draw(svg, x, y, LEFT, TOP, SIZE, new double[] {0, 0.25, 0.5, 0.75, 1}, 2,
+                "false-positive rate", "true-positive rate");
         for (int c = 0; c < curves.size(); c++) {
             Curve curve = curves.get(c);
             if (curve.points().isEmpty()) {

@@ -54,7 +54,7 @@ def main():
         gaps = []
         for cls, v in model["classes"].items():
             for b in v["reliability"]:
-                if b["count"]:
+                if b["count"] >= 5:
                     gaps.append((abs(b["mean_predicted"] - b["observed_frequency"]), cls, b))
         gap, cls, b = max(gaps, key=lambda g: g[0])
         calibration_rows.append(
@@ -64,14 +64,19 @@ def main():
         if figures:
             html = open(sorted(glob.glob(f"{outdir}/report/*.html"))[0]).read()
             svg = re.search(r'<svg class="plot reliability".*?</svg>', html, re.S)
+            style = re.search(r"<style>(.*?)</style>", html, re.S)
             if svg:
+                # the report's style sheet draws the grid, frame and diagonal: carried into the file
+                text = svg.group(0).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+                if style:
+                    text = text.replace(">", "><style>" + style.group(1) + "</style>", 1)
                 with open(f"{figures}/{name}-reliability.svg", "w") as f:
-                    f.write(svg.group(0).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n")
+                    f.write(text + "\n")
         notes.append(f"{name}: {folds} outer folds, n_test/n_train {comparison['comparisons'][0]['test_train_ratio']:.3g}")
     print()
     print("Per-fold values: " + "; ".join(notes) + ".")
     print()
-    print("| data set | held-out predictions | Brier, model | Brier, ZeroR | classes | largest gap in the reliability diagram |")
+    print("| data set | held-out predictions | Brier, model | Brier, ZeroR | classes | largest gap in the reliability diagram (bins of 5 or more) |")
     print("|---|---|---|---|---|---|")
     print("\n".join(calibration_rows))
 

@@ -220,7 +220,7 @@ if (lockHolder) {
 file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJson(schema.snapshot(params))) + '\n'
 
 // What this run changes, grouped as --help groups it, before any task.
-def changed = schema.changedSummary(params)
+def changed = schema.changedSummary(params, workflow.launchDir.toString())
 log.info "exprflow ${workflow.manifest.version}, --analysis ${params.analysis}: " +
     (changed ? "parameters that differ from their defaults:\n${changed}" : 'every parameter at its default')
 
@@ -303,6 +303,7 @@ workflow.onComplete {
         def outdir = file(params.outdir)
         try {
             RunSummary.qcLines(outdir).each { log.warn it }
+            RunSummary.normaliseLines(outdir).each { line, warn -> warn ? log.warn(line) : log.info(line) }
             if (workflow.success) {
                 RunSummary.headlines(outdir).each { log.info it }
                 RunSummary.reports(outdir).each { log.info "report: ${it}" }

@@ -172,12 +172,14 @@ class ParamsSchema {
      * The parameters that differ from their schema defaults, grouped as --help groups them, one line
      * per group ("  Split options: --folds 10 --group_column patient"); null when none differs.
      */
-    String changedSummary(Map params) {
+    String changedSummary(Map params, String launchDir = null) {
         List<String> lines = []
         groups.each { String title, List<String> names ->
             List<String> changed = names.findAll { it != 'help' && params.containsKey(it) }.findAll { name ->
                 def value = params[name]
-                def dflt = properties[name].default
+                // a default written as "${launchDir}/..." in the schema is the config's expression
+                def dflt = launchDir ? String.valueOf(properties[name].default).replace('${launchDir}', launchDir)
+                        : properties[name].default
                 value != null && String.valueOf(value) != String.valueOf(dflt)
             }.collect { name -> params[name] == true ? "--${name}" : "--${name} ${params[name]}" }
             if (changed) {

@@ -24,6 +24,32 @@ class RunSummary {
     }
 
     /**
+     * What the per-value normalisation changed, one line per dataset that it changed, e.g.
+     * "normalise matrix: log2 not applied: 3000 values <= 0 would have become NA; 12 values raised to
+     * the floor". [line, whether it is a warning].
+     */
+    static List<List> normaliseLines(Path outdir) {
+        List<List> lines = []
+        jsonFiles(outdir.resolve('qc'), '.normalise_qc.json').each { Path f ->
+            Map n = new JsonSlurper().parse(f.toFile()) as Map
+            List<String> changes = []
+            [values_floored: 'raised to the floor', values_ceilinged: 'lowered to the ceiling',
+             values_made_na: 'made NA (<= 0 under log2)'].each { key, what ->
+                if ((n[key] ?: 0) as long > 0) {
+                    changes << "${n[key]} values ${what}"
+                }
+            }
+            String log2 = n.log2 as String
+            boolean warn = ((n.values_made_na ?: 0) as long) > 0 || log2?.startsWith('not applied:')
+            if (changes || warn) {
+                lines << ["normalise ${f.fileName.toString() - '.normalise_qc.json'}: log2 ${log2}" +
+                          (changes ? '; ' + changes.join(', ') : ''), warn]
+            }
+        }
+        return lines
+    }
+
+    /**
      * One sentence per classification, from its metrics JSON: "matrix: balanced accuracy 0.94
      * [0.88, 1.00] against 0.50 for ZeroR, permutation p = 0.005 (N = 200)", plus the independent
      * test set's balanced accuracy when there is one.

@@ -8,6 +8,8 @@ import org.exprflow.core.StepCommand;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.ValueKind;
+import org.exprflow.io.AtomicOutput;
+import org.exprflow.io.JsonOutput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,11 @@ public final class NormaliseCommand extends StepCommand {
             description = "Take log2: auto (GEO2R's rule), always or never (default: ${DEFAULT-VALUE}).")
     String log2;
 
+    @Option(names = "--output-summary", paramLabel = "FILE.json",
+            description = "Also write what the step changed (values floored, ceilinged, made NA; log2 applied or not, "
+                    + "and why) as JSON, for the console summary and the report.")
+    Path summary;
+
     @Override
     protected void execute() throws Exception {
         // Parameters are checked before the input is read, so a typo fails fast.
@@ -59,6 +66,7 @@ public final class NormaliseCommand extends StepCommand {
             Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; values are counts: "
                     + "the per-value stage (floor, ceiling, log2) is skipped, count normalisation runs inside the "
                     + "model (--transforms)");
+            writeSummary(data, null);
             return;
         }
         double[][] rows = new double[data.sampleCount()][];
@@ -69,5 +77,26 @@ public final class NormaliseCommand extends StepCommand {
         DatasetFile.write(data.withValues(result.values()), output.path());
         Log.info(data.sampleCount() + " samples x " + data.featureCount() + " features; log2 "
                 + (result.log2Applied() ? "applied" : "not applied"));
+        writeSummary(data, result);
+    }
+
+    /** The --output-summary JSON: what the step changed (result null: counts, nothing changed). */
+    private void writeSummary(Dataset data, PerValueNormalisation.Result result) throws java.io.IOException {
+        if (summary == null) {
+            return;
+        }
+        // plain JSON, not a step file: no step reads it (the console summary does, like the final tables)
+        com.fasterxml.jackson.databind.node.ObjectNode json = JsonOutput.object()
+                .put("dataset", data.name()).put("samples", data.sampleCount()).put("features", data.featureCount());
+        if (result == null) {
+            json.put("log2", "skipped: counts");
+        } else {
+            json.put("values_floored", result.floored()).put("values_ceilinged", result.ceilinged())
+                    .put("values_made_na", result.nonPositiveToNa())
+                    .put("log2", result.log2Applied() ? "applied"
+                            : result.log2SkippedNonPositive() > 0 ? "not applied: " + result.log2SkippedNonPositive()
+                                    + " values <= 0 would have become NA" : "not applied");
+        }
+        AtomicOutput.writeString(summary, JsonOutput.render(json));
     }
 }

@@ -89,4 +89,18 @@ class NormaliseCommandTest {
         assertEquals(ExitCode.BAD_INPUT.code, code);
         assertTrue(err.toString().contains("absent.xfd: no such file"), err.toString());
     }
+
+    /** --output-summary: what the step changed, as a normalise JSON for the console and the report. */
+    @Test
+    void summaryStatesWhatTheStepChanged() throws Exception {
+        Path out = tmp.resolve("out.xfd");
+        Path summary = tmp.resolve("out.normalise.json");
+        assertEquals(0, run("normalise", "--input", input().toString(), "--output", out.toString(), "--floor", "1",
+                "--log2", "always", "--output-summary", summary.toString()), err.toString());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile());
+        assertEquals(1, json.path("values_floored").asLong());
+        assertEquals(0, json.path("values_made_na").asLong());
+        assertEquals("applied", json.path("log2").asText());
+        assertEquals(3, json.path("features").asInt());
+    }
 }

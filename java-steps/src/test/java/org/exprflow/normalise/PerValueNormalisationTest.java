@@ -110,6 +110,38 @@ class PerValueNormalisationTest {
     }
 
     /** MAS5-like linear intensities: log-normal around 2^7 with a long upper tail. */
+    /**
+     * MAS4-like data (linear, 5% of the values negative): auto would make them NA, so it keeps the
+     * linear scale and says so; a positive floor, or 1% or fewer such values, lets it take the log;
+     * --log2 always keeps GEO2R's behaviour.
+     */
+    @Test
+    void autoKeepsTheLinearScaleRatherThanTurnManyValuesIntoNa() {
+        double[][] in = linear(new Random(2));
+        for (double[] row : in) {
+            for (int f = 0; f < row.length; f += 20) {
+                row[f] = -row[f]; // 5% of the values
+            }
+        }
+        PerValueNormalisation.Result auto = new PerValueNormalisation(null, null, Log2Mode.AUTO).apply(in);
+        assertTrue(auto.scaleCheck().needsLog(), "GEO2R's rule alone would log");
+        assertFalse(auto.log2Applied());
+        assertEquals(300, auto.log2SkippedNonPositive());
+        assertEquals(0, auto.nonPositiveToNa());
+        assertArrayEquals(in[0], auto.values()[0], 0.0);
+        PerValueNormalisation.Result floored = new PerValueNormalisation(20.0, null, Log2Mode.AUTO).apply(in);
+        assertTrue(floored.log2Applied());
+        assertEquals(0, floored.log2SkippedNonPositive());
+        PerValueNormalisation.Result always = new PerValueNormalisation(null, null, Log2Mode.ALWAYS).apply(in);
+        assertTrue(always.log2Applied());
+        assertEquals(300, always.nonPositiveToNa());
+        double[][] few = linear(new Random(2));
+        few[0][0] = -1; // 1 of 6000 values
+        PerValueNormalisation.Result fewNa = new PerValueNormalisation(null, null, Log2Mode.AUTO).apply(few);
+        assertTrue(fewNa.log2Applied());
+        assertEquals(1, fewNa.nonPositiveToNa());
+    }
+
     private static double[][] linear(Random r) {
         double[][] rows = new double[6][1000];
         for (double[] row : rows) {

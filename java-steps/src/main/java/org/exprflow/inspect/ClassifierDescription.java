@@ -24,6 +24,8 @@ final class ClassifierDescription {
     /** The metadata prefix of the inner-CV scores: "inner_balanced_accuracy.N" = "CANDIDATE = BA (SE se)". */
     private static final String INNER_SCORE = "inner_balanced_accuracy.";
     private static final String CALIBRATION_MAP = "calibration.";
+    /** Selected features are listed in full up to this many (a top-k); more (k = all) follow --first. */
+    static final int SELECTED_IN_FULL = 200;
 
     private ClassifierDescription() {
     }
@@ -105,7 +107,10 @@ final class ClassifierDescription {
         }
 
         root.set("features", ModelDescription.idList(model.featureIds(), limit));
-        root.set("selected_features", ModelDescription.idList(model.selectedFeatureIds(), limit));
+        // the genes the learner uses are what a reader looks for: all of them up to a screenful
+        List<String> selected = model.selectedFeatureIds();
+        root.set("selected_features", ModelDescription.idList(selected,
+                selected.size() <= SELECTED_IN_FULL ? selected.size() : limit));
 
         ObjectNode other = root.putObject("other_metadata");
         meta.forEach(other::put);

@@ -37,8 +37,8 @@ public final class InspectCommand extends StepCommand {
     boolean json;
 
     @Option(names = "--first", defaultValue = "20", paramLabel = "N",
-            description = "How many ids of each list (features, selected features, landmarks, targets) to show "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "How many ids of each list (input features, landmarks, targets, training samples) to show "
+                    + "(default: ${DEFAULT-VALUE}); the selected features are listed in full up to 200.")
     int first;
 
     @Option(names = "--all-features", description = "Show every id of every list (overrides --first).")

@@ -31,7 +31,7 @@ public final class SampleStandardisation implements CrossSampleTransform {
 
         @Override
         public String describe() {
-            return "nothing: each sample is standardised with its own mean and SD";
+            return "no parameters (each sample is standardised with its own mean and SD)";
         }
 
         @Override

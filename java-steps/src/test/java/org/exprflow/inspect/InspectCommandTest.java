@@ -137,12 +137,28 @@ class InspectCommandTest {
         Path out = dir.resolve("a.json");
         assertEquals(0, Cli.run("inspect", "--model", model.toString(), "--json", "--first", "3", "--output", out.toString()).exitCode());
         assertEquals(3, JsonInput.read(out).at("/features/ids").size());
+        assertEquals(JsonInput.read(out).at("/selected_features/count").asInt(), JsonInput.read(out).at("/selected_features/ids").size(),
+                "a top-k is listed in full");
         assertEquals(0, Cli.run("inspect", "--model", model.toString(), "--json", "--all-features", "--output", out.toString()).exitCode());
         assertEquals(ModelFile.read(model).featureIds().toString(),
                 JsonInput.read(out).at("/features/ids").toString().replace("\"", "").replace(",", ", "));
         String text = inspect("--model", model.toString(), "--all-features");
         assertFalse(text.contains("--all-features lists all"), text);
         assertTrue(text.contains("g59"), text);
+    }
+
+    @Test
+    void aSingleCandidateHasNoSearchAndAllFeaturesSelectedFollowFirst() throws Exception {
+        Path data = dir.resolve("wide.xfd");
+        DatasetFile.write(SyntheticData.classes(43, 12, 250, 4, 2, "A", "B"), data);
+        Path model = dir.resolve("all.xfm");
+        Cli.Result r = Cli.run("train", "--input", data.toString(), "--output", model.toString(), "--learner", NB, "--top-k", "0");
+        assertEquals(0, r.exitCode(), r.stderr());
+        String text = inspect("--model", model.toString());
+        assertTrue(text.contains("  top k: 0\n  candidates: 1\n  imbalance: none\n"), "no search, rule or inner folds: " + text);
+        assertTrue(text.contains("inner cv scores: none\n"), text);
+        assertTrue(text.contains("transforms\n  - standardise: no parameters"), text);
+        assertTrue(text.contains("selected features\n  count: 250\n  ids (first 20; --all-features lists all): "), text);
     }
 
     @Test

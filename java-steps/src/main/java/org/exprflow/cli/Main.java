@@ -62,6 +62,7 @@ import org.exprflow.io.AtomicOutput;
             org.exprflow.landmark.LandmarkPredictCommand.class,
             org.exprflow.landmark.SimulateLandmarkCommand.class,
             org.exprflow.simulate.SimulateCountsCommand.class,
+            org.exprflow.inspect.InspectCommand.class,
         })
 public final class Main implements Runnable {
 

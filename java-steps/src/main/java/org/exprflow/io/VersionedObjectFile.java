@@ -57,6 +57,18 @@ public record VersionedObjectFile<T extends Serializable>(byte[] magic, int vers
         });
     }
 
+    /**
+     * True when the file starts with this kind's magic bytes (false when it is shorter, unreadable or
+     * absent): lets a reader of several kinds ({@code exprflow inspect}) pick one before reading.
+     */
+    public boolean matches(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            return Arrays.equals(in.readNBytes(magic.length), magic);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public T read(Path path) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
             DataInputStream data = new DataInputStream(raw);

@@ -11,4 +11,9 @@ public interface FittedTargets extends Serializable {
 
     /** Predictions in target z-score units, [target][row]. */
     double[][] predict(double[][] landmarkRows);
+
+    /** What was fitted, in one short line for {@code exprflow inspect}. */
+    default String describe() {
+        return "one model per target";
+    }
 }

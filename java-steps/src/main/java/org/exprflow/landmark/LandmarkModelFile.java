@@ -19,6 +19,11 @@ public final class LandmarkModelFile {
         FILE.write(model, path);
     }
 
+    /** True when the file starts as a landmark model file does (its magic); {@link #read} checks the rest. */
+    public static boolean matches(Path path) {
+        return FILE.matches(path);
+    }
+
     public static LandmarkModel read(Path path) {
         return FILE.read(path);
     }

@@ -48,6 +48,17 @@ public final class LandmarkNormaliser implements Serializable {
         return new Fitted(new LandmarkNormaliser(front.pipeline(), tz), front.trainingRows(), tz.apply(trainingTargets));
     }
 
+    /** What the normaliser learned from the training samples, one line per part (exprflow inspect). */
+    public List<String> describe() {
+        List<String> out = new java.util.ArrayList<>();
+        List<String> front = landmarkFront.describeTransforms();
+        for (int i = 0; i < front.size(); i++) {
+            out.add("landmarks, " + LANDMARK_TRANSFORMS.get(i) + ": " + front.get(i));
+        }
+        out.add("targets, zscore: " + targetZ.describe());
+        return out;
+    }
+
     /** Landmark rows of other samples (validation, test, new), with the training parameters. */
     public double[][] landmarks(double[][] raw) {
         return landmarkFront.applyMatched(raw);

@@ -12,6 +12,12 @@ record LinearCoefficients(double[][] coefficients) implements FittedTargets {
     }
 
     @Override
+    public String describe() {
+        int slopes = coefficients.length == 0 ? 0 : coefficients[0].length - 1;
+        return "linear: " + slopes + " slopes and an intercept per target";
+    }
+
+    @Override
     public double[][] predict(double[][] landmarkRows) {
         double[][] out = new double[coefficients.length][landmarkRows.length];
         for (int t = 0; t < coefficients.length; t++) {

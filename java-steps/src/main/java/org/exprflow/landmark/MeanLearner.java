@@ -40,6 +40,11 @@ final class MeanLearner implements LandmarkLearner {
         }
 
         @Override
+        public String describe() {
+            return "the training mean of each target";
+        }
+
+        @Override
         public double[][] predict(double[][] landmarkRows) {
             double[][] out = new double[means.length][landmarkRows.length];
             for (int t = 0; t < means.length; t++) {

@@ -342,5 +342,17 @@ final class TunedRidgeLearner implements LandmarkLearner {
         public double[][] predict(double[][] landmarkRows) {
             return models.predict(landmarkRows);
         }
+
+        /** The linear models and the spread of the λ chosen per target on the validation samples. */
+        @Override
+        public String describe() {
+            double[] sorted = lambdas.clone();
+            java.util.Arrays.sort(sorted);
+            long mean = java.util.Arrays.stream(lambdas).filter(Double::isInfinite).count();
+            String range = sorted.length == 0 ? "" : ", λ chosen per target from "
+                    + org.exprflow.io.Canonical.number(sorted[0]) + " to " + org.exprflow.io.Canonical.number(sorted[sorted.length - 1])
+                    + (mean == 0 ? "" : " (" + mean + " target(s) kept the training mean)");
+            return models.describe() + range;
+        }
     }
 }

@@ -117,6 +117,11 @@ final class WekaLearner implements LandmarkLearner {
         }
 
         @Override
+        public String describe() {
+            return "one Weka " + (models.length == 0 ? "model" : models[0].getClass().getSimpleName()) + " per target";
+        }
+
+        @Override
         public double[][] predict(double[][] landmarkRows) {
             double[][] out = new double[models.length][];
             for (int t = 0; t < models.length; t++) {

@@ -153,6 +153,11 @@ public final class FeaturePipeline implements Serializable {
         return featureIds;
     }
 
+    /** What each fitted transform learned, one line each in the order they are applied (exprflow inspect). */
+    public List<String> describeTransforms() {
+        return transforms.stream().map(CrossSampleTransform.Fitted::describe).toList();
+    }
+
     /** Ids of the features the learner uses, in attribute order. */
     public List<String> selectedFeatureIds() {
         List<String> kept = keptFeatureIds == null ? featureIds : keptFeatureIds;

@@ -25,6 +25,11 @@ public final class ModelFile {
         FILE.write(model, path);
     }
 
+    /** True when the file starts as a model file does (its magic); {@link #read} checks the rest. */
+    public static boolean matches(Path path) {
+        return FILE.matches(path);
+    }
+
     public static ModelPipeline read(Path path) {
         return FILE.read(path);
     }

@@ -118,6 +118,7 @@ public final class ModelPipeline implements Serializable {
         LinkedHashMap<String, String> meta = new LinkedHashMap<>();
         meta.put("exprflow_version", Versions.exprflow());
         meta.put("weka_version", Versions.weka());
+        meta.put("java_version", Versions.java());
         // What the learner really ran with (defaults and seed included), beside the grid entry it came from.
         meta.put("learner", WekaLearnerSpec.canonical(classifier));
         meta.put("candidate_learner", learner);
@@ -128,6 +129,7 @@ public final class ModelPipeline implements Serializable {
         meta.put("learner_rows", learnerRows.description());
         meta.put("target", target.name());
         meta.put("classes", String.join(",", target.levels()));
+        meta.put("training_name", training.name());
         meta.put("training_samples", Integer.toString(training.sampleCount()));
         meta.put("training_features", Integer.toString(training.featureCount()));
         meta.put("training_sha256", checksum(training, target));
@@ -246,6 +248,11 @@ public final class ModelPipeline implements Serializable {
 
     public List<String> selectedFeatureIds() {
         return features.selectedFeatureIds();
+    }
+
+    /** What each cross-sample transform learned from the training samples, in order (exprflow inspect). */
+    public List<String> transformDescriptions() {
+        return features.describeTransforms();
     }
 
     public Map<String, String> metadata() {

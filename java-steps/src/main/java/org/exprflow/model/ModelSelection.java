@@ -68,6 +68,12 @@ public final class ModelSelection {
         if (options.searchNote() != null) {
             meta.put("search", options.searchNote());
         }
+        if (!scores.isEmpty()) {
+            // how the inner scores below were made and read, so a saved model explains its choice
+            meta.put("selection_rule", options.selectionRule().name());
+            meta.put("inner_folds", Integer.toString(options.innerFolds()));
+            meta.put("inner_repeats", Integer.toString(options.innerRepeats()));
+        }
         for (int i = 0; i < scores.size(); i++) {
             meta.put("inner_balanced_accuracy." + (i + 1), scores.get(i).candidate() + " = "
                     + org.exprflow.io.Canonical.number(scores.get(i).balancedAccuracy()) + " (SE "

@@ -226,6 +226,13 @@ public final class ComBat implements CrossSampleTransform {
             this.meanOnly = meanOnly;
         }
 
+        @Override
+        public String describe() {
+            return "location" + (meanOnly ? "" : " and scale")
+                    + " of " + batchIndex.size() + " training batches (" + String.join(", ", batchIndex.keySet())
+                    + ") for " + genes.length + " of " + features + " features";
+        }
+
         /** The batches seen in training, in their order. */
         public List<String> trainingBatches() {
             return List.copyOf(batchIndex.keySet());

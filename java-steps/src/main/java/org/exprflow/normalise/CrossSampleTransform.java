@@ -55,5 +55,13 @@ public interface CrossSampleTransform extends Serializable {
         default int[] keptColumns() {
             return null;
         }
+
+        /**
+         * What was learned from the training samples, in one short line for {@code exprflow inspect}
+         * (e.g. "mean and SD of 7129 features"); the default says only that something was.
+         */
+        default String describe() {
+            return "parameters learned from the training samples";
+        }
     }
 }

@@ -602,6 +602,12 @@ public final class DeseqVst implements CrossSampleTransform {
             this.extraPois = extraPois;
         }
 
+        @Override
+        public String describe() {
+            return "log geometric means of " + logGeoMeans.length + " genes and the dispersion trend (asymptDisp "
+                    + org.exprflow.io.Canonical.number(asymptDisp) + ", extraPois " + org.exprflow.io.Canonical.number(extraPois) + ")";
+        }
+
         /** asymptDisp and extraPois of DESeq2's parametric trend. */
         public double[] trend() {
             return new double[] {asymptDisp, extraPois};

@@ -75,6 +75,11 @@ public final class FeatureZScore implements CrossSampleTransform {
         }
 
         @Override
+        public String describe() {
+            return "training mean and SD of " + mean.length + " features";
+        }
+
+        @Override
         public double[][] apply(double[][] rows) {
             int n = Matrices.requireRectangular(rows, "feature z-score");
             if (rows.length > 0 && n != mean.length) {

@@ -113,6 +113,11 @@ public final class FilterByExpr implements CrossSampleTransform {
         }
 
         @Override
+        public String describe() {
+            return "kept " + kept.length + " of " + inputWidth + " features";
+        }
+
+        @Override
         public double[][] apply(double[][] rows) {
             int n = Matrices.requireRectangular(rows, NAME);
             if (rows.length > 0 && n != inputWidth) {

@@ -147,6 +147,11 @@ public final class QuantileNormalisation implements CrossSampleTransform {
         }
 
         @Override
+        public String describe() {
+            return "reference distribution of " + target.length + " values (the training samples' mean quantiles)";
+        }
+
+        @Override
         public double[][] applyToTraining(double[][] trainingRows) {
             int n = requireWidth(trainingRows);
             double[][] out = new double[trainingRows.length][];

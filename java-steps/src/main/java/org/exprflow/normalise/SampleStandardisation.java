@@ -30,6 +30,11 @@ public final class SampleStandardisation implements CrossSampleTransform {
         private static final long serialVersionUID = 1L;
 
         @Override
+        public String describe() {
+            return "no parameters (each sample is standardised with its own mean and SD)";
+        }
+
+        @Override
         public double[][] apply(double[][] rows) {
             double[][] out = new double[rows.length][];
             for (int s = 0; s < rows.length; s++) {

@@ -226,6 +226,12 @@ public final class TmmLogCpm implements CrossSampleTransform {
             this.unitFactors = unitFactors;
         }
 
+        @Override
+        public String describe() {
+            return unitFactors ? "unit normalisation factors (edgeR method none)"
+                    : "TMM reference sample of " + reference.length + " genes and the training factors' geometric mean";
+        }
+
         /** The normalisation factor of a row: its TMM factor against the training reference over G. */
         public double normFactor(double[] row, double librarySize) {
             if (unitFactors) {

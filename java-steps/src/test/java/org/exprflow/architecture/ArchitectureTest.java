@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   cli                        the composition root (Main): may use everything, used by nothing
  *   stages                     download ingest simulate normalise qc split peaks count model evaluate
- *                              landmark score report: may use each other without cycles
+ *                              landmark score report inspect: may use each other without cycles
  *   foundation                 core < io < data < stepfile < stats < plot: uses nothing above it, and
  *                              inside it only what stands before it in that order
  * </pre>
@@ -29,7 +29,7 @@ class ArchitectureTest {
     /** The foundation, lowest first: each may use only those before it. */
     static final List<String> FOUNDATION = List.of("core", "io", "data", "stepfile", "stats", "plot");
     static final List<String> STAGES = List.of("download", "ingest", "simulate", "normalise", "qc", "split", "peaks", "count",
-            "model", "evaluate", "landmark", "score", "report");
+            "model", "evaluate", "landmark", "score", "report", "inspect");
 
     private static JavaClasses classes;
 

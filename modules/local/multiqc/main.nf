@@ -31,7 +31,7 @@ process MULTIQC {
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        multiqc: \$(multiqc --version | sed -e 's/^multiqc, version //')
+        multiqc: "\$(multiqc --version | sed -e 's/^multiqc, version //')"
     END_VERSIONS
     """
 }

@@ -341,6 +341,9 @@ workflow.onComplete {
             if (workflow.success) {
                 RunSummary.headlines(outdir).each { log.info it }
                 RunSummary.reports(outdir).each { log.info "report: ${it}" }
+                if (runMultiqc) {
+                    log.info "MultiQC report: ${outdir.resolve('multiqc/multiqc_report.html')}"
+                }
             }
         } catch (Exception e) {
             log.debug "exprflow: no end-of-run summary: ${e}"

@@ -17,6 +17,7 @@ include { PEAKS            } from './workflows/peaks'
 include { LANDMARK         } from './workflows/landmark'
 include { SCORE_PREDICTIONS; predictionFiles } from './workflows/score'
 include { FETCH_INPUTS; isCumidaName; importedFile } from './subworkflows/local/fetch_inputs'
+include { MULTIQC          } from './modules/local/multiqc'
 
 // Analyses named in the schema but not written yet: refused up front rather than half-run.
 def PLANNED_ANALYSES = []
@@ -219,6 +220,18 @@ if (lockHolder) {
 }
 file("${pipelineInfo}/params.json").text = JsonOutput.prettyPrint(JsonOutput.toJson(schema.snapshot(params))) + '\n'
 
+// MultiQC (docs/architecture.md, "MultiQC"): --multiqc auto runs it when it can, in its own image
+// (--multiqc_container) under a container profile, else the multiqc on this machine's PATH (the
+// launching machine's: on a cluster, the nodes are assumed to have what it has). The custom-content
+// files are written either way, for a MultiQC run of the user's own.
+def multiqcOnPath = System.getenv('PATH')?.tokenize(File.pathSeparator)?.any { new File(it, 'multiqc').canExecute() }
+def runMultiqc = params.multiqc == 'always'
+    || (params.multiqc == 'auto' && (workflow.containerEngine ? params.multiqc_container as boolean : multiqcOnPath))
+if (params.multiqc == 'auto' && !runMultiqc) {
+    log.info "exprflow: MultiQC skipped: " + (workflow.containerEngine ? 'no --multiqc_container image' : 'multiqc is not on PATH') +
+        "; its input files are in ${params.outdir}/multiqc/custom_content"
+}
+
 // What this run changes, grouped as --help groups it, before any task.
 def changed = schema.changedSummary(params, workflow.launchDir.toString())
 log.info "exprflow ${workflow.manifest.version}, --analysis ${params.analysis}: " +
@@ -250,9 +263,11 @@ workflow {
     if (params.analysis == 'classify') {
         CLASSIFY(ch_input, ch_test)
         ch_versions = FETCH_INPUTS.out.versions.mix(CLASSIFY.out.versions)
+        ch_multiqc = CLASSIFY.out.multiqc
     } else if (params.analysis == 'peaks') {
         PEAKS()
         ch_versions = PEAKS.out.versions
+        ch_multiqc = PEAKS.out.multiqc
     } else if (params.analysis == 'score') {
         // One task per predictions file, all scored against the same measurements (and id map).
         SCORE_PREDICTIONS(
@@ -261,12 +276,15 @@ workflow {
             params.id_map ? file(params.id_map) : []
         )
         ch_versions = SCORE_PREDICTIONS.out.versions
+        ch_multiqc = SCORE_PREDICTIONS.out.metrics.map { meta, table -> MultiqcContent.score(meta.id, table) }
     } else if (params.analysis == 'landmark') {
         LANDMARK(ch_input)
         ch_versions = FETCH_INPUTS.out.versions.mix(LANDMARK.out.versions)
+        ch_multiqc = LANDMARK.out.metrics.map { meta, targets, summary -> MultiqcContent.landmark(meta.id, summary) }
     } else {
         PREDICT_SAMPLES(ch_input)
         ch_versions = FETCH_INPUTS.out.versions.mix(PREDICT_SAMPLES.out.versions)
+        ch_multiqc = Channel.empty() // no QC or metrics of its own yet
     }
 
     // Where every downloaded file came from (accession, kind, file, size, md5, url), one table
@@ -277,9 +295,26 @@ workflow {
 
     // One software_versions.yml from every task's versions.yml. Fold tasks repeat the same text:
     // keep each distinct block once, sorted, so the file is the same on every run.
-    ch_versions
+    ch_version_blocks = ch_versions
         .map { versions -> versions.text.trim() }
         .unique()
+
+    // MultiQC's custom content (lib/MultiqcContent.groovy): the analysis' sample QC and headline,
+    // and the software versions; published under multiqc/custom_content whether MultiQC runs or not.
+    ch_multiqc_versions = ch_version_blocks
+        .toSortedList()
+        .map { blocks -> MultiqcContent.softwareVersions(blocks, workflow.manifest.version, nextflow.version.toString()) }
+    ch_custom_content = ch_multiqc.mix(ch_multiqc_versions)
+        .collectFile(storeDir: "${params.outdir}/multiqc/custom_content") { item -> item }
+        .toSortedList { a, b -> a.name <=> b.name }
+    ch_multiqc_tool = Channel.empty()
+    if (runMultiqc) {
+        MULTIQC(ch_custom_content, file("${projectDir}/assets/multiqc_config.yml", checkIfExists: true))
+        ch_multiqc_tool = MULTIQC.out.versions.map { versions -> versions.text.trim() }
+    }
+
+    ch_version_blocks
+        .mix(ch_multiqc_tool)
         .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true, newLine: true)
 }
 
@@ -307,6 +342,9 @@ workflow.onComplete {
             if (workflow.success) {
                 RunSummary.headlines(outdir).each { log.info it }
                 RunSummary.reports(outdir).each { log.info "report: ${it}" }
+                if (runMultiqc) {
+                    log.info "MultiQC report: ${outdir.resolve('multiqc/multiqc_report.html')}"
+                }
             }
         } catch (Exception e) {
             log.debug "exprflow: no end-of-run summary: ${e}"

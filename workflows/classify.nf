@@ -227,8 +227,13 @@ workflow CLASSIFY {
     )
     ch_versions = ch_versions.mix(MULTILABEL.out.versions)
 
+    // MultiQC's custom content (main.nf runs MULTIQC): the sample QC and each label's headline.
+    ch_multiqc = QC.out.tsv.map { meta, table -> MultiqcContent.sampleQc(meta.id, table) }
+        .mix(EVALUATE.out.json.map { meta, json -> MultiqcContent.classification(meta.id, json) })
+
     emit:
     metrics  = EVALUATE.out.tsv
+    multiqc  = ch_multiqc
     report   = REPORT.out.html
     model    = TRAIN_FINAL.out.model
     versions = ch_versions

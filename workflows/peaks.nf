@@ -355,8 +355,13 @@ workflow PEAKS {
         .map { meta, json, table, qc -> [meta, qc, json, table] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
+    // MultiQC's custom content (main.nf runs MULTIQC): the peak and RNA QC tables and the headline.
+    ch_multiqc = PEAKS_QC.out.tsv.flatMap { meta, table -> MultiqcContent.peaksQc(meta.id, table) }
+        .mix(EVALUATE_REGRESSION.out.json.map { meta, json -> MultiqcContent.regression(meta.id, json) })
+
     emit:
     metrics  = EVALUATE_REGRESSION.out.tsv
+    multiqc  = ch_multiqc
     report   = REPORT.out.html
     qc       = PEAKS_QC.out.json
     versions = ch_versions

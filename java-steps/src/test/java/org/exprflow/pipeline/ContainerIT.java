@@ -54,7 +54,10 @@ class ContainerIT {
     private static void assertRanInImage(Result run) throws IOException, InterruptedException {
         assertEquals(0, run.exitCode(), run.describe());
         Result local = ResumeIT.reference();
-        assertEquals(local.trace().size(), run.trace().size(), run.describe());
+        // MULTIQC runs in its own image (--multiqc_container), which this offline test cannot pull:
+        // the container runs pass --multiqc never, so the local run's MULTIQC task is not counted.
+        assertEquals(local.trace().stream().filter(t -> !t.process().equals("MULTIQC")).count(), run.trace().size(),
+                run.describe());
         for (Task t : run.trace()) {
             assertEquals("COMPLETED", t.status(), t.toString());
             assertEquals(IMAGE, t.fields().get("container"), t.toString());
@@ -70,7 +73,7 @@ class ContainerIT {
     void slurmWithPodman() throws Exception {
         TestEnvironment.tool("sbatch");
         Launch launch = new Launch("slurm-podman");
-        assertRanInImage(launch.run("slurm-podman", Map.of(), "-profile", "test,slurm,podman"));
+        assertRanInImage(launch.run("slurm-podman", Map.of(), "-profile", "test,slurm,podman", "--multiqc", "never"));
     }
 
     @Test
@@ -78,7 +81,7 @@ class ContainerIT {
         Launch launch = new Launch("docker");
         Path docker = podmanDocker(launch);
         String path = docker.getParent() + ":" + System.getenv("PATH");
-        assertRanInImage(launch.run("docker", Map.of("PATH", path), "-profile", "test,docker"));
+        assertRanInImage(launch.run("docker", Map.of("PATH", path), "-profile", "test,docker", "--multiqc", "never"));
     }
 
     /**

@@ -169,6 +169,50 @@ class PipelineIT {
         assertTrue(Files.readString(published("pipeline_info/params.json")).contains("\"folds\": 3"));
     }
 
+    /** MultiQC's custom content is written on every run, whether MultiQC runs or not. */
+    @Test
+    void multiqcCustomContentIsPublished() throws IOException {
+        String qc = Files.readString(published("multiqc/custom_content/matrix.sample_qc_mqc.tsv"));
+        assertTrue(qc.startsWith("# id: exprflow_sample_qc\n# section_name: Sample QC\n"), qc);
+        assertTrue(qc.contains("# plot_type: table\n"), qc);
+        assertTrue(qc.contains("\nsample\tmissing_fraction\t"), qc);
+        String headline = Files.readString(published("multiqc/custom_content/matrix.classification_mqc.tsv"));
+        assertTrue(headline.contains("\nmatrix\tcv\t"), headline);
+        assertTrue(Files.readString(published("multiqc/custom_content/software_versions_mqc.yml"))
+                .contains("id: exprflow_software_versions"));
+    }
+
+    /**
+     * With multiqc on PATH (--multiqc auto; CI installs Debian's), MULTIQC's report holds exprflow's
+     * sections in the order of assets/multiqc_config.yml, and its tables the run's own numbers: the
+     * cross-validated balanced accuracy of metrics.tsv and the simulated outlier of QC.
+     */
+    @Test
+    void multiqcReportHasExprflowSections() throws IOException {
+        TestEnvironment.tool("multiqc");
+        String html = Files.readString(published("multiqc/multiqc_report.html"));
+        List<String> sections = List.of("<h2 id=\"exprflow_classification\">Classification",
+                "<h2 id=\"exprflow_sample_qc\">Sample QC", "<h2 id=\"exprflow_software_versions\">Software versions");
+        int previous = -1;
+        for (String section : sections) {
+            int at = html.indexOf(section);
+            assertTrue(at > previous, section + " missing or out of order in the MultiQC report");
+            previous = at;
+        }
+        String balancedAccuracy = Files.readAllLines(published("metrics/matrix.metrics.tsv")).stream()
+                .filter(l -> l.startsWith("cv\tmodel\tbalanced_accuracy\tall\t")).findFirst().orElseThrow().split("\t")[4];
+        List<String> headline = Files.readAllLines(published("multiqc/multiqc_report_data/multiqc_exprflow_classification_table.txt"));
+        assertEquals("matrix", headline.get(1).split("\t")[0], headline.toString());
+        assertEquals(Double.parseDouble(balancedAccuracy), Double.parseDouble(headline.get(1).split("\t")[2]), 1e-12,
+                headline.toString());
+        List<String> qc = Files.readAllLines(published("multiqc/multiqc_report_data/multiqc_exprflow_sample_qc_table.txt"));
+        assertEquals(61, qc.size(), "60 samples and the header");
+        assertTrue(qc.stream().anyMatch(l -> l.startsWith("GSM7001017\t") && l.endsWith("\ttrue")), qc.toString());
+        assertTrue(html.contains("<td>weka</td>"), "no weka version in the MultiQC report");
+        assertTrue(Files.readString(published("pipeline_info/software_versions.yml")).contains("multiqc: \""),
+                "MULTIQC's version is not in software_versions.yml");
+    }
+
     /** A bad parameter: exit code 2, one error line naming the parameter, and no task started. */
     @ParameterizedTest
     @ValueSource(strings = {"--folds 0", "--analysis nonsense", "--no_such_param 1", "--analysis peaks",

@@ -415,7 +415,9 @@ class ResumeIT {
         for (Task t : f.trace()) {
             boolean finishedInE = Files.exists(launch.dir.resolve("work").resolve(t.hash().split("/")[0]))
                     && submittedE.getOrDefault(t.process(), List.of()).contains(t.hash()) && t.status().equals("CACHED");
-            if (!finishedInE && t.status().equals("CACHED")) {
+            // MULTIQC runs multiqc, not the jar: its inputs are the same bytes as in run a, so its
+            // (content-hashed) task rightly comes from run a's cache.
+            if (!finishedInE && t.status().equals("CACHED") && !t.process().equals("MULTIQC")) {
                 fail("cached in f but never run with the new jar: " + t);
             }
         }

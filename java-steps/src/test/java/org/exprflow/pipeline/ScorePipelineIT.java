@@ -212,4 +212,20 @@ class ScorePipelineIT {
         assertEquals(List.of(), bad.trace(), "a task ran: " + bad.describe());
         assertFalse(bad.output().contains("Submitted process"), bad.output());
     }
+
+    /** MultiQC's custom content has one row per predictions file; with multiqc on PATH its report shows them. */
+    @Test
+    void multiqcShowsEveryPredictionsFile() throws IOException {
+        for (String id : MODELS.keySet()) {
+            String table = Files.readString(published("multiqc/custom_content/" + id + ".score_mqc.tsv"));
+            assertTrue(table.startsWith("# id: exprflow_score\n"), table);
+            String pearson = Files.readAllLines(published("metrics/" + id + ".score.tsv")).stream()
+                    .filter(l -> l.startsWith("pearson\t")).findFirst().orElseThrow().split("\t")[1];
+            assertTrue(table.contains("\n" + id + "\t") && table.contains("\t" + pearson + "\t"), table);
+        }
+        TestEnvironment.tool("multiqc");
+        assertTrue(Files.readString(published("multiqc/multiqc_report.html")).contains("<h2 id=\"exprflow_score\">Scored predictions"));
+        List<String> rows = Files.readAllLines(published("multiqc/multiqc_report_data/multiqc_exprflow_score_table.txt"));
+        assertEquals(List.of("model_a", "model_b"), rows.stream().skip(1).map(l -> l.split("\t")[0]).toList());
+    }
 }

@@ -258,8 +258,9 @@ public final class EvaluateCommand extends StepCommand {
             tsv += LearningCurveWriter.tsvLines(curve);
             Log.info("learning curve: " + curve.points().size() + " training-set sizes");
         }
+        MetricsJsonWriter.TopGenes topGenes = outputGenes == null ? null : genes(foldTables, data);
         String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
-                new MetricsJsonWriter.Additions(imbalance, calibration, curve, comparison));
+                new MetricsJsonWriter.Additions(imbalance, calibration, curve, comparison, topGenes));
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {
@@ -273,22 +274,23 @@ public final class EvaluateCommand extends StepCommand {
             }
             GeneSelectionTable.write(outputSelection, sel);
         }
-        if (outputGenes != null) {
-            writeGenes(foldTables, data);
+        if (topGenes != null) {
+            org.exprflow.stepfile.GeneTable.write(outputGenes, topGenes.classes(), topGenes.rows());
         }
     }
 
     /**
      * The genes table from the fold choice tables, with symbols from the dataset's feature
-     * annotation; fold tables from before the per-feature statistics give a warning and no file, so
-     * the pipeline's optional output stays optional.
+     * annotation (its first rows also go into the metrics JSON, "top_genes", for the report); fold
+     * tables from before the per-feature statistics give a warning and no file, so the pipeline's
+     * optional output stays optional.
      */
-    private void writeGenes(List<ModelChoice> folds, Dataset data) throws java.io.IOException {
+    private MetricsJsonWriter.TopGenes genes(List<ModelChoice> folds, Dataset data) {
         List<String> classes = GeneSummary.classes(folds);
         if (classes == null) {
             Log.warn("the fold choice tables have no per-feature rank and class means (written by an older train): "
                     + "no " + outputGenes);
-            return;
+            return null;
         }
         java.util.Map<String, String> symbols = new java.util.HashMap<>();
         if (data != null) {
@@ -300,10 +302,10 @@ public final class EvaluateCommand extends StepCommand {
             }
         }
         List<org.exprflow.stepfile.GeneTable.Row> rows = GeneSummary.of(folds, symbols);
-        org.exprflow.stepfile.GeneTable.write(outputGenes, classes, rows);
         long named = rows.stream().filter(r -> r.symbol() != null).count();
         Log.info("genes: " + rows.size() + " features selected by at least one of " + folds.size() + " folds; "
                 + named + " with a gene symbol");
+        return new MetricsJsonWriter.TopGenes(classes, rows, folds.size());
     }
 
     /** Evaluations of every (scored set, learner) present with at least one known truth. */

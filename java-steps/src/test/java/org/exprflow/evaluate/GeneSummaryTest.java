@@ -176,6 +176,17 @@ class GeneSummaryTest {
         }
         // informative features 0..5 are shifted for one class each: they lead the table
         assertEquals(3, rows.get(0).folds());
+        // the first rows also go into the metrics JSON, and the report shows them with their symbols
+        String json = Files.readString(dir.resolve("m.json"));
+        assertTrue(json.contains("\"top_genes\""), json);
+        Path html = dir.resolve("r.html");
+        Cli.Result report = Cli.run("report", "--output", html.toString(), "--metrics", dir.resolve("m.json").toString());
+        assertEquals(0, report.exitCode(), report.stderr());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Top genes</h2>"), page);
+        GeneTable.Row named = rows.stream().filter(x -> x.symbol() != null).findFirst().orElseThrow();
+        assertTrue(page.contains("<strong>" + named.symbol() + "</strong></td><td>" + named.feature()), page);
+        assertTrue(page.contains("<th>mean A</th><th>mean B</th>"), page);
         assertTrue(r.stderr().contains("genes: " + rows.size() + " features selected by at least one of 3 folds"), r.stderr());
     }
 }

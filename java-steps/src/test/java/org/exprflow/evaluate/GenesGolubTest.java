@@ -97,5 +97,11 @@ class GenesGolubTest {
                 + rows.stream().filter(x -> x.symbol() != null).count() + " with a symbol): " + found);
         assertTrue(found.size() >= 5, "Golub markers among the top 50 genes: " + found);
         assertTrue(found.containsAll(Set.of("ZYX", "CST3")), found.toString());
+        // the report's top-genes table names them
+        Path html = dir.resolve("golub.html");
+        assertEquals(0, Cli.run("report", "--output", html.toString(), "--metrics", dir.resolve("m.json").toString()).exitCode());
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.contains("<strong>ZYX</strong></td><td>X95735_at"), "ZYX not in the report's top genes");
+        assertTrue(page.contains("<th>mean ALL</th><th>mean AML</th><th>difference</th><th>contrast</th>"));
     }
 }

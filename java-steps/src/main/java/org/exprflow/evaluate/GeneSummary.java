@@ -66,6 +66,8 @@ public final class GeneSummary {
     private static final class Accumulator {
         int folds;
         double rankSum;
+        double importanceSum;
+        int importanceCount;
         final double[] meanSum;
         final int[] meanCount;
 
@@ -77,6 +79,10 @@ public final class GeneSummary {
         void add(ModelChoice.FeatureStats s) {
             folds++;
             rankSum += s.rank();
+            if (!Double.isNaN(s.importance())) {
+                importanceSum += s.importance();
+                importanceCount++;
+            }
             for (int c = 0; c < meanSum.length; c++) {
                 double m = s.classMeans()[c];
                 if (!Double.isNaN(m)) { // a fold without samples of a class, or without values, has no mean
@@ -115,7 +121,7 @@ public final class GeneSummary {
                 difference = n == 0 ? Double.NaN : means[top] - rest / n;
             }
             return new GeneTable.Row(id, symbol, folds, folds / (double) totalFolds, rankSum / folds, contrast,
-                    difference, means);
+                    difference, importanceCount == 0 ? Double.NaN : importanceSum / importanceCount, means);
         }
     }
 }

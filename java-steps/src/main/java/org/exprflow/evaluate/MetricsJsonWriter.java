@@ -72,7 +72,8 @@ public final class MetricsJsonWriter {
             } else {
                 o.put(SYMBOL, r.symbol());
             }
-            o.put(FOLDS, r.folds()).put(MEAN_RANK, r.meanRank()).put(CONTRAST, r.contrast()).put(DIFFERENCE, r.difference());
+            o.put(FOLDS, r.folds()).put(MEAN_RANK, r.meanRank()).put(CONTRAST, r.contrast()).put(DIFFERENCE, r.difference())
+                    .put(IMPORTANCE, r.importance());
             ObjectNode means = o.putObject(CLASS_MEANS);
             for (int c = 0; c < genes.classes().size(); c++) {
                 means.put(genes.classes().get(c), r.classMeans()[c]);

@@ -26,8 +26,9 @@ final class SelectedFeatureStats {
     private SelectedFeatureStats() {
     }
 
+    /** @param importance per selected feature ({@link PermutationImportance}), or null (a final model: NA) */
     static ModelChoice choice(ModelPipeline model, Dataset training, Target target, List<String> transforms,
-                              Integer repeat, Integer fold) {
+                              Integer repeat, Integer fold, double[] importance) {
         List<String> selected = model.selectedFeatureIds();
         PreparedTraining prepared = PreparedTraining.prepare(training, target, transforms);
         Map<String, Integer> rankOf = new HashMap<>();
@@ -40,7 +41,8 @@ final class SelectedFeatureStats {
         }
         int classes = target.levels().size();
         List<ModelChoice.FeatureStats> stats = new ArrayList<>();
-        for (String id : selected) {
+        for (int k = 0; k < selected.size(); k++) {
+            String id = selected.get(k);
             int j = columnOf.get(id);
             double[] sum = new double[classes];
             int[] n = new int[classes];
@@ -56,7 +58,7 @@ final class SelectedFeatureStats {
             for (int c = 0; c < classes; c++) {
                 means[c] = n[c] == 0 ? Double.NaN : sum[c] / n[c];
             }
-            stats.add(new ModelChoice.FeatureStats(rankOf.get(id), means));
+            stats.add(new ModelChoice.FeatureStats(rankOf.get(id), importance == null ? Double.NaN : importance[k], means));
         }
         return new ModelChoice(repeat, fold, model.metadata().get("learner"), model.metadata().get("top_k"), selected,
                 target.levels(), stats);

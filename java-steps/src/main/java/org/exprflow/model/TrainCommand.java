@@ -125,6 +125,7 @@ public final class TrainCommand extends StepCommand {
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);
         ModelSelection.Result selection;
         Dataset fitted; // the samples the model was fitted on, for the choice table's class means
+        double[] importance = null; // a CV fold's permutation importance on its held-out samples
         if (foldMode) {
             Set<String> held = plan.heldOut(repeat, fold);
             if (held.isEmpty()) {
@@ -148,6 +149,8 @@ public final class TrainCommand extends StepCommand {
                 LearningCurveTable.write(predictions, learningCurveRows(result.rows(), train.size()));
             } else {
                 new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+                importance = PermutationImportance.of(selection.model(), SampleSelection.select(data, held, true, "held-out"),
+                        labels.name(), model.seed(), repeat, fold);
                 if (candidateScores != null) {
                     CandidateScores.write(candidateScores,
                             FoldComparison.scores(data, labels, train, held, repeat, fold, model, result, compareModels));
@@ -170,7 +173,7 @@ public final class TrainCommand extends StepCommand {
             // evaluate and report read the choice from this small table, never from the Weka model
             // with each selected feature's rank and class means on the training samples (evaluate's genes table)
             SelectedFeatureStats.choice(selection.model(), fitted, fitted.target(labels.name()), model.transformNames(),
-                    foldMode ? repeat : null, foldMode ? fold : null).write(ModelChoice.besideModel(output));
+                    foldMode ? repeat : null, foldMode ? fold : null, importance).write(ModelChoice.besideModel(output));
         }
     }
 

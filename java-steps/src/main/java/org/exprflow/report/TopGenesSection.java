@@ -46,7 +46,7 @@ final class TopGenesSection {
         for (String c : classes) {
             html.append("<th>mean ").append(Markup.escape(c)).append("</th>");
         }
-        html.append("<th>difference</th><th>contrast</th></tr></thead>\n<tbody>\n");
+        html.append("<th>difference</th><th>contrast</th><th>importance</th></tr></thead>\n<tbody>\n");
         int i = 0;
         for (JsonNode o : genes) {
             JsonNode g = JsonFile.object(o);
@@ -62,11 +62,14 @@ final class TopGenesSection {
             }
             double d = JsonFile.number(g, DIFFERENCE);
             html.append("<td>").append(d > 0 ? "+" : "").append(Markup.fixed(d, 2)).append("</td><td>")
-                    .append(Markup.escape(JsonFile.string(g, CONTRAST))).append("</td></tr>\n");
+                    .append(Markup.escape(JsonFile.string(g, CONTRAST))).append("</td><td>")
+                    .append(Markup.fixed(JsonFile.number(g, IMPORTANCE), 3)).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"note\">contrast: for two classes the second minus the first; for"
                 + " more, the class with the highest mean minus the mean of the other classes' means. A positive"
-                + " difference means higher in the first class named. Symbols come from the input's annotation (an empty"
+                + " difference means higher in the first class named. importance: permutation importance, the drop in"
+                + " balanced accuracy on each fold's held-out samples when the gene's values are shuffled among them (5"
+                + " shuffles, seeded by --seed), averaged over the folds that selected it. Symbols come from the input's annotation (an empty"
                 + " cell: the probe has none there; see --feature_annotation).</p>\n");
         return html.append("</section>\n").toString();
     }

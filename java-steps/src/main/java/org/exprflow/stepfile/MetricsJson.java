@@ -134,6 +134,7 @@ public final class MetricsJson {
     public static final String CONTRAST = "contrast";
     public static final String DIFFERENCE = "difference";
     public static final String CLASS_MEANS = "class_means";
+    public static final String IMPORTANCE = "importance";
 
     private MetricsJson() {
     }

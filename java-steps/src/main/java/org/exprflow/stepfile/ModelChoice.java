@@ -22,7 +22,8 @@ import org.exprflow.core.UserException;
  * One row per selected feature; repeat and fold are NA for a final model.
  *
  * <p>Format 2 adds, after these columns, {@code rank} (the feature's place in the training ranking,
- * 1 = most discriminative) and {@code mean:<class>} per class (the feature's mean over the training
+ * 1 = most discriminative), {@code importance} (permutation importance on the outer fold's held-out
+ * samples; NA for a final model) and {@code mean:<class>} per class (the feature's mean over the training
  * samples of that class, on the values train was given, before the model's cross-sample transforms):
  * what evaluate's genes table averages over the outer folds. A format 1 file (no such columns) still
  * reads, without them.
@@ -31,10 +32,14 @@ public record ModelChoice(Integer repeat, Integer fold, String learner, String t
                           List<String> classes, List<FeatureStats> stats) {
     public static final String KIND = "model-choice";
     private static final String RANK = "rank";
+    private static final String IMPORTANCE = "importance";
     private static final String MEAN = "mean:";
 
-    /** A selected feature's rank in the training ranking and its mean per class (NaN: no value). */
-    public record FeatureStats(int rank, double[] classMeans) {
+    /**
+     * A selected feature's rank in the training ranking, its permutation importance on the fold's
+     * held-out samples (NaN for a final model, which has none) and its mean per class (NaN: no value).
+     */
+    public record FeatureStats(int rank, double importance, double[] classMeans) {
     }
 
     private record Row(Integer repeat, Integer fold, String learner, String topK, String feature, FeatureStats stats) {
@@ -42,7 +47,8 @@ public record ModelChoice(Integer repeat, Integer fold, String learner, String t
 
     private static final StepTable<Row> CODEC = StepTable.of(KIND, 2, List.of("repeat", "fold", "learner", "top_k", "feature"),
             ModelChoice::encode, ModelChoice::decode)
-            .withExtraColumns(c -> c.equals(RANK) || c.startsWith(MEAN), "rank, then mean:<class> columns");
+            .withExtraColumns(c -> c.equals(RANK) || c.equals(IMPORTANCE) || c.startsWith(MEAN),
+                    "rank, importance, then mean:<class> columns");
 
     public ModelChoice {
         features = List.copyOf(features);
@@ -78,6 +84,7 @@ public record ModelChoice(Integer repeat, Integer fold, String learner, String t
         List<String> extra = new ArrayList<>();
         if (hasStats()) {
             extra.add(RANK);
+            extra.add(IMPORTANCE);
             classes.forEach(c -> extra.add(MEAN + c));
         }
         CODEC.write(path, extra, rows);
@@ -116,7 +123,7 @@ public record ModelChoice(Integer repeat, Integer fold, String learner, String t
         c.text(r.repeat == null ? "NA" : r.repeat.toString()).text(r.fold == null ? "NA" : r.fold.toString())
                 .text(r.learner).text(r.topK).text(r.feature);
         if (r.stats != null) {
-            c.integer(r.stats.rank());
+            c.integer(r.stats.rank()).number(r.stats.importance());
             for (double m : r.stats.classMeans()) {
                 c.number(m);
             }
@@ -127,14 +134,15 @@ public record ModelChoice(Integer repeat, Integer fold, String learner, String t
         List<String> header = line.header();
         FeatureStats stats = null;
         if (header.size() > 5) {
-            if (!header.get(5).equals(RANK) || header.subList(6, header.size()).stream().anyMatch(h -> !h.startsWith(MEAN))) {
-                throw line.error("after feature come rank, then mean:<class> columns; the header is " + header);
+            if (header.size() < 7 || !header.get(5).equals(RANK) || !header.get(6).equals(IMPORTANCE)
+                    || header.subList(7, header.size()).stream().anyMatch(h -> !h.startsWith(MEAN))) {
+                throw line.error("after feature come rank, importance, then mean:<class> columns; the header is " + header);
             }
-            double[] means = new double[header.size() - 6];
+            double[] means = new double[header.size() - 7];
             for (int k = 0; k < means.length; k++) {
-                means[k] = line.number(6 + k);
+                means[k] = line.number(7 + k);
             }
-            stats = new FeatureStats(line.integer(5), means);
+            stats = new FeatureStats(line.integer(5), line.number(6), means);
         }
         return new Row(wholeOrNa(line, 0), wholeOrNa(line, 1), line.text(2), line.text(3), line.text(4), stats);
     }

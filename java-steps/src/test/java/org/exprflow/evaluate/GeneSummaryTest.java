@@ -36,7 +36,7 @@ class GeneSummaryTest {
     Path dir;
 
     private static ModelChoice.FeatureStats stats(int rank, double... means) {
-        return new ModelChoice.FeatureStats(rank, means);
+        return new ModelChoice.FeatureStats(rank, Double.NaN, means);
     }
 
     @Test
@@ -69,6 +69,19 @@ class GeneSummaryTest {
     }
 
     @Test
+    void importanceIsAveragedOverTheFoldsThatMeasuredIt() {
+        List<String> ab = List.of("A", "B");
+        ModelChoice f1 = new ModelChoice(1, 1, "SMO", "1", List.of("g"), ab,
+                List.of(new ModelChoice.FeatureStats(1, 0.2, new double[] {1, 2})));
+        ModelChoice f2 = new ModelChoice(1, 2, "SMO", "1", List.of("g"), ab,
+                List.of(new ModelChoice.FeatureStats(1, 0.1, new double[] {1, 2})));
+        ModelChoice fin = new ModelChoice(null, null, "SMO", "1", List.of("g"), ab, List.of(stats(1, 1, 2)));
+        assertEquals(0.15, GeneSummary.of(List.of(f1, f2), Map.of()).get(0).importance(), 1e-15);
+        // a final model's table has no held-out samples: NA, left out of the mean
+        assertEquals(0.2, GeneSummary.of(List.of(f1, fin), Map.of()).get(0).importance(), 1e-15);
+    }
+
+    @Test
     void moreClassesNameTheHighestClassAgainstTheMeanOfTheRest() {
         List<String> abc = List.of("BL", "EWS", "NB");
         ModelChoice f1 = new ModelChoice(1, 1, "SMO", "1", List.of("g"), abc, List.of(stats(1, 2, 8, 3)));
@@ -96,15 +109,17 @@ class GeneSummaryTest {
         assertFalse(old.hasStats());
         Path v2 = dir.resolve("v2.tsv");
         new ModelChoice(1, 2, "SMO", "2", List.of("g1", "g2"), List.of("A", "B"),
-                List.of(stats(2, 1.5, Double.NaN), stats(1, 3, 4))).write(v2);
+                List.of(new ModelChoice.FeatureStats(2, 0.25, new double[] {1.5, Double.NaN}), stats(1, 3, 4))).write(v2);
         String text = Files.readString(v2);
-        assertTrue(text.startsWith("## exprflow model-choice 2\nrepeat\tfold\tlearner\ttop_k\tfeature\trank\tmean:A\tmean:B\n"
-                + "1\t2\tSMO\t2\tg1\t2\t1.5\tNA\n"), text);
+        assertTrue(text.startsWith("## exprflow model-choice 2\nrepeat\tfold\tlearner\ttop_k\tfeature\trank\timportance\t"
+                + "mean:A\tmean:B\n1\t2\tSMO\t2\tg1\t2\t0.25\t1.5\tNA\n"), text);
         ModelChoice back = ModelChoice.read(v2);
         assertEquals(List.of("A", "B"), back.classes());
         assertEquals(2, back.stats().get(0).rank());
+        assertEquals(0.25, back.stats().get(0).importance());
+        assertTrue(Double.isNaN(back.stats().get(1).importance()));
         assertTrue(Double.isNaN(back.stats().get(0).classMeans()[1]));
-        Path bad = Files.writeString(dir.resolve("bad.tsv"), text.replace("rank\tmean:A", "mean:A\trank"));
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), text.replace("rank\timportance", "importance\trank"));
         UserException e = assertThrows(UserException.class, () -> ModelChoice.read(bad));
         assertTrue(e.getMessage().contains("bad.tsv:"), e.getMessage());
     }
@@ -162,7 +177,7 @@ class GeneSummaryTest {
         assertEquals(0, r.exitCode(), r.stderr());
         List<GeneTable.Row> rows = GeneTable.read(genes);
         assertTrue(Files.readString(genes).contains("feature\tsymbol\tfolds\tfraction\tmean_rank\tcontrast\tdifference\t"
-                + "mean:A\tmean:B\n"));
+                + "importance\tmean:A\tmean:B\n"));
         for (int i = 1; i < rows.size(); i++) {
             GeneTable.Row a = rows.get(i - 1);
             GeneTable.Row b = rows.get(i);
@@ -176,6 +191,16 @@ class GeneSummaryTest {
         }
         // informative features 0..5 are shifted for one class each: they lead the table
         assertEquals(3, rows.get(0).folds());
+        for (GeneTable.Row row : rows) {
+            assertFalse(Double.isNaN(row.importance()), row.toString());
+        }
+        // seeded from --seed: a second run of the fold task writes the same choice table, byte for byte
+        String first = Files.readString(Path.of(choices.get(0)));
+        Path again = dir.resolve("again.xfm");
+        assertEquals(0, Cli.run("train", "--input", data.toString(), "--splits", splits.toString(), "--repeat", "1",
+                "--fold", "1", "--predictions", dir.resolve("again.tsv").toString(), "--output", again.toString(),
+                "--top-k", "5", "--transforms", "standardise").exitCode());
+        assertEquals(first, Files.readString(ModelChoice.besideModel(again)));
         // the first rows also go into the metrics JSON, and the report shows them with their symbols
         String json = Files.readString(dir.resolve("m.json"));
         assertTrue(json.contains("\"top_genes\""), json);

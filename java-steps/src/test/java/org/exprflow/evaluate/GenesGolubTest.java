@@ -83,18 +83,21 @@ class GenesGolubTest {
             assertEquals(symbols.get(d.featureIds().indexOf(row.feature())), row.symbol(), row.feature());
         }
         List<String> found = new ArrayList<>();
+        List<String> importance = new ArrayList<>();
         List<GeneTable.Row> top = rows.subList(0, Math.min(50, rows.size()));
         for (GeneTable.Row row : top) {
             String higher = MARKERS.get(row.symbol());
             if (higher != null) {
                 found.add(row.symbol());
+                importance.add(row.symbol() + " " + String.format(java.util.Locale.ROOT, "%.3f", row.importance()));
                 // AML-ALL: positive when higher in AML
                 assertEquals(higher.equals("AML"), row.difference() > 0, row.toString());
                 assertEquals("AML-ALL", row.contrast());
             }
         }
         System.out.println("Golub markers among the top 50 genes (" + rows.size() + " rows, "
-                + rows.stream().filter(x -> x.symbol() != null).count() + " with a symbol): " + found);
+                + rows.stream().filter(x -> x.symbol() != null).count() + " with a symbol): " + found
+                + "; permutation importance: " + importance);
         assertTrue(found.size() >= 5, "Golub markers among the top 50 genes: " + found);
         assertTrue(found.containsAll(Set.of("ZYX", "CST3")), found.toString());
         // the report's top-genes table names them

@@ -135,7 +135,7 @@ class PipelineIT {
     void genesTableIsPublishedAndReported() throws IOException {
         List<String> genes = Files.readAllLines(published("metrics/matrix.genes.tsv"));
         assertEquals("## exprflow genes 1", genes.get(0));
-        assertTrue(genes.get(1).startsWith("feature\tsymbol\tfolds\tfraction\tmean_rank\tcontrast\tdifference\tmean:"),
+        assertTrue(genes.get(1).startsWith("feature\tsymbol\tfolds\tfraction\tmean_rank\tcontrast\tdifference\timportance\tmean:"),
                 genes.get(1));
         assertTrue(genes.size() > 2, "no gene rows");
         assertTrue(Files.readString(published("report/matrix.report.html")).contains("<h2>Top genes</h2>"));

@@ -167,6 +167,14 @@ class GeneSummaryTest {
                 }
             }
             assertEquals(sumA / nA, choice.stats().get(0).classMeans()[0], 1e-9);
+            // the model names its genes as the dataset did (NA: no symbol)
+            List<String> expected = new ArrayList<>();
+            for (String id : choice.features()) {
+                String sym = symbols.get(d.featureIds().indexOf(id));
+                expected.add(sym == null ? "NA" : sym);
+            }
+            assertEquals(String.join(",", expected),
+                    org.exprflow.model.ModelFile.read(model).metadata().get("selected_symbols"));
         }
         Path genes = dir.resolve("genes.tsv");
         args.add("--fold-choices");

@@ -2,7 +2,9 @@
  * EVALUATE: the gather. Merges the prediction tables of every CV fold (and of the test set) and
  * computes the metrics per set and learner, with the ZeroR baseline beside the model, bootstrap
  * intervals, the configuration chosen in each fold with gene-selection stability (from the fold
- * choice tables TRAIN writes beside each model: no model is deserialised here), and the permutation
+ * choice tables TRAIN writes beside each model: no model is deserialised here), the genes table (per
+ * feature any fold selected: symbol from the dataset, folds, mean rank, class means and direction of
+ * change on the folds' training samples, from the same choice tables), and the permutation
  * p-value when permutation tables are given. The dataset gives each sample's batch: held-out accuracy
  * per batch, and the folds whose held-out batch training never saw (ComBat's own-batch fallback).
  * Always: the Brier score and reliability bins of the model, of its uncalibrated probabilities
@@ -24,6 +26,7 @@ process EVALUATE {
     tuple val(meta), path("${prefix}.metrics.json")   , emit: json
     tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions
     tuple val(meta), path("${prefix}.selection.tsv")  , emit: selection
+    tuple val(meta), path("${prefix}.genes.tsv")      , emit: genes, optional: true // absent with choice tables of an older train
     path "versions.yml"                               , emit: versions
 
     script:
@@ -39,6 +42,7 @@ process EVALUATE {
         --output-predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')} \\
         --fold-choices ${Exprflow.shellQuote(fold_choices)} \\
         --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
+        --output-genes ${Exprflow.shellQuote(prefix + '.genes.tsv')} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
         --dataset ${Exprflow.shellQuote(dataset)} \\
         ${candidate_scores ? "--candidate-scores ${Exprflow.shellQuote(candidate_scores)}" : ''} \\

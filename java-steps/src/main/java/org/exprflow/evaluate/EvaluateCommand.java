@@ -144,6 +144,11 @@ public final class EvaluateCommand extends StepCommand {
             description = "With --fold-choices or --fold-models: how many folds selected each gene (feature, folds, fraction).")
     Path outputSelection;
 
+    @Option(names = "--output-genes", paramLabel = "GENES.tsv",
+            description = "With --fold-choices: one row per feature any fold selected, with its symbol (from --dataset), "
+                    + "folds, mean rank, and class means and direction of change on the folds' training samples.")
+    Path outputGenes;
+
     @Option(names = "--dataset", paramLabel = "DATA.xfd",
             description = "The dataset the model was cross-validated on: with a batch column, adds held-out accuracy per "
                     + "batch and the folds whose held-out batches training never saw.")
@@ -196,6 +201,7 @@ public final class EvaluateCommand extends StepCommand {
         PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
         List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seedOption.seed(), permutations);
         SelectionStability stability = null;
+        List<ModelChoice> foldTables = new ArrayList<>();
         List<Path> selectionFiles = new ArrayList<>(foldChoices == null ? List.of() : foldChoices);
         if (foldModels != null) {
             foldModels.forEach(m -> selectionFiles.add(ModelChoice.besideModel(m)));
@@ -206,8 +212,12 @@ public final class EvaluateCommand extends StepCommand {
                 folds.add(ModelChoice.read(f));
             }
             stability = SelectionStability.of(folds);
+            foldTables = folds;
         } else if (outputSelection != null) {
             throw UserException.badParameter("--output-selection needs --fold-choices or --fold-models");
+        }
+        if (outputGenes != null && foldTables.isEmpty()) {
+            throw UserException.badParameter("--output-genes needs --fold-choices or --fold-models");
         }
         long unscored = merged.rows().stream().filter(r -> r.truth() == null).count();
         Log.info("scored " + (merged.rows().size() - unscored) + " predictions over " + evaluations.size()
@@ -219,8 +229,8 @@ public final class EvaluateCommand extends StepCommand {
             tsv += MetricsTsvWriter.renderComparison(comparison);
         }
         BatchBreakdown batches = null;
-        if (dataset != null) {
-            Dataset data = DatasetFile.read(dataset);
+        Dataset data = dataset == null ? null : DatasetFile.read(dataset);
+        if (data != null) {
             String[] batchOf = Batches.of(data);
             if (batchOf == null) {
                 Log.info("'" + data.name() + "' has no batch column: no by-batch breakdown");
@@ -248,8 +258,9 @@ public final class EvaluateCommand extends StepCommand {
             tsv += LearningCurveWriter.tsvLines(curve);
             Log.info("learning curve: " + curve.points().size() + " training-set sizes");
         }
+        MetricsJsonWriter.TopGenes topGenes = outputGenes == null ? null : genes(foldTables, data);
         String json = MetricsJsonWriter.render(merged.levels(), unscored, evaluations, stability, scheme, batches,
-                new MetricsJsonWriter.Additions(imbalance, calibration, curve, comparison));
+                new MetricsJsonWriter.Additions(imbalance, calibration, curve, comparison, topGenes));
         AtomicOutput.writeString(outputTsv, tsv);
         AtomicOutput.writeString(outputJson, json);
         if (outputPredictions != null) {
@@ -263,6 +274,38 @@ public final class EvaluateCommand extends StepCommand {
             }
             GeneSelectionTable.write(outputSelection, sel);
         }
+        if (topGenes != null) {
+            org.exprflow.stepfile.GeneTable.write(outputGenes, topGenes.classes(), topGenes.rows());
+        }
+    }
+
+    /**
+     * The genes table from the fold choice tables, with symbols from the dataset's feature
+     * annotation (its first rows also go into the metrics JSON, "top_genes", for the report); fold
+     * tables from before the per-feature statistics give a warning and no file, so the pipeline's
+     * optional output stays optional.
+     */
+    private MetricsJsonWriter.TopGenes genes(List<ModelChoice> folds, Dataset data) {
+        List<String> classes = GeneSummary.classes(folds);
+        if (classes == null) {
+            Log.warn("the fold choice tables have no per-feature rank and class means (written by an older train): "
+                    + "no " + outputGenes);
+            return null;
+        }
+        java.util.Map<String, String> symbols = new java.util.HashMap<>();
+        if (data != null) {
+            List<String> column = data.featureAnnotations().column(org.exprflow.data.FeatureAnnotations.SYMBOL);
+            for (int j = 0; column != null && j < data.featureCount(); j++) {
+                if (column.get(j) != null) {
+                    symbols.putIfAbsent(data.featureIds().get(j), column.get(j));
+                }
+            }
+        }
+        List<org.exprflow.stepfile.GeneTable.Row> rows = GeneSummary.of(folds, symbols);
+        long named = rows.stream().filter(r -> r.symbol() != null).count();
+        Log.info("genes: " + rows.size() + " features selected by at least one of " + folds.size() + " folds; "
+                + named + " with a gene symbol");
+        return new MetricsJsonWriter.TopGenes(classes, rows, folds.size());
     }
 
     /** Evaluations of every (scored set, learner) present with at least one known truth. */
@@ -311,7 +354,7 @@ public final class EvaluateCommand extends StepCommand {
         if (bootstrap < 0) {
             throw UserException.badParameter("--bootstrap must be 0 or positive, got " + bootstrap);
         }
-        for (Path p : new Path[] {outputTsv, outputJson, outputPredictions, outputSelection}) {
+        for (Path p : new Path[] {outputTsv, outputJson, outputPredictions, outputSelection, outputGenes}) {
             if (p != null && !outputs.add(p.toAbsolutePath().normalize())) {
                 throw UserException.badParameter("output file " + p + " is named twice");
             }

@@ -44,8 +44,41 @@ public final class MetricsJsonWriter {
      * model comparison ("model_comparison").
      */
     record Additions(String imbalance, List<CalibrationSummary> calibration, LearningCurve curve,
-                     ModelComparison comparison) {
+                     ModelComparison comparison, TopGenes genes) {
         static final Additions NONE = new Additions(null, List.of(), null, null);
+
+        Additions(String imbalance, List<CalibrationSummary> calibration, LearningCurve curve, ModelComparison comparison) {
+            this(imbalance, calibration, curve, comparison, null);
+        }
+    }
+
+    /** The genes table ({@code rows}, over {@code folds} outer folds); its first 50 rows go in as "top_genes". */
+    record TopGenes(List<String> classes, List<org.exprflow.stepfile.GeneTable.Row> rows, int folds) {
+        /** The rows the report shows: the first 50 of the table, in the genes.tsv order. */
+        static final int SHOWN = 50;
+
+        List<org.exprflow.stepfile.GeneTable.Row> shown() {
+            return rows.subList(0, Math.min(SHOWN, rows.size()));
+        }
+    }
+
+    private static void topGenes(ObjectNode json, TopGenes genes) {
+        json.put(GENES_TOTAL, genes.rows().size()).put(FOLDS, genes.folds());
+        ArrayNode rows = json.putArray(GENES);
+        for (org.exprflow.stepfile.GeneTable.Row r : genes.shown()) {
+            ObjectNode o = rows.addObject().put(FEATURE, r.feature());
+            if (r.symbol() == null) {
+                o.putNull(SYMBOL);
+            } else {
+                o.put(SYMBOL, r.symbol());
+            }
+            o.put(FOLDS, r.folds()).put(MEAN_RANK, r.meanRank()).put(CONTRAST, r.contrast()).put(DIFFERENCE, r.difference())
+                    .put(IMPORTANCE, r.importance());
+            ObjectNode means = o.putObject(CLASS_MEANS);
+            for (int c = 0; c < genes.classes().size(); c++) {
+                means.put(genes.classes().get(c), r.classMeans()[c]);
+            }
+        }
     }
 
     static String render(List<String> levels, long unscored, List<LearnerEvaluation> evaluations,
@@ -59,6 +92,9 @@ public final class MetricsJsonWriter {
         }
         if (additions.comparison() != null) {
             comparison(json.putObject(MODEL_COMPARISON), additions.comparison());
+        }
+        if (additions.genes() != null) {
+            topGenes(json.putObject(TOP_GENES), additions.genes());
         }
         if (!additions.calibration().isEmpty()) {
             calibration(json.putObject(CALIBRATION), levels, additions.calibration());

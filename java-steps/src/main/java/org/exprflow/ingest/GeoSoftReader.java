@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
+import org.exprflow.data.FeatureAnnotations;
 import org.exprflow.data.FeatureIdType;
 import org.exprflow.data.Target;
 import org.exprflow.io.TextInput;
@@ -28,12 +29,15 @@ import org.exprflow.io.TextInput;
  *
  * <p>A series can span several platforms (GSE781: HG-U133A and B), whose probes differ, so one
  * platform is read: {@code --platform}, or the one with most samples (ties: the smaller id), which
- * is logged. Samples are aligned by ID_REF; a probe a sample lacks is NA. Tables of other
+ * is logged. The chosen platform's own table (a family file's ^PLATFORM block) gives the probes'
+ * gene symbols, Entrez ids and titles when it has such columns ({@link AnnotationColumns}). Samples are aligned by ID_REF; a probe a sample lacks is NA. Tables of other
  * platforms are skipped unparsed.
  */
 public final class GeoSoftReader {
     private static final String TABLE_BEGIN = "!sample_table_begin";
     private static final String TABLE_END = "!sample_table_end";
+    private static final String PLATFORM_TABLE_BEGIN = "!platform_table_begin";
+    private static final String PLATFORM_TABLE_END = "!platform_table_end";
 
     private GeoSoftReader() {
     }
@@ -70,12 +74,15 @@ public final class GeoSoftReader {
         List<Sample> samples = new ArrayList<>();
         Map<String, Map<String, Integer>> probesByPlatform = new HashMap<>();
         Map<String, Long> sampleLines = new HashMap<>();
+        Map<String, AnnotationColumns> platformAnnotations = new HashMap<>();
         try (TextInput in = TextInput.open(file)) {
             Sample current = null;
+            String currentPlatform = null;
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("^")) {
                     current = null;
+                    currentPlatform = line.startsWith("^PLATFORM") ? entityId(line) : null;
                     if (line.startsWith("^SAMPLE")) {
                         String id = entityId(line);
                         if (id.isEmpty()) {
@@ -90,6 +97,8 @@ public final class GeoSoftReader {
                     }
                 } else if (current != null && line.startsWith("!Sample_")) {
                     addField(current, line);
+                } else if (currentPlatform != null && line.startsWith(PLATFORM_TABLE_BEGIN)) {
+                    platformAnnotations.put(currentPlatform, readPlatformTable(in, currentPlatform));
                 } else if (current != null && line.startsWith(TABLE_BEGIN)) {
                     boolean wanted = options.platform() == null || options.platform().equals(current.platform);
                     readTable(in, current, wanted
@@ -105,7 +114,57 @@ public final class GeoSoftReader {
         }
         String platform = choosePlatform(samples, options.platform());
         List<Sample> chosen = samples.stream().filter(s -> s.platform.equals(platform)).toList();
-        return assemble(file, chosen, probesByPlatform.getOrDefault(platform, Map.of()), options);
+        Dataset data = assemble(file, chosen, probesByPlatform.getOrDefault(platform, Map.of()), options);
+        AnnotationColumns annotation = platformAnnotations.get(platform);
+        if (annotation == null || annotation.isEmpty()) {
+            return data;
+        }
+        Log.info("feature annotation: " + annotation.count(FeatureAnnotations.SYMBOL, data.featureIds()) + " of "
+                + data.featureCount() + " probes have a gene symbol in the " + platform + " platform table");
+        return data.withFeatureAnnotations(annotation.forFeatures(data.featureIds()));
+    }
+
+    /**
+     * The annotation columns of a ^PLATFORM table ({@link AnnotationColumns}: Gene Symbol,
+     * ENTREZ_GENE_ID, Gene Title, ...), keyed by its ID column; a table without them gives none.
+     */
+    private static AnnotationColumns readPlatformTable(TextInput in, String platform) {
+        AnnotationColumns out = new AnnotationColumns();
+        String header = in.readLine();
+        if (header == null) {
+            throw UserException.badLine(in.path(), in.lineNumber(), "file ends right after " + PLATFORM_TABLE_BEGIN);
+        }
+        List<String> names = new DelimitedLine('\t').reset(header).strippedCells();
+        int idColumn = names.indexOf("ID");
+        Map<Integer, String> wanted = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            String column = AnnotationColumns.columnOf(names.get(c));
+            if (column != null && !wanted.containsValue(column)) {
+                wanted.put(c, column);
+            }
+        }
+        DelimitedLine cells = new DelimitedLine('\t');
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(PLATFORM_TABLE_END)) {
+                return out;
+            }
+            if (idColumn < 0 || wanted.isEmpty() || line.isBlank()) {
+                continue;
+            }
+            cells.reset(line);
+            if (cells.size() <= idColumn) {
+                continue; // a short row names no probe; the platform table only annotates
+            }
+            String id = cells.text(idColumn).strip();
+            for (Map.Entry<Integer, String> e : wanted.entrySet()) {
+                if (e.getKey() < cells.size()) {
+                    out.add(e.getValue(), id, cells.text(e.getKey()));
+                }
+            }
+        }
+        throw UserException.badLine(in.path(), in.lineNumber(), "platform " + platform + ": file ends without "
+                + PLATFORM_TABLE_END + " (truncated download?)");
     }
 
     /** True when the first entity after ^DATABASE is a ^DATASET (a GDS file). */

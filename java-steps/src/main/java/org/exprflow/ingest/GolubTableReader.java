@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
+import org.exprflow.data.FeatureAnnotations;
 import org.exprflow.data.FeatureIdType;
 import org.exprflow.io.TextInput;
 
@@ -18,7 +20,8 @@ import org.exprflow.io.TextInput;
  * named by the patient number followed by its {@code call} column (P/A/M detection call). The
  * feature id is the accession number; sample ids are the patient numbers, in file order (the
  * training file lists patients 28-33 after 34-38). The call columns are checked but not kept.
- * Labels are not in this file: they come from a samplesheet (actual.csv).
+ * Labels are not in this file: they come from a samplesheet (actual.csv). Each probe keeps its
+ * description and the gene symbol it names ({@link DescriptionSymbols}) as feature annotations.
  */
 public final class GolubTableReader {
     private static final String DESCRIPTION = "Gene Description";
@@ -26,6 +29,23 @@ public final class GolubTableReader {
     private static final String CALL = "call";
 
     private GolubTableReader() {
+    }
+
+    /** The description column, and the symbol each description names ({@link DescriptionSymbols}); logged. */
+    static FeatureAnnotations annotations(List<String> descriptions) {
+        List<String> symbols = new ArrayList<>(descriptions.size());
+        int named = 0;
+        for (String d : descriptions) {
+            String symbol = DescriptionSymbols.symbol(d);
+            symbols.add(symbol);
+            named += symbol == null ? 0 : 1;
+        }
+        Log.info("feature annotation: " + named + " of " + descriptions.size()
+                + " probes have a gene symbol in the description column");
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        columns.put(FeatureAnnotations.SYMBOL, symbols);
+        columns.put(FeatureAnnotations.DESCRIPTION, descriptions);
+        return new FeatureAnnotations(columns, descriptions.size());
     }
 
     public static Dataset read(Path file) {
@@ -63,6 +83,7 @@ public final class GolubTableReader {
                 patients.add(value);
             }
             FeatureRows table = new FeatureRows(patients.size());
+            List<String> descriptions = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -74,6 +95,8 @@ public final class GolubTableReader {
                 }
                 String accession = cells.text(1).strip();
                 double[] row = table.add(accession);
+                String description = cells.text(0).strip();
+                descriptions.add(description.isEmpty() ? null : description);
                 for (int p = 0; p < patients.size(); p++) {
                     int c = 2 + 2 * p;
                     try {
@@ -94,7 +117,8 @@ public final class GolubTableReader {
             }
             Map<String, List<String>> noAnnotations = new LinkedHashMap<>();
             return new Dataset(file.getFileName().toString(), patients, table.featureIds(),
-                    FeatureIdType.guess(table.featureIds()), table.sampleMajor(), noAnnotations, List.of());
+                    FeatureIdType.guess(table.featureIds()), table.sampleMajor(), noAnnotations, List.of())
+                    .withFeatureAnnotations(annotations(descriptions));
         }
     }
 }

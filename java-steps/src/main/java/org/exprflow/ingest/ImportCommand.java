@@ -113,6 +113,11 @@ public final class ImportCommand extends StepCommand {
     @Option(names = "--platform", description = "GEO platform to read from a multi-platform SOFT file (default: most samples).")
     String platform;
 
+    @Option(names = "--feature-annotation", paramLabel = "TABLE",
+            description = "Feature id -> symbol, entrez, ensembl, description table (tab or comma separated, first column "
+                    + "the id; e.g. a GPL annotation file). Its values replace the input file's own annotation.")
+    Path featureAnnotation;
+
     @Option(names = "--name", description = "Dataset name (default: input file name without extensions).")
     String name;
 
@@ -283,6 +288,9 @@ public final class ImportCommand extends StepCommand {
         // The default name is optional (most data have no batch column); a column the user names must exist.
         data = Batches.fromColumn(data, batchColumn == null ? Batches.ANNOTATION : batchColumn,
                 batchColumn != null && !batchColumn.equals(Batches.ANNOTATION));
+        if (featureAnnotation != null) {
+            data = FeatureAnnotationTable.apply(featureAnnotation, data);
+        }
         Log.info("shape: " + data.sampleCount() + " samples x " + data.featureCount() + " features ("
                 + data.featureIdType().name().toLowerCase(java.util.Locale.ROOT) + " ids), values: "
                 + data.valueKind().cliName());

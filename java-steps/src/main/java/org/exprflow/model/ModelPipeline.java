@@ -133,8 +133,34 @@ public final class ModelPipeline implements Serializable {
         meta.put("training_samples", Integer.toString(training.sampleCount()));
         meta.put("training_features", Integer.toString(training.featureCount()));
         meta.put("training_sha256", checksum(training, target));
+        String symbols = selectedSymbols(training, features.selectedFeatureIds());
+        if (symbols != null) {
+            meta.put("selected_symbols", symbols);
+        }
         meta.putAll(extraMetadata);
         return new ModelPipeline(features, header, classifier, baseline, target.name(), target.levels(), meta);
+    }
+
+    /**
+     * The gene symbols of the selected features, comma-separated in their order (NA where a feature
+     * has none), so that the model names its genes as the dataset did; null when the dataset has no
+     * symbol column.
+     */
+    private static String selectedSymbols(Dataset training, List<String> selected) {
+        List<String> symbols = training.featureAnnotations().column(org.exprflow.data.FeatureAnnotations.SYMBOL);
+        if (symbols == null) {
+            return null;
+        }
+        Map<String, String> byId = new java.util.HashMap<>();
+        for (int j = 0; j < training.featureCount(); j++) {
+            byId.put(training.featureIds().get(j), symbols.get(j));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String id : selected) {
+            String s = byId.get(id);
+            out.append(out.length() == 0 ? "" : ",").append(s == null ? "NA" : s);
+        }
+        return out.toString();
     }
 
     /** Weka's ZeroR fitted on the training labels (its distribution ignores the features). */

@@ -124,6 +124,8 @@ public final class TrainCommand extends StepCommand {
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);
         ModelSelection.Result selection;
+        Dataset fitted; // the samples the model was fitted on, for the choice table's class means
+        double[] importance = null; // a CV fold's permutation importance on its held-out samples
         if (foldMode) {
             Set<String> held = plan.heldOut(repeat, fold);
             if (held.isEmpty()) {
@@ -140,12 +142,15 @@ public final class TrainCommand extends StepCommand {
                 note += "; learning curve: fraction " + trainFraction + " of " + trainSet.sampleCount() + " training samples";
             }
             log(train.size(), data.featureCount(), note);
+            fitted = SampleSelection.select(data, train, true, "training");
             OuterFold.Result result = OuterFold.run(data, labels, train, held, repeat, fold, model);
             selection = result.selection();
             if (trainFraction != null) {
                 LearningCurveTable.write(predictions, learningCurveRows(result.rows(), train.size()));
             } else {
                 new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
+                importance = PermutationImportance.of(selection.model(), SampleSelection.select(data, held, true, "held-out"),
+                        labels.name(), model.seed(), repeat, fold);
                 if (candidateScores != null) {
                     CandidateScores.write(candidateScores,
                             FoldComparison.scores(data, labels, train, held, repeat, fold, model, result, compareModels));
@@ -155,6 +160,7 @@ public final class TrainCommand extends StepCommand {
             Dataset training = plan == null ? data : SampleSelection.select(data, plan.trainingSamples(), true, "training");
             TrainingLabels.require(training, training.target(labels.name()));
             log(training.sampleCount(), training.featureCount(), "");
+            fitted = training;
             selection = ModelSelection.fit(training, training.target(labels.name()), model, OuterFold.innerSeed(model.seed(), 0, 0));
         }
         for (ModelSelection.Score s : selection.scores()) {
@@ -165,9 +171,9 @@ public final class TrainCommand extends StepCommand {
         if (output != null) {
             ModelFile.write(selection.model(), output);
             // evaluate and report read the choice from this small table, never from the Weka model
-            ModelPipeline m = selection.model();
-            new ModelChoice(foldMode ? repeat : null, foldMode ? fold : null, m.metadata().get("learner"),
-                    m.metadata().get("top_k"), m.selectedFeatureIds()).write(ModelChoice.besideModel(output));
+            // with each selected feature's rank and class means on the training samples (evaluate's genes table)
+            SelectedFeatureStats.choice(selection.model(), fitted, fitted.target(labels.name()), model.transformNames(),
+                    foldMode ? repeat : null, foldMode ? fold : null, importance).write(ModelChoice.besideModel(output));
         }
     }
 

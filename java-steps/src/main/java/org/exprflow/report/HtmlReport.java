@@ -87,6 +87,9 @@ final class HtmlReport {
             if (ModelSelectionSection.present(metrics)) {
                 html.append(ModelSelectionSection.render(metrics));
             }
+            if (TopGenesSection.present(metrics)) {
+                html.append(TopGenesSection.render(metrics));
+            }
             if (ModelComparisonSection.present(metrics)) {
                 html.append(ModelComparisonSection.render(metrics));
             }

@@ -124,6 +124,18 @@ public final class MetricsJson {
     /** The value of "test": Nadeau and Bengio's corrected resampled t-test. */
     public static final String CORRECTED_RESAMPLED_T = "corrected_resampled_t";
 
+    /** The first rows of evaluate's genes table ({@link GeneTable}), for the report's top-genes section. */
+    public static final String TOP_GENES = "top_genes";
+    public static final String GENES = "genes";
+    public static final String GENES_TOTAL = "total";
+    public static final String FEATURE = "feature";
+    public static final String SYMBOL = "symbol";
+    public static final String MEAN_RANK = "mean_rank";
+    public static final String CONTRAST = "contrast";
+    public static final String DIFFERENCE = "difference";
+    public static final String CLASS_MEANS = "class_means";
+    public static final String IMPORTANCE = "importance";
+
     private MetricsJson() {
     }
 }

@@ -66,7 +66,7 @@ final class CorpusRegistry {
      * Step-file kinds that no step reads (published results only): their codec is covered by
      * StepTableTest. A step that starts reading one moves it into {@link #ENTRIES}.
      */
-    static final List<String> KINDS_NO_STEP_READS = List.of("gene-selection", "score-metrics", "score-pairs");
+    static final List<String> KINDS_NO_STEP_READS = List.of("gene-selection", "genes", "score-metrics", "score-pairs");
 
     /** Fewest cases per folder: at least an acceptance and two refusals. */
     static final int MIN_CASES = 3;

@@ -130,6 +130,17 @@ class PipelineIT {
         assertTrue(html.contains("<h2>Model comparison</h2>"), "no model comparison in the report");
     }
 
+    /** Issue 14: one row per gene any outer fold selected, and the report's top-genes table. */
+    @Test
+    void genesTableIsPublishedAndReported() throws IOException {
+        List<String> genes = Files.readAllLines(published("metrics/matrix.genes.tsv"));
+        assertEquals("## exprflow genes 1", genes.get(0));
+        assertTrue(genes.get(1).startsWith("feature\tsymbol\tfolds\tfraction\tmean_rank\tcontrast\tdifference\timportance\tmean:"),
+                genes.get(1));
+        assertTrue(genes.size() > 2, "no gene rows");
+        assertTrue(Files.readString(published("report/matrix.report.html")).contains("<h2>Top genes</h2>"));
+    }
+
     @Test
     void modelPredictionsAndSplitsArePublished() throws IOException {
         assertTrue(Files.size(published("model/matrix.xfm")) > 0);

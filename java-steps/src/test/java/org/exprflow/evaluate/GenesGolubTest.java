@@ -15,7 +15,7 @@ import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureAnnotations;
 import org.exprflow.stepfile.GeneTable;
 import org.exprflow.testing.Cli;
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.GolubTraining;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +46,7 @@ class GenesGolubTest {
 
     @Test
     void golubMarkersAreAmongTheTopGenesWithTheirSymbolsAndDirection() throws Exception {
-        Path raw = dir.resolve("golub.xfd");
-        Path data = dir.resolve("golub.norm.xfd");
-        assertEquals(0, Cli.run("import", "--input", TestEnvironment.sharedFile("golub/data_set_ALL_AML_train.csv.gz").toString(),
-                "--samplesheet", TestEnvironment.sharedFile("golub/actual.csv.gz").toString(), "--sample-column", "patient",
-                "--label-column", "cancer", "--allow-extra-samples", "--output", raw.toString()).exitCode());
-        assertEquals(0, Cli.run("normalise", "--input", raw.toString(), "--output", data.toString(), "--floor", "100",
-                "--ceiling", "16000", "--log2", "always").exitCode());
+        Path data = GolubTraining.normalised(dir);
         Path splits = dir.resolve("splits.tsv");
         assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", splits.toString(), "--folds", "5").exitCode());
         List<String> args = new ArrayList<>(List.of("evaluate", "--predictions"));

@@ -11,8 +11,7 @@ import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
 import org.exprflow.stats.ConfusionMatrix;
 import org.exprflow.stepfile.PredictionTable;
-import org.exprflow.testing.Cli;
-import org.exprflow.testing.TestEnvironment;
+import org.exprflow.testing.GolubTraining;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +32,7 @@ class ImbalanceRealDataTest {
     Path dir;
 
     private Dataset golub() {
-        Path raw = dir.resolve("golub.xfd");
-        Path norm = dir.resolve("golub.norm.xfd");
-        assertEquals(0, Cli.run("import", "--input", TestEnvironment.sharedFile("golub/data_set_ALL_AML_train.csv.gz").toString(),
-                "--samplesheet", TestEnvironment.sharedFile("golub/actual.csv.gz").toString(), "--sample-column", "patient",
-                "--label-column", "cancer", "--allow-extra-samples", "--output", raw.toString()).exitCode());
-        assertEquals(0, Cli.run("normalise", "--input", raw.toString(), "--output", norm.toString(), "--floor", "100",
-                "--ceiling", "16000", "--log2", "always").exitCode());
+        Path norm = GolubTraining.normalised(dir);
         return DatasetFile.read(norm);
     }
 

@@ -326,8 +326,13 @@ workflow.onComplete {
     def session = nextflow.Global.session as nextflow.Session
     def dagFile = session.config.navigate('dag.file') as String
     if (dagFile?.endsWith('.html') && session.dag) {
-        session.dag.normalize()
-        new nextflow.dag.MermaidRenderer().renderDocument(session.dag, file(dagFile.replaceAll(/\.html$/, '.mmd')))
+        try {
+            session.dag.normalize()
+            new nextflow.dag.MermaidRenderer().renderDocument(session.dag, file(dagFile.replaceAll(/\.html$/, '.mmd')))
+        } catch (Exception e) {
+            // e.g. a full disk under --outdir: the check below must still run and say so
+            log.warn "exprflow: could not write the DAG source ${dagFile.replaceAll(/\.html$/, '.mmd')}: ${e.message}"
+        }
     }
     // A publish that fails for lack of space is only a warning in .nextflow.log; say it here.
     def full = Exprflow.diskFull(file(params.outdir))

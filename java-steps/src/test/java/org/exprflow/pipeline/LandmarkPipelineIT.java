@@ -93,6 +93,8 @@ class LandmarkPipelineIT {
         }
         assertEquals(3, status.entrySet().stream().filter(e -> e.getKey().contains("LANDMARK_FIT") && e.getValue().equals("CACHED")).count(),
                 "the three finished chunks are CACHED: " + status);
+        // MULTIQC runs at the end when multiqc is installed (CI installs it): not one of the analysis' tasks
+        status.remove("MULTIQC");
         assertEquals(11, status.size(), "import, normalise, 4 chunks, summary, report, query import, normalise, predict: " + status);
 
         checkResults(resumed.outdir());

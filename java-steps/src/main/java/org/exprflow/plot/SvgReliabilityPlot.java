@@ -17,24 +17,14 @@ public final class SvgReliabilityPlot {
     public record Curve(String label, List<Point> points, double brier) {
     }
 
-    private static final int SIZE = 300;
-    private static final int LEFT = 50;
-    private static final int TOP = 15;
-    private static final int LEGEND = 190;
-
     private SvgReliabilityPlot() {
     }
 
     public static String render(List<Curve> curves, String caption) {
-        int width = LEFT + SIZE + 20 + LEGEND;
-        int height = TOP + SIZE + 60;
-        SvgAxis x = new SvgAxis(0, 1, LEFT, LEFT + SIZE);
-        SvgAxis y = new SvgAxis(0, 1, TOP + SIZE, TOP);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"plot reliability\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
-        UnitSquare.draw(svg, x, y, LEFT, TOP, SIZE, new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, 1,
+        SvgAxis x = UnitSquare.X;
+        SvgAxis y = UnitSquare.Y;
+        StringBuilder svg = UnitSquare.open("plot reliability", caption);
+        UnitSquare.draw(svg, new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}, 1,
                 "mean predicted probability", "observed frequency");
         for (int c = 0; c < curves.size(); c++) {
             List<Point> points = curves.get(c).points().stream().filter(p -> p.count() > 0).toList();
@@ -58,18 +48,10 @@ public final class SvgReliabilityPlot {
                         .append(", observed ").append(Markup.fixed(p.observedFrequency(), 3)).append("</title></circle>\n");
             }
         }
-        int legendX = LEFT + SIZE + 20;
         for (int c = 0; c < curves.size(); c++) {
             Curve curve = curves.get(c);
-            int ly = TOP + 10 + 20 * c;
-            svg.append("<line x1=\"").append(legendX).append("\" x2=\"").append(legendX + 20).append("\" y1=\"")
-                    .append(ly).append("\" y2=\"").append(ly).append("\" stroke=\"").append(Markup.colour(c))
-                    .append("\" stroke-width=\"3\"/><text class=\"legend\" x=\"").append(legendX + 26).append("\" y=\"")
-                    .append(ly).append("\" dominant-baseline=\"middle\">").append(Markup.escape(curve.label()))
-                    .append(" (Brier ").append(Markup.fixed(curve.brier(), 3)).append(")</text>\n");
+            UnitSquare.legendEntry(svg, c, Markup.escape(curve.label()) + " (Brier " + Markup.fixed(curve.brier(), 3) + ")");
         }
-        svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\">")
-                .append(Markup.escape(caption)).append("</text>\n");
-        return svg.append("</svg>\n").toString();
+        return UnitSquare.close(svg, caption);
     }
 }

@@ -14,7 +14,8 @@ import org.exprflow.stepfile.TargetMetricsTable;
  * Computes the D-GEX results table (Chen et al. 2016, Table 1) from the per-target metrics: per
  * evaluation set and learner, the mean over target genes of the per-target MAE ± its SD across
  * targets, the relative improvement over the baseline, (MAE_base − MAE_model) / MAE_base, on those
- * means, the mean Pearson r and RMSE, and how many targets beat the baseline's MAE. The table itself
+ * means, the mean Pearson r and RMSE, how many targets beat the baseline's MAE, and for ridge:auto
+ * the median λ chosen and how many targets it left at the training mean. The table itself
  * (its rows and file) is {@link DgexSummary} in the step-file package; the computation, which needs
  * the landmark stage's {@link TargetGroups}, stays here.
  */
@@ -71,8 +72,11 @@ public final class DgexSummaries {
                 }
             }
             int targets = (int) learnerRows.stream().filter(r -> !Double.isNaN(r.mae())).count();
+            double[] lambdas = learnerRows.stream().mapToDouble(TargetMetricsTable.Row::lambda).filter(v -> !Double.isNaN(v)).toArray();
+            double[] finite = java.util.Arrays.stream(lambdas).filter(Double::isFinite).sorted().toArray();
             out.add(new Line(set, group, learner, targets, maeMean, sd(learnerRows, maeMean), mean(learnerRows, TargetMetricsTable.Row::rmse),
-                    mean(learnerRows, TargetMetricsTable.Row::pearson), (baseMean - maeMean) / baseMean, better));
+                    mean(learnerRows, TargetMetricsTable.Row::pearson), (baseMean - maeMean) / baseMean, better,
+                    median(finite), lambdas.length == 0 ? Double.NaN : lambdas.length - finite.length));
         });
         return out;
     }
@@ -89,6 +93,15 @@ public final class DgexSummaries {
             }
         }
         return n == 0 ? Double.NaN : s / n;
+    }
+
+    /** The median of sorted values (the mean of the middle two for an even count); NaN when empty. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** SD across targets, n − 1 denominator (as R's sd and D-GEX's "±"). */

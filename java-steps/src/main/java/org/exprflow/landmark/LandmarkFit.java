@@ -80,13 +80,20 @@ public final class LandmarkFit {
             // ridge:auto chooses λ on the validation rows (set 0), never on the test rows.
             LandmarkLearner learner = listed instanceof TunedRidgeLearner tuned ? tuned.withValidation(newX.get(0), newY.get(0)) : listed;
             double[][][] predicted;
-            if (learner.label().equals(modelLearner)) {
+            double[] lambdas = null;
+            if (learner instanceof TunedRidgeLearner tuned) {
+                // Fitted whole so that each target's chosen λ reaches the metrics table.
+                TunedRidgeLearner.Fitted models = tuned.fit(fitted.landmarks(), fitted.targets());
+                lambdas = models.lambdas();
+                predicted = LandmarkLearner.predictEach(models, newX);
+                if (learner.label().equals(modelLearner)) {
+                    model = modelOf(data, match, names, chunk, split, fitted, learner, models);
+                }
+            } else if (learner.label().equals(modelLearner)) {
                 // Fitted and kept (the other learners may drop each target's model once it has predicted).
                 FittedTargets models = learner.fit(fitted.landmarks(), fitted.targets());
                 predicted = LandmarkLearner.predictEach(models, newX);
-                model = new LandmarkModel(match.idType(), ids(data, match.landmarkColumns()), names, learner.label(),
-                        sampleIds(data, split.train()).stream().sorted().toList(), chunk.toString(), Versions.exprflow(),
-                        fitted.normaliser(), models);
+                model = modelOf(data, match, names, chunk, split, fitted, learner, models);
             } else {
                 predicted = learner.fitPredict(fitted.landmarks(), fitted.targets(), newX);
             }
@@ -97,7 +104,8 @@ public final class LandmarkFit {
                     }
                     double[] truth = column(newY.get(s), t);
                     RegressionMetrics m = RegressionMetrics.of(truth, predicted[t][s]);
-                    out.add(new TargetMetricsTable.Row(names.get(t), learner.label(), setNames[s], m.n(), m.mae(), m.rmse(), m.pearson()));
+                    out.add(new TargetMetricsTable.Row(names.get(t), learner.label(), setNames[s], m.n(), m.mae(), m.rmse(), m.pearson(),
+                            lambdas == null ? Double.NaN : lambdas[t]));
                 }
             }
             if (kept != null) {
@@ -106,6 +114,13 @@ public final class LandmarkFit {
             Log.info(String.format("%s: %d targets in %.1f s", learner.label(), targetCols.length, (System.nanoTime() - start) / 1e9));
         }
         return new Result(new TargetMetricsTable(out), model, kept == null ? null : kept.build());
+    }
+
+    private static LandmarkModel modelOf(Dataset data, FeatureMatch match, List<String> names, TargetChunk chunk, SampleSplit split,
+                                         LandmarkNormaliser.Fitted fitted, LandmarkLearner learner, FittedTargets models) {
+        return new LandmarkModel(match.idType(), ids(data, match.landmarkColumns()), names, learner.label(),
+                sampleIds(data, split.train()).stream().sorted().toList(), chunk.toString(), Versions.exprflow(),
+                fitted.normaliser(), models);
     }
 
     private static List<String> sampleIds(Dataset data, int[] rows) {

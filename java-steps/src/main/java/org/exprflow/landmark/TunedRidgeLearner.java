@@ -64,7 +64,7 @@ final class TunedRidgeLearner implements LandmarkLearner {
     }
 
     @Override
-    public FittedTargets fit(double[][] trainX, double[][] trainY) {
+    public Fitted fit(double[][] trainX, double[][] trainY) {
         if (validationX == null) {
             throw new IllegalStateException(LABEL + " needs withValidation() before fit()");
         }

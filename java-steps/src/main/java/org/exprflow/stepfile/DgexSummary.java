@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.io.Canonical;
+
 /**
  * The D-GEX results table (Chen et al. 2016, Table 1): per evaluation set and learner, the mean
  * over target genes of the per-target MAE (z-score units) ± its SD across targets, and the relative
  * improvement over linear regression, (MAE_LR − MAE_model) / MAE_LR, computed on those means. Also
  * the mean Pearson r and RMSE across targets, and how many targets the learner predicts with lower
- * MAE than the baseline (where the two disagree is often more telling than the mean).
+ * MAE than the baseline (where the two disagree is often more telling than the mean). For a learner
+ * that tunes λ per target (ridge:auto), the median λ it chose and how many targets it left at the
+ * training mean (format 2; format 1 had neither).
  *
  * <p>The table is computed over all targets (group "all") and again over each group of targets
  * when target groups (landmark's TargetGroups) are given, since a learner can win on one kind of gene and lose on
@@ -24,10 +28,23 @@ public final class DgexSummary {
     public static final String ALL = "all";
     public static final String KIND = "dgex-summary";
     public static final String HEADER = "set\tgroup\tlearner\tbaseline\ttargets\tmae_mean\tmae_sd\trmse_mean\tpearson_mean"
-            + "\trelative_improvement\ttargets_better_than_baseline";
+            + "\trelative_improvement\ttargets_better_than_baseline\tlambda_median\ttargets_at_mean";
 
+    /**
+     * @param lambdaMedian  for a learner that tunes λ per target (ridge:auto), the median of the
+     *                      finite λ it chose; NaN otherwise
+     * @param targetsAtMean for that learner, how many targets it left at the training mean (λ = ∞);
+     *                      NaN otherwise
+     */
     public record Line(String set, String group, String learner, int targets, double maeMean, double maeSd, double rmseMean,
-                       double pearsonMean, double relativeImprovement, int betterThanBaseline) {
+                       double pearsonMean, double relativeImprovement, int betterThanBaseline, double lambdaMedian,
+                       double targetsAtMean) {
+        /** A line of a learner that tunes nothing. */
+        public Line(String set, String group, String learner, int targets, double maeMean, double maeSd, double rmseMean,
+                    double pearsonMean, double relativeImprovement, int betterThanBaseline) {
+            this(set, group, learner, targets, maeMean, maeSd, rmseMean, pearsonMean, relativeImprovement, betterThanBaseline,
+                    Double.NaN, Double.NaN);
+        }
     }
 
     private final String baseline;
@@ -69,18 +86,18 @@ public final class DgexSummary {
     private record Stored(String baseline, Line line) {
     }
 
-    private static final StepTable<Stored> CODEC = StepTable.of(KIND, 1, List.of(HEADER.split("\t")),
+    private static final StepTable<Stored> CODEC = StepTable.of(KIND, 2, List.of(HEADER.split("\t")),
             (s, c) -> {
                 Line l = s.line();
                 c.text(l.set).text(l.group).text(l.learner).text(s.baseline()).integer(l.targets).number(l.maeMean)
                         .number(l.maeSd).number(l.rmseMean).number(l.pearsonMean).number(l.relativeImprovement)
-                        .integer(l.betterThanBaseline);
+                        .integer(l.betterThanBaseline).number(l.lambdaMedian).number(l.targetsAtMean);
             },
             DgexSummary::decode);
 
     private static Stored decode(StepTable.Line line) {
         return new Stored(line.text(3), new Line(line.text(0), line.text(1), line.text(2), line.integer(4), line.number(5),
-                line.number(6), line.number(7), line.number(8), line.number(9), line.integer(10)));
+                line.number(6), line.number(7), line.number(8), line.number(9), line.integer(10), line.number(11), line.number(12)));
     }
 
     public void write(Path path) throws IOException {
@@ -113,8 +130,10 @@ public final class DgexSummary {
             sb.append(String.format("%-28s %-18s %s%n", "learner (" + set + ", " + group + ")", "MAE ± SD", "vs " + baseline));
             for (Line l : lines) {
                 if (l.set.equals(set) && l.group.equals(group)) {
-                    sb.append(String.format("%-28s %.4f ± %.4f   %s%n", l.learner, l.maeMean, l.maeSd,
-                            Double.isNaN(l.relativeImprovement) ? "NA" : String.format("%+.2f%%", 100 * l.relativeImprovement)));
+                    sb.append(String.format("%-28s %.4f ± %.4f   %s%s%n", l.learner, l.maeMean, l.maeSd,
+                            Double.isNaN(l.relativeImprovement) ? "NA" : String.format("%+.2f%%", 100 * l.relativeImprovement),
+                            Double.isNaN(l.targetsAtMean) ? "" : "   λ median " + Canonical.number(l.lambdaMedian)
+                                    + ", training mean kept for " + (long) l.targetsAtMean + " of " + l.targets + " targets"));
                 }
             }
         }

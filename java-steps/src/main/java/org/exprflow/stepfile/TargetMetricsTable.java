@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.exprflow.core.UserException;
+import org.exprflow.io.Canonical;
 
 /**
  * Per-target metrics of one chunk (landmark-fit) or of all chunks (landmark-summary), one row per
@@ -19,19 +20,31 @@ import org.exprflow.core.UserException;
  * chunk finished first. Values are on the z-score scale of the training targets.
  *
  * <pre>
- * target     learner  set   n   mae    rmse   pearson
- * 219489_s_at linear  test  40  0.61   0.78   0.55
+ * target      learner     set   n   mae    rmse   pearson  lambda
+ * 219489_s_at linear      test  40  0.61   0.78   0.55     NA
+ * 219489_s_at ridge:auto  test  40  0.52   0.66   0.61     316.2278
  * </pre>
+ *
+ * {@code lambda} is the ridge λ a tuning learner (ridge:auto) chose for the target on the validation
+ * samples, {@code mean} when it chose the training mean (λ = ∞), and NA for learners that choose
+ * nothing; landmark-summary reports its median per learner (format 2; format 1 had no lambda).
  *
  * The gathered table of a summary with target groups has a last column, {@code group} (empty for a
  * target in no group), so the groups travel with the figures to the report and to the user.
  */
 public final class TargetMetricsTable {
-    public static final String HEADER = "target\tlearner\tset\tn\tmae\trmse\tpearson";
+    public static final String HEADER = "target\tlearner\tset\tn\tmae\trmse\tpearson\tlambda";
+    /** The lambda cell of a target whose tuning chose the training mean (λ = ∞). */
+    public static final String LAMBDA_MEAN = "mean";
     /** The kind line's name of these files (landmark-fit's chunks and landmark-summary's gathered table). */
     public static final String KIND = "target-metrics";
 
-    public record Row(String target, String learner, String set, int n, double mae, double rmse, double pearson) {
+    /** @param lambda the λ chosen for this target (∞: the training mean), NaN when the learner chose none */
+    public record Row(String target, String learner, String set, int n, double mae, double rmse, double pearson, double lambda) {
+        /** A row of a learner that tunes nothing. */
+        public Row(String target, String learner, String set, int n, double mae, double rmse, double pearson) {
+            this(target, learner, set, n, mae, rmse, pearson, Double.NaN);
+        }
     }
 
     private static final Comparator<Row> ORDER = Comparator.comparing(Row::target).thenComparing(Row::learner)
@@ -43,12 +56,12 @@ public final class TargetMetricsTable {
 
     private static final String GROUP = "group";
 
-    /** The step-file codec: the seven metric columns, and {@code group} as an optional last column. */
-    private static final StepTable<Stored> CODEC = StepTable.<Stored>of(KIND, 1, List.of(HEADER.split("\t")),
+    /** The step-file codec: the eight metric columns, and {@code group} as an optional last column. */
+    private static final StepTable<Stored> CODEC = StepTable.<Stored>of(KIND, 2, List.of(HEADER.split("\t")),
             (s, c) -> {
                 Row r = s.row();
                 c.text(r.target()).text(r.learner()).text(r.set()).integer(r.n()).number(r.mae()).number(r.rmse())
-                        .number(r.pearson());
+                        .number(r.pearson()).text(Double.isInfinite(r.lambda()) ? LAMBDA_MEAN : Canonical.number(r.lambda()));
                 if (s.group() != null) {
                     c.text(s.group());
                 }
@@ -124,7 +137,8 @@ public final class TargetMetricsTable {
     }
 
     private static Stored decode(StepTable.Line line) {
-        Row r = new Row(line.text(0), line.text(1), line.text(2), line.integer(3), line.number(4), line.number(5), line.number(6));
-        return new Stored(r, line.size() > 7 ? line.text(7) : null);
+        double lambda = line.text(7).equals(LAMBDA_MEAN) ? Double.POSITIVE_INFINITY : line.number(7);
+        Row r = new Row(line.text(0), line.text(1), line.text(2), line.integer(3), line.number(4), line.number(5), line.number(6), lambda);
+        return new Stored(r, line.size() > 8 ? line.text(8) : null);
     }
 }

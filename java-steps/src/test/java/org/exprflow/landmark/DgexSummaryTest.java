@@ -73,7 +73,7 @@ class DgexSummaryTest {
         back.write(dir.resolve("again.tsv"));
         assertEquals(Files.readString(f), Files.readString(dir.resolve("again.tsv")));
         assertEquals("linear", back.baseline());
-        assertEquals("## exprflow dgex-summary 1", Files.readAllLines(f).get(0));
+        assertEquals("## exprflow dgex-summary 2", Files.readAllLines(f).get(0));
         assertEquals(DgexSummary.HEADER, Files.readAllLines(f).get(1));
         assertTrue(Files.readAllLines(f).get(5).startsWith("test\tlin\trf\tlinear\t2\t0.45\t"), Files.readAllLines(f).get(5));
     }
@@ -102,10 +102,33 @@ class DgexSummaryTest {
         TargetMetricsTable t = new TargetMetricsTable(List.of(row("g1", "linear", 0.5)));
         Path f = dir.resolve("c.tsv");
         t.write(f);
-        assertEquals("## exprflow target-metrics 1\n" + TargetMetricsTable.HEADER + "\ng1\tlinear\ttest\t10\t0.5\t0.6\t0.3\n", Files.readString(f));
+        assertEquals("## exprflow target-metrics 2\n" + TargetMetricsTable.HEADER + "\ng1\tlinear\ttest\t10\t0.5\t0.6\t0.3\tNA\n", Files.readString(f));
         UserException e = assertThrows(UserException.class,
                 () -> TargetMetricsTable.merge(List.of(TargetMetricsTable.read(f), TargetMetricsTable.read(f))));
         assertEquals(true, e.getMessage().contains("appears twice"), e.getMessage());
+    }
+
+    @Test
+    void theChosenLambdaTravelsThroughTheChunkTableToTheSummary(@TempDir Path dir) throws Exception {
+        // ridge:auto chose 10, 1000 and the mean (λ = ∞) for three targets; linear chooses nothing.
+        TargetMetricsTable t = new TargetMetricsTable(List.of(
+                ridge("g1", 10), ridge("g2", 1000), ridge("g3", Double.POSITIVE_INFINITY), row("g1", "linear", 0.5)));
+        Path f = dir.resolve("c.tsv");
+        t.write(f);
+        assertTrue(Files.readString(f).contains("g3\tridge:auto\ttest\t10\t0.5\t0.6\t0.3\tmean\n"), Files.readString(f));
+        DgexSummary s = DgexSummaries.of(TargetMetricsTable.read(f), "linear");
+        DgexSummary.Line tuned = s.line("test", "ridge:auto");
+        assertEquals(505, tuned.lambdaMedian(), 1e-12);   // median of the finite λ: (10 + 1000) / 2
+        assertEquals(1, tuned.targetsAtMean());
+        assertEquals(Double.NaN, s.line("test", "linear").lambdaMedian());
+        Path summary = dir.resolve("s.tsv");
+        s.write(summary);
+        assertEquals(505, DgexSummary.read(summary).line("test", "ridge:auto").lambdaMedian(), 1e-12);
+        assertTrue(s.render("test").contains("λ median 505, training mean kept for 1 of 3 targets"), s.render("test"));
+    }
+
+    private static TargetMetricsTable.Row ridge(String target, double lambda) {
+        return new TargetMetricsTable.Row(target, "ridge:auto", "test", 10, 0.5, 0.6, 0.3, lambda);
     }
 
     private static TargetMetricsTable.Row row(String target, String learner, double mae) {

@@ -108,7 +108,7 @@ class LandmarkPipelineIT {
     private static void checkResults(Path outdir) throws IOException {
         Map<String, String[]> line = new TreeMap<>(); // "set group learner" -> fields
         List<String> summary = Files.readAllLines(outdir.resolve("metrics/expression.landmark_summary.tsv"));
-        assertEquals("## exprflow dgex-summary 1", summary.get(0));
+        assertEquals("## exprflow dgex-summary 2", summary.get(0));
         for (String l : summary.subList(2, summary.size())) {
             String[] f = l.split("\t");
             line.put(f[0] + " " + f[1] + " " + f[2], f);

@@ -70,7 +70,7 @@ class LandmarkReportTest {
 
     @Test
     void aPerTargetTableNeedsItsSummary() throws Exception {
-        Files.writeString(dir.resolve("t.tsv"), "## exprflow target-metrics 1\ntarget\tlearner\tset\tn\tmae\trmse\tpearson\ng1\tlinear\ttest\t4\t0.5\t0.6\t0.3\n");
+        Files.writeString(dir.resolve("t.tsv"), "## exprflow target-metrics 2\ntarget\tlearner\tset\tn\tmae\trmse\tpearson\tlambda\ng1\tlinear\ttest\t4\t0.5\t0.6\t0.3\tNA\n");
         Cli.Result r = Cli.run("report", "--predictions", p("t.tsv"), "--output", p("r.html"));
         assertEquals(2, r.exitCode(), r.stderr());
         assertEquals(1, r.errorLines().size(), r.stderr());

@@ -48,9 +48,10 @@ final class HeatmapSection {
             return html.append("<p class=\"note\">None of the genes table's features is in the dataset: no heatmap.</p>\n")
                     .append("</section>\n").toString();
         }
+        double[][] rows = data.rows();
         double[][] z = new double[genes.size()][];
         for (int g = 0; g < z.length; g++) {
-            z[g] = zScores(d, column.get(genes.get(g).feature()));
+            z[g] = zScores(rows, column.get(genes.get(g).feature()));
         }
         int[] classOf = data.classOf();
         List<String> levels = data.target().levels();
@@ -85,12 +86,12 @@ final class HeatmapSection {
     }
 
     /** The z-scores of one feature across all samples (NaN stays NaN; a constant feature gives 0). */
-    static double[] zScores(Dataset d, int feature) {
-        int n = d.sampleCount();
+    static double[] zScores(double[][] rows, int feature) {
+        int n = rows.length;
         double sum = 0;
         int count = 0;
         for (int s = 0; s < n; s++) {
-            double v = d.value(s, feature);
+            double v = rows[s][feature];
             if (!Double.isNaN(v)) {
                 sum += v;
                 count++;
@@ -99,7 +100,7 @@ final class HeatmapSection {
         double mean = count == 0 ? Double.NaN : sum / count;
         double squares = 0;
         for (int s = 0; s < n; s++) {
-            double v = d.value(s, feature);
+            double v = rows[s][feature];
             if (!Double.isNaN(v)) {
                 squares += (v - mean) * (v - mean);
             }
@@ -107,7 +108,7 @@ final class HeatmapSection {
         double sd = count < 2 ? 0 : Math.sqrt(squares / (count - 1));
         double[] out = new double[n];
         for (int s = 0; s < n; s++) {
-            double v = d.value(s, feature);
+            double v = rows[s][feature];
             out[s] = Double.isNaN(v) ? Double.NaN : sd > 0 ? (v - mean) / sd : 0;
         }
         return out;

@@ -23,11 +23,7 @@ final class PcaSection {
 
     static String render(SampleData data) {
         Dataset d = data.dataset();
-        double[][] rows = new double[d.sampleCount()][];
-        for (int s = 0; s < rows.length; s++) {
-            rows[s] = d.row(s); // shared, read only: no copy of a large matrix
-        }
-        PrincipalComponents pca = PrincipalComponents.of(rows, 2);
+        PrincipalComponents pca = PrincipalComponents.of(data.rows(), 2);
         StringBuilder html = new StringBuilder("<section id=\"pca\">\n<h2>Samples: principal components</h2>\n");
         if (pca.varianceFraction().length < 2) {
             return html.append("<p class=\"note\">Too few samples or varying features for two principal components (")

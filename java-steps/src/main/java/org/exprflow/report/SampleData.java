@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.exprflow.data.Dataset;
 import org.exprflow.data.Target;
+import org.exprflow.data.ValueKind;
 import org.exprflow.stepfile.GeneTable;
 
 /**
@@ -14,6 +15,27 @@ import org.exprflow.stepfile.GeneTable;
  * without {@code --qc}).
  */
 record SampleData(Dataset dataset, Target target, List<GeneTable.Row> genes, Set<String> outliers) {
+
+    /**
+     * The values the plots draw, [sample][feature]: the dataset's own rows (shared, read only), or for
+     * counts log2(count + 1) (raw counts would let a few highly expressed genes decide every distance).
+     */
+    double[][] rows() {
+        double[][] out = new double[dataset.sampleCount()][];
+        boolean counts = dataset.valueKind() == ValueKind.COUNTS;
+        for (int s = 0; s < out.length; s++) {
+            double[] row = dataset.row(s);
+            if (counts) {
+                double[] logged = new double[row.length];
+                for (int f = 0; f < row.length; f++) {
+                    logged[f] = Math.log1p(row[f]) / Math.log(2);
+                }
+                row = logged;
+            }
+            out[s] = row;
+        }
+        return out;
+    }
 
     /** Each sample's class as an index into the target's levels, -1 when it has none. */
     int[] classOf() {
@@ -27,6 +49,7 @@ record SampleData(Dataset dataset, Target target, List<GeneTable.Row> genes, Set
     /** The sentence every caption of these sections shares: what the matrix is, and that it is descriptive only. */
     String scope() {
         return "All " + dataset.sampleCount() + " samples of the dataset as the model is given it (after normalise, before"
-                + " the model's own transforms); descriptive only: no metric is computed from this plot.";
+                + " the model's own transforms" + (dataset.valueKind() == ValueKind.COUNTS ? "; counts drawn as log2(count + 1)" : "")
+                + "); descriptive only: no metric is computed from this plot.";
     }
 }

@@ -114,6 +114,21 @@ class SamplePlotsReportTest {
     }
 
     @Test
+    void countsAreDrawnAsLog2CountPlusOne() throws Exception {
+        Dataset counts = DatasetFile.read(data);
+        double[][] v = counts.copyValues();
+        for (double[] row : v) {
+            for (int f = 0; f < row.length; f++) {
+                row[f] = Math.round(Math.pow(2, row[f]));
+            }
+        }
+        Path file = dir.resolve("counts.xfd");
+        DatasetFile.write(counts.withValues(v).withValueKind(org.exprflow.data.ValueKind.COUNTS), file);
+        String html = report("c.html", "--dataset", file.toString(), "--genes", genes.toString());
+        assertEquals(2, ReportHtml.count(html, "counts drawn as log2(count + 1)"), "both captions say so");
+    }
+
+    @Test
     void optionErrors() {
         Cli.run("report", "--output", dir.resolve("x.html").toString(), "--genes", genes.toString())
                 .assertOneLineError(2, "--genes needs --dataset");

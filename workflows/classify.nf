@@ -2,7 +2,7 @@
  * CLASSIFY: cross-validated classification of samples from their expression profiles.
  *
  *   IMPORT -> NORMALISE -> SPLIT -> TRAIN per (repeat, fold)  -> EVALUATE -> REPORT
- *          -> QC                  -> TRAIN final -> PREDICT test ------^
+ *                     -> QC       -> TRAIN final -> PREDICT test ------^
  *                                 -> PERMUTE per chunk of permutations -^
  *
  * With a grid of learners and k, each TRAIN task runs the inner loop of nested CV on its own
@@ -17,7 +17,8 @@
  * own folds, models and metrics, and MULTILABEL gathers the labels' predictions into micro and
  * macro F1.
  *
- * QC runs beside NORMALISE rather than before it: it only reports (and fails the run on data that
+ * QC runs on NORMALISE's output, beside SPLIT and TRAIN: it describes the values the model is given
+ * (a missing fraction that counts what log2 made NA), only reports (and fails the run on data that
  * cannot support the analysis), so nothing downstream needs to wait for it except the report.
  * Every gather sorts by key, so the published files are the same whatever order tasks finish in.
  *
@@ -102,11 +103,13 @@ workflow CLASSIFY {
     IMPORT(ch_input.map { meta, data, samplesheet -> importInput(meta, data, samplesheet) })
     ch_versions = ch_versions.mix(IMPORT.out.versions)
 
-    QC(IMPORT.out.dataset)
-    ch_versions = ch_versions.mix(QC.out.versions)
-
     NORMALISE(IMPORT.out.dataset)
     ch_versions = ch_versions.mix(NORMALISE.out.versions)
+
+    // QC describes the values the model is given (after floor, ceiling and log2): a missing fraction
+    // counts the values log2 made NA. See docs/architecture.md, "QC on the normalised values".
+    QC(NORMALISE.out.dataset)
+    ch_versions = ch_versions.mix(QC.out.versions)
 
     // One branch per label: a single label keeps the dataset's id, several get <dataset>.<label>.
     def targets = params.label_column.toString().tokenize(',')*.trim().findAll()
@@ -210,11 +213,14 @@ workflow CLASSIFY {
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 
-    // Each label's report shows the dataset's QC beside that label's metrics.
+    // Each label's report shows the dataset's QC beside that label's metrics, and draws the normalised
+    // dataset (PCA of the samples; with the label's genes table, the top genes' heatmap).
     ch_report = EVALUATE.out.json.join(EVALUATE.out.predictions)
-        .map { meta, json, predictions -> [meta.dataset, meta, json, predictions] }
+        .join(EVALUATE.out.genes, remainder: true)
+        .map { meta, json, predictions, genes -> [meta.dataset, meta, json, predictions, genes ?: []] }
         .combine(QC.out.json.map { meta, qc -> [meta.id, qc] }, by: 0)
-        .map { key, meta, json, predictions, qc -> [meta, qc, json, predictions] }
+        .combine(NORMALISE.out.dataset.map { meta, dataset -> [meta.id, dataset] }, by: 0)
+        .map { key, meta, json, predictions, genes, qc, dataset -> [meta, qc, json, predictions, dataset, genes] }
     REPORT(ch_report)
     ch_versions = ch_versions.mix(REPORT.out.versions)
 

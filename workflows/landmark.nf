@@ -64,7 +64,7 @@ workflow LANDMARK {
     ch_versions = ch_versions.mix(LANDMARK_SUMMARY.out.versions)
 
     // The report reads landmark-summary's tables through the options classify's outputs use.
-    REPORT(LANDMARK_SUMMARY.out.metrics.map { meta, targets_table, summary -> [meta, [], summary, targets_table] })
+    REPORT(LANDMARK_SUMMARY.out.metrics.map { meta, targets_table, summary -> [meta, [], summary, targets_table, [], []] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // New landmark-only profiles, predicted with every chunk's saved model.

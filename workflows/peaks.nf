@@ -352,7 +352,7 @@ workflow PEAKS {
     // join by meta would not, since in design b their ids differ (the samplesheet, the tissue).
     REPORT(EVALUATE_REGRESSION.out.json.join(EVALUATE_REGRESSION.out.predictions)
         .combine(PEAKS_QC.out.json.map { meta, json -> json })
-        .map { meta, json, table, qc -> [meta, qc, json, table] })
+        .map { meta, json, table, qc -> [meta, qc, json, table, [], []] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC's custom content (main.nf runs MULTIQC): the peak and RNA QC tables and the headline.

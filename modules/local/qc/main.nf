@@ -1,6 +1,7 @@
 /*
- * QC: per-sample and per-feature checks of the imported dataset (missing values, duplicated
- * feature ids, class sizes, ...) as a table and as JSON for the report. Fails with exit code 4
+ * QC: per-sample and per-feature checks of a dataset (missing values, duplicated feature ids, class
+ * sizes, ...) as a table and as JSON for the report. The classify workflow gives it NORMALISE's output,
+ * so it describes the values the model is given. Fails with exit code 4
  * when the data cannot support the analysis.
  */
 process QC {

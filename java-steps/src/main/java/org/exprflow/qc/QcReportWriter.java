@@ -58,6 +58,7 @@ final class QcReportWriter {
     static void writeJson(QcReport report, Path path) throws IOException {
         ObjectNode json = StepJson.QC.newDocument();
         json.put(QcJson.DATASET, report.dataset());
+        json.put(QcJson.SCALE, report.counts() != null ? QcJson.COUNTS : report.log2Scale() ? QcJson.LINEAR : QcJson.LOG);
         ArrayNode samples = json.putArray(QcJson.SAMPLES);
         for (int i = 0; i < report.samples().size(); i++) {
             QcReport.SampleRow r = report.samples().get(i);

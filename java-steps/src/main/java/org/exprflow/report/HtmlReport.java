@@ -52,6 +52,7 @@ final class HtmlReport {
             svg .identity { stroke: #888; stroke-dasharray: 4 3; }
             svg .bar { fill: #cfe3f3; stroke: #0072B2; }
             svg .median-line { stroke: #D55E00; stroke-width: 2; }
+            svg.heatmap rect.frame { stroke: #555; fill: none; }
             table.landmark tr.best td { font-weight: bold; background: #d9f2e3; }
             """;
 
@@ -71,6 +72,13 @@ final class HtmlReport {
     static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark) {
+        return render(title, qc, peaksQc, metrics, predictions, regressionMetrics, regression, landmark, null);
+    }
+
+    /** As above, with the samples' PCA plot and top-genes heatmap when {@code samples} is given. */
+    static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
+                         PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
+                         LandmarkSection.Results landmark, SampleData samples) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
@@ -78,6 +86,9 @@ final class HtmlReport {
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));
+        }
+        if (samples != null) {
+            html.append(PcaSection.render(samples));
         }
         if (peaksQc != null) {
             html.append(PeaksQcSection.render(peaksQc));
@@ -90,6 +101,11 @@ final class HtmlReport {
             if (TopGenesSection.present(metrics)) {
                 html.append(TopGenesSection.render(metrics));
             }
+        }
+        if (samples != null && samples.genes() != null) {
+            html.append(HeatmapSection.render(samples));
+        }
+        if (metrics != null) {
             if (ModelComparisonSection.present(metrics)) {
                 html.append(ModelComparisonSection.render(metrics));
             }

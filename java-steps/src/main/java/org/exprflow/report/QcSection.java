@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.exprflow.plot.Markup;
 import org.exprflow.plot.SvgBoxPlot;
+import org.exprflow.stepfile.QcJson;
 
 /**
  * The QC section of the report: per-sample distributions as box plots with outliers in red, the
@@ -16,18 +17,64 @@ final class QcSection {
     static String render(QcSummary qc) {
         StringBuilder html = new StringBuilder("<section id=\"qc\">\n<h2>Quality control</h2>\n");
         checks(html, qc.checks());
+        String scale = scale(qc);
+        boolean counts = QcJson.COUNTS.equals(scale);
+        boolean logAxis = counts || QcJson.LINEAR.equals(scale);
+        // log2 is monotone, so log2 of each quantile is that quantile of the log2 values (up to type 7's
+        // interpolation between two neighbouring values), and the boxes keep their meaning.
+        double floor = logAxis ? log2Floor(qc, counts) : Double.NaN;
         List<SvgBoxPlot.Box> boxes = qc.samples().stream()
-                .map(s -> new SvgBoxPlot.Box(s.id(), s.quantiles(), s.outlier())).toList();
-        String plot = SvgBoxPlot.render(boxes, "intensity");
+                .map(s -> new SvgBoxPlot.Box(s.id(), logAxis ? log2(s.quantiles(), counts, floor) : s.quantiles(), s.outlier()))
+                .toList();
+        String plot = SvgBoxPlot.render(boxes, counts ? "log2(count + 1)" : logAxis ? "log2(value)" : "value");
         if (!plot.isEmpty()) {
             html.append("<h3>Per-sample intensity distributions</h3>\n<figure>\n").append(plot)
-                    .append("<figcaption>Whiskers: min to max; box: quartiles; line: median. Outlier samples in red."
-                            + "</figcaption>\n</figure>\n");
+                    .append("<figcaption>Whiskers: min to max; box: quartiles; line: median. Outlier samples in red.")
+                    .append(counts ? " Counts drawn as log2(count + 1)."
+                            : logAxis ? " The values are on a linear scale (QC's scale rule, as normalise --log2 auto), so"
+                            + " they are drawn as log2(value)" + (Double.isNaN(floor) ? "" : "; quantiles at or below 0,"
+                            + " which have no log, are drawn at the bottom of the axis") + "."
+                            : " Values as QC read them (they look log-scaled already).")
+                    .append("</figcaption>\n</figure>\n");
         }
         samples(html, qc.samples());
         counts(html, qc);
         batches(html, qc.batches());
         return html.append("</section>\n").toString();
+    }
+
+    /** The JSON's scale; for a file from before it was recorded, linear when some sample's upper quartile exceeds 100. */
+    static String scale(QcSummary qc) {
+        if (qc.scale() != null) {
+            return qc.scale();
+        }
+        boolean linear = qc.samples().stream().anyMatch(s -> s.quantiles().length == 5 && s.quantiles()[3] > 100);
+        return linear ? QcJson.LINEAR : QcJson.LOG;
+    }
+
+    /** Where a quantile at or below 0 is drawn on a log2(value) axis: 1 below the lowest positive one; NaN when none is. */
+    private static double log2Floor(QcSummary qc, boolean counts) {
+        double lowest = Double.POSITIVE_INFINITY;
+        boolean any = false;
+        for (QcSummary.Sample s : qc.samples()) {
+            for (double q : s.quantiles()) {
+                if (q > 0) {
+                    lowest = Math.min(lowest, q);
+                } else if (!counts && q <= 0) {
+                    any = true;
+                }
+            }
+        }
+        return any && lowest < Double.POSITIVE_INFINITY ? Math.floor(Math.log(lowest) / Math.log(2)) - 1 : Double.NaN;
+    }
+
+    private static double[] log2(double[] quantiles, boolean counts, double floor) {
+        double[] out = new double[quantiles.length];
+        for (int i = 0; i < out.length; i++) {
+            double q = quantiles[i];
+            out[i] = counts ? Math.log(q + 1) / Math.log(2) : q > 0 ? Math.log(q) / Math.log(2) : floor;
+        }
+        return out;
     }
 
     private static void checks(StringBuilder html, List<QcSummary.Check> checks) {

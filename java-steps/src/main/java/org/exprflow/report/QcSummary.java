@@ -14,7 +14,7 @@ import org.exprflow.stepfile.QcJson;
  * optional: an absent number is NaN, an absent list empty, so the report keeps working while the QC
  * step gains or renames fields.
  */
-record QcSummary(String dataset, List<Sample> samples, Map<String, Double> features,
+record QcSummary(String dataset, String scale, List<Sample> samples, Map<String, Double> features,
                  Map<String, Map<String, Double>> classes, List<Check> checks, List<BatchTable> batches) {
 
     /** The batch × class table of one target, with Cramér's V and the batches that hold one class only. */
@@ -74,7 +74,7 @@ record QcSummary(String dataset, List<Sample> samples, Map<String, Double> featu
             batches.add(new BatchTable(e.getKey(), strings(t, QcJson.BATCH_NAMES), strings(t, QcJson.BATCH_CLASSES), counts,
                     JsonFile.number(t, QcJson.CRAMERS_V), strings(t, QcJson.SINGLE_CLASS_BATCHES)));
         });
-        return new QcSummary(JsonFile.string(root, QcJson.DATASET), samples, features, classes, checks, batches);
+        return new QcSummary(JsonFile.string(root, QcJson.DATASET), JsonFile.string(root, QcJson.SCALE), samples, features, classes, checks, batches);
     }
 
     private static List<String> strings(JsonNode node, String key) {

@@ -1,12 +1,19 @@
 package org.exprflow.report;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
+import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
+import org.exprflow.data.Target;
+import org.exprflow.stepfile.GeneTable;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.StepJson;
@@ -32,7 +39,11 @@ import picocli.CommandLine.Option;
  * the CV model, and the configuration chosen in each outer fold with the gene-selection
  * stability;</li>
  * <li>{@code --predictions} (the merged table of {@code evaluate --output-predictions}): one-vs-rest ROC
- * curves per class from the pooled CV predictions, and from the test set when present.</li>
+ * curves per class from the pooled CV predictions, and from the test set when present;</li>
+ * <li>{@code --dataset} (normalise's output, the values the model is given): the PCA plot of the samples
+ * in class colours with the QC outliers of {@code --qc} marked; with {@code --genes} (evaluate's genes
+ * table) the heatmap of the top genes across the samples. Descriptive only: no metric comes from
+ * them.</li>
  * </ul>
  * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
@@ -57,8 +68,30 @@ public final class ReportCommand extends StepCommand {
     @Option(names = "--predictions", paramLabel = "ALL.tsv", description = "Merged predictions from 'exprflow evaluate' or 'exprflow evaluate-regression'.")
     Path predictions;
 
+    @Option(names = "--dataset", paramLabel = "D.xfd", description = "The dataset the model was given (normalise's output): "
+            + "the PCA plot of the samples, and with --genes the heatmap of the top genes.")
+    Path dataset;
+
+    @Option(names = "--genes", paramLabel = "GENES.tsv", description = "Genes table of 'exprflow evaluate --output-genes': "
+            + "the heatmap of its top genes across the samples of --dataset.")
+    Path genes;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "The label whose classes colour the samples of "
+            + "--dataset (default: its first label).")
+    String target;
+
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "exprflow report", description = "Page title (default: ${DEFAULT-VALUE}).")
     String title;
+
+    @Override
+    protected void validateArguments() {
+        if (genes != null && dataset == null) {
+            throw UserException.badParameter("--genes needs --dataset: the heatmap draws the genes' values in its samples");
+        }
+        if (target != null && dataset == null) {
+            throw UserException.badParameter("--target needs --dataset");
+        }
+    }
 
     @Override
     protected void execute() throws Exception {
@@ -86,13 +119,25 @@ public final class ReportCommand extends StepCommand {
         boolean regressionTable = RegressionTable.KIND.equals(predictionsKind);
         PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
+        SampleData samples = null;
+        if (dataset != null) {
+            Dataset d = DatasetFile.read(dataset);
+            Target t = target == null ? d.primaryTarget() : d.target(target);
+            if (!t.isNominal()) {
+                throw UserException.unsuitable(dataset + ": label '" + t.name() + "' is numeric; the sample plots colour classes");
+            }
+            Set<String> outliers = qcSummary == null ? null : qcSummary.samples().stream().filter(QcSummary.Sample::outlier)
+                    .map(QcSummary.Sample::id).collect(Collectors.toCollection(TreeSet::new));
+            samples = new SampleData(d, t, genes == null ? null : GeneTable.read(genes), outliers);
+        }
         String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
-                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets));
+                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets), samples);
         AtomicOutput.writeString(output, html);
         Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (peaksQc != null ? " peak/RNA QC" : "")
                 + (metricsJson != null ? " metrics" : "")
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
+                + (samples != null ? " PCA" + (samples.genes() != null ? " heatmap" : "") : "")
                 + " sections");
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * The keys of the QC JSON ({@link StepJson#QC}), written by {@code exprflow qc} and read by the
  * report, in one place so that the two cannot drift apart:
  * <pre>
- * {"dataset", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
+ * {"dataset", "scale": "linear"|"log"|"counts", "samples": [{"id", "missing_fraction", "quantiles": [min, q25, median, q75, max],
  *   "mean", "mean_correlation", "outlier"[, "library_size", "zero_fraction", "detected_genes": counts only]}], "features": {"count", "constant", "near_constant",
  *   "duplicated_ids"}, "classes": {target: {class: count}},
  *   "checks": [{"name", "status", "value", "warn", "fail", "message"}],
@@ -16,6 +16,15 @@ import java.util.List;
  */
 public final class QcJson {
     public static final String DATASET = "dataset";
+    /**
+     * The scale of the values (since issue 14): {@link #LINEAR} (QC's scale rule, the same as normalise
+     * --log2 auto, says they need log2), {@link #LOG} (they look log-scaled already) or {@link #COUNTS}; the
+     * report draws linear values and counts on a log2 axis. Absent in older files.
+     */
+    public static final String SCALE = "scale";
+    public static final String LINEAR = "linear";
+    public static final String LOG = "log";
+    public static final String COUNTS = "counts";
     public static final String SAMPLES = "samples";
     public static final String ID = "id";
     public static final String MISSING_FRACTION = "missing_fraction";

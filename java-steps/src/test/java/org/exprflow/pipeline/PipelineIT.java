@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.exprflow.stepfile.StepJson;
 import org.exprflow.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -139,6 +140,26 @@ class PipelineIT {
                 genes.get(1));
         assertTrue(genes.size() > 2, "no gene rows");
         assertTrue(Files.readString(published("report/matrix.report.html")).contains("<h2>Top genes</h2>"));
+    }
+
+    /**
+     * Issue 14: the report draws the normalised dataset (the PCA plot, with the simulated outlier marked,
+     * and the top genes' heatmap); QC describes the normalised (log2) values, and the end of the run
+     * still warns about the outlier.
+     */
+    @Test
+    void reportDrawsTheSamplesAndQcDescribesTheNormalisedValues() throws IOException {
+        String html = Files.readString(published("report/matrix.report.html"));
+        assertTrue(html.contains("<h2>Samples: principal components</h2>"), "no PCA plot in the report");
+        assertTrue(html.contains("<h2>Top genes across samples</h2>"), "no heatmap in the report");
+        String planted = Files.readAllLines(TestEnvironment.projectDir().resolve("test-data/classify/truth.tsv")).stream()
+                .filter(l -> l.startsWith("outlier\t")).map(l -> l.split("\t")[1]).findFirst().orElseThrow();
+        assertTrue(Pattern.compile("<title>" + Pattern.quote(planted) + " \\([^)]*\\), QC outlier</title></path>").matcher(html).find(),
+                "the simulated outlier " + planted + " is not marked in the PCA plot");
+        assertEquals("log", StepJson.QC.read(published("qc/matrix.qc.json")).path("scale").textValue(),
+                "QC did not read the normalised (log2) values");
+        assertTrue(testProfile.output().contains("QC warn matrix: outliers: 1 outlier sample(s): " + planted),
+                testProfile.output());
     }
 
     @Test

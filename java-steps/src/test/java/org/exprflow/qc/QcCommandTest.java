@@ -87,6 +87,8 @@ class QcCommandTest {
         assertTrue(json.contains("\n  \"dataset\": \"fixture\",\n  \"exprflow_format\": 1,\n  \"exprflow_kind\": \"qc\",\n"
                 + "  \"features\": {"), json);
         JsonNode root = StepJson.QC.read(tmp.resolve("qc.json"));
+        // values 3..9 look log-scaled (the report draws them as they are)
+        assertEquals("log", root.path("scale").textValue());
         // Largest per-sample missing fraction 0.4 > 0.2: fail; smallest class 2 < 5: fail.
         Map<String, JsonNode> checks = new java.util.HashMap<>();
         root.path("checks").forEach(c -> checks.put(c.path("name").textValue(), c));
@@ -189,6 +191,8 @@ class QcCommandTest {
         assertEquals(0, qc(xfd, b));
         assertEquals(-1L, Files.mismatch(a.resolve("qc.tsv"), b.resolve("qc.tsv")));
         assertEquals(-1L, Files.mismatch(a.resolve("qc.json"), b.resolve("qc.json")));
+        // simulated intensities are linear: the report draws them on a log2 axis
+        assertEquals("linear", StepJson.QC.read(a.resolve("qc.json")).path("scale").textValue());
 
         List<String> flagged = new ArrayList<>();
         for (String line : Files.readAllLines(a.resolve("qc.tsv")).subList(1, 61)) {

@@ -72,6 +72,12 @@ final class HtmlReport {
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark) {
         StringBuilder html = open(title);
+        // The chromatin and landmark reports open with whether the model beats its baseline, and by how much.
+        String headline = regressionMetrics != null ? RegressionSection.headline(regressionMetrics)
+                : landmark != null ? LandmarkSection.headline(landmark) : null;
+        if (headline != null) {
+            html.append("<p class=\"headline\">").append(headline).append("</p>\n");
+        }
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));

@@ -162,7 +162,7 @@ final class HtmlReport {
                 String set = e.getKey();
                 JsonNode model = JsonFile.object(e.getValue(), "model");
                 if (!model.isEmpty()) {
-                    row(html, "samples scored (" + Markup.escape(set) + ")",
+                    row(html, "samples scored (" + Markup.escape(set.equals("predict") ? "new samples" : set) + ")",
                             Markup.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
                                     + Markup.fixed(JsonFile.number(model, "predictions"), 0) + " predictions");
                 }

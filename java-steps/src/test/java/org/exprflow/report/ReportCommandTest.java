@@ -233,7 +233,7 @@ class ReportCommandTest {
         assertTrue(html.contains("<th>new samples model</th><th>new samples ZeroR</th>"), html);
         // model 2 of 3 right, balanced (1 + 1/2) / 2; ZeroR always ALL: 1/3, balanced 0.5
         assertTrue(html.contains("<tr><th>balanced accuracy</th><td>0.750</td><td>0.500</td></tr>"), html);
-        assertTrue(html.contains("samples scored (predict)"), html);
+        assertTrue(html.contains("<tr><th>samples scored (new samples)</th><td>3 samples, 3 predictions</td></tr>"), html);
         assertTrue(html.contains("New samples with known labels (3)"), "ROC of the new samples");
     }
 

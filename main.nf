@@ -284,7 +284,8 @@ workflow {
     } else {
         PREDICT_SAMPLES(ch_input)
         ch_versions = FETCH_INPUTS.out.versions.mix(PREDICT_SAMPLES.out.versions)
-        ch_multiqc = Channel.empty() // no QC or metrics of its own yet
+        // labelled new samples: the headline of their metrics (none without labels)
+        ch_multiqc = PREDICT_SAMPLES.out.metrics.map { meta, json -> MultiqcContent.classification(meta.id, json) }
     }
 
     // Where every downloaded file came from (accession, kind, file, size, md5, url), one table

@@ -3,12 +3,15 @@
  * predicted expression, e.g. Xpresso's) against one measured-expression table (docs/score.md).
  *
  *   --predictions FILE[,FILE|GLOB...] -> SCORE per predictions file (same --measurements, --id_map)
+ *                                     -> SCORE_REPORT (one page comparing them all)
  *
  * Each predictions file is its own cached task with meta.id = its file name without extensions,
- * so adding a model's file to the list reruns only that file's task. The files are independent:
- * there is no gather, and nothing depends on the order in which the tasks finish.
+ * so adding a model's file to the list reruns only that file's task. SCORE_REPORT gathers every
+ * file's score and pairs, sorted by id, so nothing depends on the order in which the tasks finish; it
+ * is named after the measurements (<measurements>.score_report.html), the one thing all share.
  */
-include { SCORE } from '../modules/local/score'
+include { SCORE        } from '../modules/local/score'
+include { SCORE_REPORT } from '../modules/local/score_report'
 
 /*
  * The files named by --predictions: a comma-separated list of paths or globs (relative to the
@@ -48,11 +51,18 @@ workflow SCORE_PREDICTIONS {
     main:
     SCORE(ch_predictions.map { meta, predictions -> [meta, predictions, measurements, id_map] })
 
+    // Every model side by side, in id order.
+    ch_scored = SCORE.out.json.join(SCORE.out.pairs)
+        .map { meta, json, pairs -> [meta.id, json, pairs] }
+        .toSortedList { a, b -> a[0] <=> b[0] }
+        .map { scored -> [[id: measurements.simpleName], scored*.getAt(0), scored*.getAt(1), scored*.getAt(2)] }
+    SCORE_REPORT(ch_scored)
+
     emit:
     metrics  = SCORE.out.tsv
     json     = SCORE.out.json
     pairs    = SCORE.out.pairs
-    plot     = SCORE.out.svg
+    report   = SCORE_REPORT.out.html
     // One versions.yml per task, all alike: main.nf keeps each distinct block once.
-    versions = SCORE.out.versions
+    versions = SCORE.out.versions.mix(SCORE_REPORT.out.versions)
 }

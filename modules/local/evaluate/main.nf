@@ -13,6 +13,8 @@
  * The fold tasks' candidate scores give the model comparison (corrected resampled t-test).
  * The caller passes the tables sorted by key, so the command line is the same on every run and
  * the task hash does not depend on the order in which the fold tasks finished.
+ * --analysis predict (workflows/predict.nf, as EVALUATE_PREDICTED) passes only the predictions of
+ * labelled new samples: no fold choices (so no selection or genes table) and no dataset.
  */
 process EVALUATE {
     tag "${meta.id}"
@@ -25,7 +27,7 @@ process EVALUATE {
     tuple val(meta), path("${prefix}.metrics.tsv")    , emit: tsv
     tuple val(meta), path("${prefix}.metrics.json")   , emit: json
     tuple val(meta), path("${prefix}.predictions.tsv"), emit: predictions
-    tuple val(meta), path("${prefix}.selection.tsv")  , emit: selection
+    tuple val(meta), path("${prefix}.selection.tsv")  , emit: selection, optional: true // absent without fold choices (predict)
     tuple val(meta), path("${prefix}.genes.tsv")      , emit: genes, optional: true // absent with choice tables of an older train
     path "versions.yml"                               , emit: versions
 
@@ -40,11 +42,9 @@ process EVALUATE {
         --output-tsv ${Exprflow.shellQuote(prefix + '.metrics.tsv')} \\
         --output-json ${Exprflow.shellQuote(prefix + '.metrics.json')} \\
         --output-predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')} \\
-        --fold-choices ${Exprflow.shellQuote(fold_choices)} \\
-        --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} \\
-        --output-genes ${Exprflow.shellQuote(prefix + '.genes.tsv')} \\
+        ${fold_choices ? "--fold-choices ${Exprflow.shellQuote(fold_choices)} --output-selection ${Exprflow.shellQuote(prefix + '.selection.tsv')} --output-genes ${Exprflow.shellQuote(prefix + '.genes.tsv')}" : ''} \\
         ${permutations ? "--permutations ${Exprflow.shellQuote(permutations)}" : ''} \\
-        --dataset ${Exprflow.shellQuote(dataset)} \\
+        ${dataset ? "--dataset ${Exprflow.shellQuote(dataset)}" : ''} \\
         ${candidate_scores ? "--candidate-scores ${Exprflow.shellQuote(candidate_scores)}" : ''} \\
         ${learning_curve ? "--learning-curve ${Exprflow.shellQuote(learning_curve)}" : ''} \\
         ${args}

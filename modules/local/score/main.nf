@@ -2,7 +2,8 @@
  * SCORE: scores one table of external predictions (e.g. a published model's per-gene predicted
  * expression) against the measured-expression table, joined on the id (optionally translated
  * through an id map): matched and unmatched counts, Pearson r, Spearman rho, R2, RMSE, MAE beside
- * the measured-mean baseline, the joined pairs and a predicted-vs-measured SVG (docs/score.md).
+ * the measured-mean baseline, and the joined pairs (docs/score.md). The plots are SCORE_REPORT's: one
+ * page for every predictions file (the step's own --output-svg stays for use by hand).
  *
  * The inputs are staged in their own directories: a predictions file and a measurements file may
  * share a name (two exports called expression.tsv), and the step refuses an output naming an input.
@@ -20,7 +21,6 @@ process SCORE {
     tuple val(meta), path("${prefix}.score.tsv") , emit: tsv
     tuple val(meta), path("${prefix}.score.json"), emit: json
     tuple val(meta), path("${prefix}.pairs.tsv") , emit: pairs
-    tuple val(meta), path("${prefix}.score.svg") , emit: svg
     path "versions.yml"                          , emit: versions
 
     script:
@@ -37,7 +37,6 @@ process SCORE {
         --output-tsv ${Exprflow.shellQuote(prefix + '.score.tsv')} \\
         --output-json ${Exprflow.shellQuote(prefix + '.score.json')} \\
         --output-pairs ${Exprflow.shellQuote(prefix + '.pairs.tsv')} \\
-        --output-svg ${Exprflow.shellQuote(prefix + '.score.svg')} \\
         ${args}
     """
 }

@@ -48,6 +48,7 @@ import org.exprflow.io.AtomicOutput;
             org.exprflow.evaluate.MultilabelCommand.class,
             org.exprflow.evaluate.EvaluateRegressionCommand.class,
             org.exprflow.score.ScoreCommand.class,
+            org.exprflow.report.ScoreReportCommand.class,
             org.exprflow.report.ReportCommand.class,
             org.exprflow.peaks.BinCommand.class,
             org.exprflow.peaks.RegionDatasetCommand.class,

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * The {@code evaluate} step: merges the prediction files of all CV fold tasks and of the final model,
  * and scores the model against the ZeroR baseline on each set that has known truths (cv, then
- * test). Rows of the predict set, and any row whose truth is NA, are not scored. Input order does
+ * test, then predict: new samples whose labels were given to {@code --analysis predict}, with ZeroR
+ * predicting the saved model's training class prior). Any row whose truth is NA is not scored. Input order does
  * not matter: rows are merged and sorted before anything is computed.
  *
  * <p><b>Metrics TSV</b> ({@code --output-tsv}), long format, one value per line:
@@ -343,7 +344,7 @@ public final class EvaluateCommand extends StepCommand {
             Log.warn("learners other than " + LEARNERS + " are not evaluated: " + ignored.stream().sorted().toList());
         }
         if (out.isEmpty()) {
-            throw UserException.unsuitable("no cv or test prediction of learner 'model' or 'ZeroR' has a known truth;"
+            throw UserException.unsuitable("no cv, test or predict prediction of learner 'model' or 'ZeroR' has a known truth;"
                     + " nothing to evaluate");
         }
         return out;

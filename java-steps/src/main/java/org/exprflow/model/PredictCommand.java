@@ -64,13 +64,16 @@ public final class PredictCommand extends StepCommand {
         if (!(maxImputedFraction >= 0 && maxImputedFraction <= 1)) {
             throw UserException.badParameter("--max-imputed-fraction must be between 0 and 1, got " + maxImputedFraction);
         }
-        List<PredictionTable.Row> rows = new ArrayList<>(PredictionRows.withUncalibrated(set, 0, 0, data, model.targetName(),
+        List<PredictionTable.Row> rows = new ArrayList<>(PredictionRows.withUncalibrated(set,
+                PredictionTable.NO_FOLD, PredictionTable.NO_FOLD, data, model.targetName(),
                 model, imputeMissing ? maxImputedFraction : -1));
-        rows.addAll(PredictionRows.of(set, 0, 0, "ZeroR", data, model.targetName(), model.levels(),
+        rows.addAll(PredictionRows.of(set, PredictionTable.NO_FOLD, PredictionTable.NO_FOLD, "ZeroR", data, model.targetName(), model.levels(),
                 model.predictBaseline(data.sampleCount())));
         PredictionTable table = new PredictionTable(model.levels(), rows);
         table.write(output);
-        Log.info("predicted " + data.sampleCount() + " samples with a model of " + model.selectedFeatureIds().size()
+        long labelled = rows.stream().filter(r -> r.learner().equals("model") && r.truth() != null).count();
+        Log.info("predicted " + data.sampleCount() + " samples (" + labelled + " with a known '" + model.targetName()
+                + "' label, which evaluate can score) with a model of " + model.selectedFeatureIds().size()
                 + " features; classes: " + String.join(", ", model.levels()) + "; trained with class imbalance handling: "
                 // models saved before --imbalance existed were fitted without it
                 + model.metadata().getOrDefault("imbalance", ClassImbalance.none.name()));

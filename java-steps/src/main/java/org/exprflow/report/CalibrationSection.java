@@ -77,7 +77,8 @@ final class CalibrationSection {
                     curves.add(new SvgReliabilityPlot.Curve(levels.get(c), points, JsonFile.number(cls, BRIER)));
                 }
                 String what = learner.equals(UNCALIBRATED_LEARNER) ? "model before calibration" : "model";
-                String set = e.getKey().equals("cv") ? "pooled cross-validation predictions" : e.getKey() + " set predictions";
+                String set = e.getKey().equals("cv") ? "pooled cross-validation predictions"
+                        : e.getKey().equals("predict") ? "new samples with known labels" : e.getKey() + " set predictions";
                 String caption = what + ", " + set + " (" + node.path(PREDICTIONS).asLong() + ")";
                 html.append("<figure>\n").append(SvgReliabilityPlot.render(curves, caption)).append("</figure>\n");
             }

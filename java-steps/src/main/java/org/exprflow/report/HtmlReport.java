@@ -79,10 +79,13 @@ final class HtmlReport {
     static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark, SampleData samples) {
-        StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-                .append("<h1>").append(Markup.escape(title)).append("</h1>\n");
+        StringBuilder html = open(title);
+        // The chromatin and landmark reports open with whether the model beats its baseline, and by how much.
+        String headline = regressionMetrics != null ? RegressionSection.headline(regressionMetrics)
+                : landmark != null ? LandmarkSection.headline(landmark) : null;
+        if (headline != null) {
+            html.append("<p class=\"headline\">").append(headline).append("</p>\n");
+        }
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));
@@ -128,6 +131,21 @@ final class HtmlReport {
         if (landmark != null) {
             html.append(LandmarkSection.render(landmark));
         }
+        return close(html);
+    }
+
+    /**
+     * The page up to and including its h1: the one stylesheet of every exprflow report (also the score
+     * comparison of {@link ScoreReportCommand}). The caller appends the sections and {@link #close}.
+     */
+    static StringBuilder open(String title) {
+        return new StringBuilder().append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
+                .append("<h1>").append(Markup.escape(title)).append("</h1>\n");
+    }
+
+    /** The end of a page begun with {@link #open}. */
+    static String close(StringBuilder html) {
         return html.append("</body>\n</html>\n").toString();
     }
 
@@ -160,7 +178,7 @@ final class HtmlReport {
                 String set = e.getKey();
                 JsonNode model = JsonFile.object(e.getValue(), "model");
                 if (!model.isEmpty()) {
-                    row(html, "samples scored (" + Markup.escape(set) + ")",
+                    row(html, "samples scored (" + Markup.escape(set.equals("predict") ? "new samples" : set) + ")",
                             Markup.fixed(JsonFile.number(model, "samples"), 0) + " samples, "
                                     + Markup.fixed(JsonFile.number(model, "predictions"), 0) + " predictions");
                 }

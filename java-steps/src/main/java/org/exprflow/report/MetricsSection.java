@@ -36,11 +36,20 @@ final class MetricsSection {
     /** One column of the overall table: a (set, learner) present in the metrics. */
     private record Column(String set, String learner, JsonNode metrics) {
         String heading() {
-            return ("cv".equals(set) ? "CV" : set) + " " + learner;
+            return setName(set) + " " + learner;
         }
     }
 
     private MetricsSection() {
+    }
+
+    /** The heading of a scored set: CV, test, or "new samples" for the labelled samples of --analysis predict. */
+    static String setName(String set) {
+        return switch (set) {
+            case "cv" -> "CV";
+            case "predict" -> "new samples";
+            default -> set;
+        };
     }
 
     static String render(JsonNode metrics) {

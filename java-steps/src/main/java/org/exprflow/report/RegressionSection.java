@@ -26,6 +26,8 @@ import org.exprflow.plot.SvgHistogram;
  */
 final class RegressionSection {
     private static final String MODEL = RegressionMetricsJson.MODEL;
+    /** The baseline learner of the regression table: each target's training mean. */
+    private static final String BASELINE = "mean";
     /** Points drawn per scatter plot at most: beyond that an SVG gets slow to open and adds nothing. */
     static final int MAX_POINTS = 5000;
     private static final int HISTOGRAM_BINS = 20;
@@ -54,6 +56,54 @@ final class RegressionSection {
             scatters(html, table);
         }
         return html.append("</section>\n").toString();
+    }
+
+    /** The numbers of the opening line: three decimals (NA when undefined). */
+    private static String number(double x) {
+        return Markup.fixed(x, 3);
+    }
+
+    /**
+     * The report's opening line: on the test set (else CV), whether the model beats the training-mean
+     * baseline and by how much, on MAE (lower is better, and always defined) and on the pooled Pearson
+     * r, e.g. "Test (held-out partition): the model beats the training-mean baseline: MAE 0.520 against
+     * 0.750 (30.7% lower); Pearson r 0.620 against 0.410 (+0.210)." Null when neither set has both.
+     */
+    static String headline(JsonNode metrics) {
+        JsonNode sets = JsonFile.object(metrics, RegressionMetricsJson.SETS);
+        for (String set : List.of("test", "cv")) {
+            JsonNode model = JsonFile.object(JsonFile.object(JsonFile.object(sets, set), MODEL), RegressionMetricsJson.OVERALL);
+            JsonNode mean = JsonFile.object(JsonFile.object(JsonFile.object(sets, set), BASELINE), RegressionMetricsJson.OVERALL);
+            double mae = JsonFile.number(model, RegressionMetricsJson.MAE);
+            double baseMae = JsonFile.number(mean, RegressionMetricsJson.MAE);
+            if (Double.isNaN(mae) || Double.isNaN(baseMae)) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(Markup.escape(capitalised(setName(set)))).append(": the model <strong>")
+                    .append(mae < baseMae ? "beats" : "does not beat").append("</strong> the training-mean baseline: MAE ")
+                    .append(number(mae)).append(" against ").append(number(baseMae));
+            if (baseMae > 0) {
+                line.append(" (").append(Markup.fixed(100 * Math.abs(baseMae - mae) / baseMae, 1)).append("% ")
+                        .append(mae <= baseMae ? "lower" : "higher").append(')');
+            }
+            double r = JsonFile.number(model, RegressionMetricsJson.PEARSON);
+            double baseR = JsonFile.number(mean, RegressionMetricsJson.PEARSON);
+            if (!Double.isNaN(r)) {
+                line.append("; Pearson r ").append(number(r));
+                if (Double.isNaN(baseR)) {
+                    line.append(" (the baseline's is undefined: it predicts one value)");
+                } else {
+                    line.append(" against ").append(number(baseR)).append(" (").append(r >= baseR ? "+" : "−")
+                            .append(number(Math.abs(r - baseR))).append(')');
+                }
+            }
+            return line.append('.').toString();
+        }
+        return null;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** A readable name for a set of the regression table. */

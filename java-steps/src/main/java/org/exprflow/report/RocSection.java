@@ -3,6 +3,7 @@ package org.exprflow.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.exprflow.stepfile.MetricsJson;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stats.RocCurve;
 import org.exprflow.plot.SvgRocPlot;
@@ -19,7 +20,7 @@ final class RocSection {
 
     static String render(PredictionTable predictions) {
         StringBuilder plots = new StringBuilder();
-        for (String set : List.of("cv", "test")) {
+        for (String set : MetricsJson.SETS) {
             List<PredictionTable.Row> rows = predictions.rows(set, LEARNER).stream().filter(r -> r.truth() != null).toList();
             if (rows.isEmpty()) {
                 continue;
@@ -29,8 +30,11 @@ final class RocSection {
                 RocCurve curve = RocCurve.of(predictions.levels(), rows, c);
                 curves.add(new SvgRocPlot.Curve(predictions.levels().get(c), curve.points(), curve.area()));
             }
-            String caption = set.equals("cv") ? "Pooled cross-validation predictions (" + rows.size() + ")"
-                    : "Test set predictions (" + rows.size() + ")";
+            String caption = switch (set) {
+                case "cv" -> "Pooled cross-validation predictions (" + rows.size() + ")";
+                case "predict" -> "New samples with known labels (" + rows.size() + ")";
+                default -> "Test set predictions (" + rows.size() + ")";
+            };
             plots.append("<figure>\n").append(SvgRocPlot.render(curves, caption)).append("</figure>\n");
         }
         if (plots.length() == 0) {

@@ -167,10 +167,10 @@ public final class ScoreCommand extends StepCommand {
             outputs.put(outputPairs, ScoreReportWriter.pairsTsv(pairs));
         }
         if (outputSvg != null) {
-            String xLabel = "measured " + meas.valueColumn() + (measuredTransform == MeasuredTransform.LOG2P1 ? ", log2(x + 1)" : "");
+            String xLabel = ScoreAxisLabel.measured(meas.valueColumn(), measuredTransform == MeasuredTransform.LOG2P1);
             String title = "Predicted vs measured: Pearson r = " + Markup.fixed(model.pearson(), 3) + " (n = " + model.n() + ")";
             outputs.put(outputSvg, SvgScatterPlot.standalone(pairs.measured(), pairs.predicted(), xLabel,
-                    "predicted " + pred.valueColumn(), title));
+                    ScoreAxisLabel.predicted(pred.valueColumn()), title));
         }
         for (Map.Entry<Path, String> e : outputs.entrySet()) {
             try {

@@ -9,6 +9,7 @@ import org.exprflow.io.JsonOutput;
 import org.exprflow.stepfile.StepJson;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.exprflow.stepfile.ScoreJson;
 import org.exprflow.stepfile.ScoreTables;
 
 /**
@@ -55,17 +56,17 @@ final class ScoreReportWriter {
         rows.add(new ScoreTables.Metric(name, value));
     }
 
-    /** The score JSON ({@link StepJson#SCORE}); nothing in exprflow reads it back, the user's tools do. */
+    /** The score JSON ({@link StepJson#SCORE}, keys in {@link ScoreJson}); {@code exprflow score-report} reads it back. */
     static String json(ScoreSummary s) {
         RegressionMetrics m = s.model();
         ObjectNode w = StepJson.SCORE.newDocument();
         w.put("step", "score");
-        w.putObject("options")
-                .put("transform", s.transform().label)
+        w.putObject(ScoreJson.OPTIONS)
+                .put(ScoreJson.TRANSFORM, s.transform().label)
                 .put("duplicates", s.duplicates().label)
                 .put("strip_versions", s.versions().label());
-        input(w.putObject("predictions"), s.predictions()).put("unmapped_ids", s.unmappedPredictions());
-        input(w.putObject("measurements"), s.measurements());
+        input(w.putObject(ScoreJson.PREDICTIONS), s.predictions()).put("unmapped_ids", s.unmappedPredictions());
+        input(w.putObject(ScoreJson.MEASUREMENTS), s.measurements());
         if (s.idMap() == null) {
             w.putNull("id_map");
         } else {
@@ -74,21 +75,21 @@ final class ScoreReportWriter {
                     .put("header", s.idMap().header())
                     .put("entries", s.idMap().entries());
         }
-        w.putObject("join")
-                .put("matched", s.pairs().matched())
-                .put("unmatched_predictions", s.pairs().unmatchedPredictions())
-                .put("unmatched_measurements", s.pairs().unmatchedMeasurements())
-                .put("scored", m.n());
-        w.putObject("model")
-                .put("pearson", m.pearson())
-                .put("spearman", m.spearman())
-                .put("r2", m.r2())
-                .put("rmse", m.rmse())
-                .put("mae", m.mae());
-        w.putObject("mean_baseline")
-                .put("prediction", s.baselineMean())
-                .put("rmse", s.baselineRmse())
-                .put("mae", s.baselineMae());
+        w.putObject(ScoreJson.JOIN)
+                .put(ScoreJson.MATCHED, s.pairs().matched())
+                .put(ScoreJson.UNMATCHED_PREDICTIONS, s.pairs().unmatchedPredictions())
+                .put(ScoreJson.UNMATCHED_MEASUREMENTS, s.pairs().unmatchedMeasurements())
+                .put(ScoreJson.SCORED, m.n());
+        w.putObject(ScoreJson.MODEL)
+                .put(ScoreJson.PEARSON, m.pearson())
+                .put(ScoreJson.SPEARMAN, m.spearman())
+                .put(ScoreJson.R2, m.r2())
+                .put(ScoreJson.RMSE, m.rmse())
+                .put(ScoreJson.MAE, m.mae());
+        w.putObject(ScoreJson.MEAN_BASELINE)
+                .put(ScoreJson.PREDICTION, s.baselineMean())
+                .put(ScoreJson.RMSE, s.baselineRmse())
+                .put(ScoreJson.MAE, s.baselineMae());
         return JsonOutput.render(w);
     }
 
@@ -98,7 +99,7 @@ final class ScoreReportWriter {
                 .put("delimiter", in.delimiter())
                 .put("header", in.header())
                 .put("id_column", in.idColumn())
-                .put("value_column", in.valueColumn())
+                .put(ScoreJson.VALUE_COLUMN, in.valueColumn())
                 .put("rows", in.rows())
                 .put("ids", in.ids())
                 .put("duplicated_ids", in.duplicatedIds());

@@ -28,8 +28,11 @@ import java.util.List;
  * With --learning-curve, a "learning_curve" block, whose keys are in {@link LearningCurveJson}.
  */
 public final class MetricsJson {
-    /** The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted). */
-    public static final List<String> SETS = List.of("cv", "test");
+    /**
+     * The scored sets and the evaluated learners, in the order the report shows them (the file's keys are sorted).
+     * predict holds new samples scored against their labels ({@code --analysis predict} with labels).
+     */
+    public static final List<String> SETS = List.of("cv", "test", "predict");
     public static final List<String> LEARNERS = List.of("model", "ZeroR");
 
     public static final String LEVELS = "levels";

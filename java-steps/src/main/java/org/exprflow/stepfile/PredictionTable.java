@@ -20,10 +20,14 @@ import org.exprflow.io.Fields;
  * set  repeat  fold  sample  learner  truth  predicted  prob:ALL  prob:AML
  * cv   1       3     P12     model    AML    AML        0.1       0.9
  * cv   1       3     P12     ZeroR    AML    ALL        0.7       0.3
- * test 0       0     P40     model    ALL    ALL        0.95      0.05
+ * test NA      NA    P40     model    ALL    ALL        0.95      0.05
  * </pre>
  * set is cv (held-out fold of cross-validation), test (independent test samples, scored by the final
- * model) or predict (new samples; truth is NA). repeat and fold are 0 outside cv.
+ * model) or predict (new samples; truth is their label when the new samples have one, else NA).
+ * repeat and fold name a CV fold, so they are NA outside cv (the file holds no fold 0): in a
+ * {@link Row} they are then {@link #NO_FOLD}. Files written before that, with 0 there, still read.
+ * The learner column keeps the model's rows apart from the ZeroR baseline's (and, for a calibrated
+ * model, from {@code model_uncalibrated}); there is no separate baseline file.
  * Rows are always written sorted by (set, repeat, fold, sample, learner), so gathered files are
  * byte-identical whatever order the parallel tasks finished in.
  *
@@ -39,6 +43,10 @@ public final class PredictionTable {
     }
 
     public static final String KIND = "predictions";
+
+    /** repeat and fold of a row outside cv (written as NA): no fold of cross-validation. */
+    public static final int NO_FOLD = 0;
+    private static final String CV = "cv";
 
     /** The sets a row may belong to. */
     public static final List<String> SETS = List.of("cv", "test", "predict");
@@ -98,7 +106,13 @@ public final class PredictionTable {
     public static final StepTable<Row> CODEC = StepTable.<Row>of(KIND, 1,
             List.of("set", "repeat", "fold", "sample", "learner", "truth", "predicted"),
             (r, c) -> {
-                c.text(r.set()).integer(r.repeat()).integer(r.fold()).text(r.sample()).text(r.learner())
+                c.text(r.set());
+                if (r.set().equals(CV)) {
+                    c.integer(r.repeat()).integer(r.fold());
+                } else {
+                    c.text("NA").text("NA");
+                }
+                c.text(r.sample()).text(r.learner())
                         .text(r.truth() == null ? "NA" : r.truth()).text(r.predicted());
                 for (double p : r.probabilities()) {
                     c.number(p);
@@ -134,17 +148,23 @@ public final class PredictionTable {
             }
             probs[i] = v;
         }
-        int repeat;
-        int fold;
-        try {
-            repeat = Integer.parseInt(line.text(1));
-            fold = Integer.parseInt(line.text(2));
-        } catch (NumberFormatException e) {
-            throw line.error("repeat and fold must be integers");
-        }
         String set = line.text(0);
         if (!SETS.contains(set)) {
             throw line.error("set '" + set + "' is not one of " + SETS);
+        }
+        int repeat;
+        int fold;
+        if (!set.equals(CV) && line.text(1).equals("NA") && line.text(2).equals("NA")) {
+            repeat = NO_FOLD;
+            fold = NO_FOLD;
+        } else {
+            try {
+                repeat = Integer.parseInt(line.text(1));
+                fold = Integer.parseInt(line.text(2));
+            } catch (NumberFormatException e) {
+                throw line.error(set.equals(CV) ? "repeat and fold of a cv row must be integers"
+                        : "repeat and fold must both be NA outside cv (or 0, as older files have them)");
+            }
         }
         String truth = line.text(5).equals("NA") ? null : line.text(5);
         if (truth != null && !isClass(header, truth)) {

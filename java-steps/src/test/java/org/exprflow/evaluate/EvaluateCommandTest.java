@@ -84,6 +84,29 @@ class EvaluateCommandTest {
         }
     }
 
+    /**
+     * Issue 14: test and predict rows now carry repeat and fold as NA where they had 0. The metrics
+     * (with bootstrap intervals, whose resampling follows the row order) are byte-identical either way,
+     * so classify's published metrics do not change.
+     */
+    @Test
+    void metricsAreTheSameWhetherRowsOutsideCvSpellTheirFoldAsZeroOrNa() throws IOException {
+        Path[] f = writeFoldFiles();
+        Path na = dir.resolve("test-na.tsv");
+        Files.writeString(na, Files.readString(f[2]).replace("\t0\t0\t", "\tNA\tNA\t"));
+        Path zero = dir.resolve("zero");
+        Path withNa = dir.resolve("na");
+        for (Path[] run : new Path[][] {{zero, f[2]}, {withNa, na}}) {
+            String[] args = {"--quiet", "evaluate", "--predictions", f[0].toString(), f[1].toString(), run[1].toString(),
+                "--bootstrap", "200", "--output-tsv", run[0].resolve("m.tsv").toString(),
+                "--output-json", run[0].resolve("m.json").toString(), "--output-predictions", run[0].resolve("all.tsv").toString()};
+            assertEquals(0, run(System.err, args));
+        }
+        for (String name : List.of("m.tsv", "m.json", "all.tsv")) {
+            assertArrayEquals(Files.readAllBytes(zero.resolve(name)), Files.readAllBytes(withNa.resolve(name)), name);
+        }
+    }
+
     @Test
     void writesModelAndBaselineMetrics() throws IOException {
         Path[] f = writeFoldFiles();
@@ -119,7 +142,8 @@ class EvaluateCommandTest {
         assertEquals("## exprflow predictions 1", merged.get(0));
         assertEquals(HEADER.strip(), merged.get(1));
         assertTrue(merged.get(2).startsWith("cv\t1\t1\ts1\tZeroR"), merged.get(2));
-        assertTrue(merged.get(16).startsWith("test\t0\t0\tt2\tmodel"));
+        // Rows outside cv have no fold: written NA, whatever the input said (0 in these older-style files).
+        assertTrue(merged.get(16).startsWith("test\tNA\tNA\tt2\tmodel"), merged.get(16));
     }
 
     private void assertFailsCleanly(int expectedExit, String expectedMessage, Path... inputs) {

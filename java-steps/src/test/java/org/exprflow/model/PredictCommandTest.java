@@ -146,4 +146,47 @@ class PredictCommandTest {
         assertEquals(0, Cli.run("predict", "--model", model.toString(), "--input", fourAbsent.toString(),
                 "--output", out.toString(), "--impute-missing-features", "--max-imputed-fraction", "0.2").exitCode());
     }
+    /**
+     * Issue 14: new samples with labels. Every row keeps its truth (the dataset's target of the model's
+     * name), repeat and fold are NA (no CV fold; never 0), the model's and ZeroR's rows are told apart by
+     * the learner column, ZeroR gives every sample the saved model's training prior, and evaluate scores
+     * the rows as the set predict, model beside ZeroR.
+     */
+    @Test
+    void labelledNewSamplesKeepTheirTruthWithNoFoldAndEvaluateScoresThem() throws Exception {
+        Dataset d = SyntheticData.classes(31, 40, 30, 6, 2, "A", "B");
+        Path model = trainTopFive(d.subsetSamples(java.util.stream.IntStream.range(0, 30).toArray()));
+        Dataset fresh = d.subsetSamples(java.util.stream.IntStream.range(30, 40).toArray());
+        Path out = dir.resolve("new.predictions.tsv");
+        Cli.Result r = Cli.run("predict", "--model", model.toString(), "--input", write(fresh, "new.xfd").toString(),
+                "--output", out.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("(10 with a known 'label' label"), r.stderr());
+
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("## exprflow predictions 1", lines.get(0));
+        for (String line : lines.subList(2, lines.size())) {
+            assertTrue(line.startsWith("predict\tNA\tNA\t"), line);
+        }
+        PredictionTable table = PredictionTable.read(out);
+        List<PredictionTable.Row> modelRows = table.rows("predict", "model");
+        List<PredictionTable.Row> zeroR = table.rows("predict", "ZeroR");
+        assertEquals(10, modelRows.size());
+        assertEquals(10, zeroR.size());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(fresh.targets().get(0).label(fresh.sampleIds().indexOf(modelRows.get(i).sample())), modelRows.get(i).truth());
+            assertEquals(PredictionTable.NO_FOLD, modelRows.get(i).repeat());
+            assertArrayEquals(ModelFile.read(model).predictBaseline(1)[0], zeroR.get(i).probabilities(), 0,
+                    "ZeroR: the training prior");
+        }
+
+        Path metrics = dir.resolve("m.json");
+        Path tsv = dir.resolve("m.tsv");
+        assertEquals(0, Cli.run("evaluate", "--predictions", out.toString(), "--output-tsv", tsv.toString(),
+                "--output-json", metrics.toString(), "--bootstrap", "0").exitCode());
+        List<String> metricLines = Files.readAllLines(tsv);
+        assertTrue(metricLines.stream().anyMatch(l -> l.startsWith("predict\tmodel\tbalanced_accuracy\tall\t")), metricLines.toString());
+        assertTrue(metricLines.stream().anyMatch(l -> l.startsWith("predict\tZeroR\tbalanced_accuracy\tall\t0.5")));
+        assertTrue(Files.readString(metrics).contains("\"predict\": {"));
+    }
 }

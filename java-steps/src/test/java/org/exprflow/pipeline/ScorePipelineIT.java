@@ -102,22 +102,47 @@ class ScorePipelineIT {
             List<String> args = new ArrayList<>(List.of("score", "--predictions", DATA.resolve(model.getValue()).toString()));
             args.addAll(profileOptions());
             args.addAll(List.of("--output-tsv", out.resolve("m.tsv").toString(), "--output-json", out.resolve("m.json").toString(),
-                    "--output-pairs", out.resolve("pairs.tsv").toString(), "--output-svg", out.resolve("plot.svg").toString()));
+                    "--output-pairs", out.resolve("pairs.tsv").toString()));
             Object[] result = cli(out, args);
             assertEquals(0, result[0], "exprflow score on " + model.getValue() + ": " + result[1]);
             Map<String, Path> expected = Map.of("metrics/" + id + ".score.tsv", out.resolve("m.tsv"),
                     "metrics/" + id + ".score.json", out.resolve("m.json"),
-                    "predictions/" + id + ".pairs.tsv", out.resolve("pairs.tsv"),
-                    "report/" + id + ".score.svg", out.resolve("plot.svg"));
+                    "predictions/" + id + ".pairs.tsv", out.resolve("pairs.tsv"));
             for (Map.Entry<String, Path> e : expected.entrySet()) {
                 assertEquals(-1L, Files.mismatch(e.getValue(), published(e.getKey())),
                         e.getKey() + " differs from the CLI's " + e.getValue());
             }
         }
-        // The human-readable result: a standalone plot titled with Pearson r (the step has no HTML).
-        String svg = Files.readString(published("report/model_a.score.svg"));
-        assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), svg.substring(0, Math.min(80, svg.length())));
-        assertTrue(svg.contains("<title>Predicted vs measured: Pearson r = "), "no r in the plot's title");
+    }
+
+    /**
+     * Issue 14: the human-readable result is one HTML page for every predictions file (no SVG per
+     * file), byte-identical to what `exprflow score-report` writes from the CLI step's own outputs.
+     */
+    @Test
+    void oneHtmlReportComparesEveryPredictionsFile() throws Exception {
+        List<ResumeIT.Task> tasks = run.of("SCORE_PREDICTIONS:SCORE_REPORT");
+        assertEquals(1, tasks.size(), run.describe());
+        try (var files = Files.list(run.outdir().resolve("report"))) {
+            assertEquals(List.of("measured_tpm.score_report.html"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        String html = Files.readString(published("report/measured_tpm.score_report.html"));
+        for (String id : List.of("model_a", "model_b")) {
+            assertTrue(html.contains("<td class=\"learner\">" + id + "</td>"), id + " in the table");
+            assertTrue(html.contains("<figcaption><strong>" + id + "</strong></figcaption>"), id + "'s plot");
+        }
+        assertTrue(html.contains(">predicted_log2_tpm</text>") && !html.contains("predicted predicted"), "axis label");
+
+        Path out = Files.createDirectories(launch.dir.resolve("cli-report"));
+        List<String> args = new ArrayList<>(List.of("score-report"));
+        for (String id : List.of("model_a", "model_b")) {
+            args.addAll(List.of("--name", id, "--score", published("metrics/" + id + ".score.json").toString(),
+                    "--pairs", published("predictions/" + id + ".pairs.tsv").toString()));
+        }
+        args.addAll(List.of("--output", out.resolve("r.html").toString()));
+        Object[] result = cli(out, args);
+        assertEquals(0, result[0], "exprflow score-report: " + result[1]);
+        assertEquals(-1L, Files.mismatch(out.resolve("r.html"), published("report/measured_tpm.score_report.html")));
     }
 
     /** metric -> value of a published metrics table. */

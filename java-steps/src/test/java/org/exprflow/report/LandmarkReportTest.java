@@ -55,6 +55,11 @@ class LandmarkReportTest {
         }
         assertEquals(8, n, "one coloured point per target");
         assertTrue(html.contains("nonlinear") && html.contains("learners</th><td>knn, linear, mean"), "run summary");
+        // Issue 14: the page opens with the best learner against the baseline, on the test set.
+        DgexSummary.Line knn = s.line("test", "knn");
+        assertTrue(html.contains("</h1>\n<p class=\"headline\">Test samples, 8 targets: <code>knn</code> <strong>"
+                + (knn.maeMean() < s.line("test", "linear").maeMean() ? "beats" : "does not beat") + "</strong> the baseline <code>linear</code>: mean MAE "
+                + Markup.fixed(knn.maeMean(), 3) + " against " + Markup.fixed(s.line("test", "linear").maeMean(), 3)), html);
     }
 
     /** The kind line decides, never the columns: a per-target table without one is not taken for a landmark table. */

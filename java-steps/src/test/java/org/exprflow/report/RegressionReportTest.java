@@ -86,6 +86,8 @@ class RegressionReportTest {
         assertTrue(html.contains("<tr><th>targets scored (CV (held-out folds))</th><td>3 targets, 30 predictions</td></tr>"),
                 html);
         assertTrue(html.contains("transfer to stomach"));
+        // Issue 14: the page opens (right after its title) with the model against its baseline.
+        assertTrue(html.contains("</h1>\n<p class=\"headline\">CV (held-out folds): the model <strong>"), html);
     }
 
     @Test

@@ -218,6 +218,25 @@ class ReportCommandTest {
         assertFalse(html.contains("model-selection"), "no --fold-models, no model-selection section");
     }
 
+    /** Issue 14: --analysis predict with labels: the new samples' metrics, model beside ZeroR, and their ROC curves. */
+    @Test
+    void labelledNewSamplesGetTheirOwnColumnsAndRocCurves() throws IOException {
+        Path fresh = dir.resolve("new.tsv");
+        Files.writeString(fresh, "## exprflow predictions 1\n" + HEADER
+                + "predict\tNA\tNA\tn1\tmodel\tALL\tALL\t0.9\t0.1\n" + "predict\tNA\tNA\tn1\tZeroR\tALL\tALL\t0.6\t0.4\n"
+                + "predict\tNA\tNA\tn2\tmodel\tAML\tAML\t0.3\t0.7\n" + "predict\tNA\tNA\tn2\tZeroR\tAML\tALL\t0.6\t0.4\n"
+                + "predict\tNA\tNA\tn3\tmodel\tAML\tALL\t0.6\t0.4\n" + "predict\tNA\tNA\tn3\tZeroR\tAML\tALL\t0.6\t0.4\n");
+        Path json = dir.resolve("new.json");
+        assertEquals(0, Main.run("--quiet", "evaluate", "--predictions", fresh.toString(), "--bootstrap", "0",
+                "--output-tsv", dir.resolve("new.metrics.tsv").toString(), "--output-json", json.toString()));
+        String html = report("new.html", "--metrics", json.toString(), "--predictions", fresh.toString());
+        assertTrue(html.contains("<th>new samples model</th><th>new samples ZeroR</th>"), html);
+        // model 2 of 3 right, balanced (1 + 1/2) / 2; ZeroR always ALL: 1/3, balanced 0.5
+        assertTrue(html.contains("<tr><th>balanced accuracy</th><td>0.750</td><td>0.500</td></tr>"), html);
+        assertTrue(html.contains("<tr><th>samples scored (new samples)</th><td>3 samples, 3 predictions</td></tr>"), html);
+        assertTrue(html.contains("New samples with known labels (3)"), "ROC of the new samples");
+    }
+
     @Test
     void absentOptionalObjectsRenderNothing() throws IOException {
         String html = report("plain.html", "--metrics", metrics.toString());

@@ -59,6 +59,22 @@ class ScoreCommandTest {
         assertEquals(List.of("metrics.json", "metrics.tsv", "pairs.tsv", "plot.svg"), run.files());
     }
 
+    /** Issue 14: the plot's axes say "predicted_log2_tpm", not "predicted predicted_log2_tpm". */
+    @Test
+    void axisLabelsDoNotRepeatTheRoleTheColumnNameAlreadySays() throws IOException {
+        pred = file("p.tsv", "gene\tpredicted_log2_tpm\ng1\t1\ng2\t2\ng3\t3\ng4\t4\n");
+        ScoreRun run = score("--transform", "log2p1");
+        assertEquals(0, run.result.exitCode(), run.result.stderr());
+        String svg = Files.readString(dir.resolve("out/plot.svg"));
+        assertTrue(svg.contains(">predicted_log2_tpm</text>"), svg);
+        assertTrue(svg.contains(">measured tpm, log2(x + 1)</text>"), svg);
+        assertEquals("predicted score", ScoreAxisLabel.predicted("score"));
+        assertEquals("Prediction (log2)", ScoreAxisLabel.predicted("Prediction (log2)"));
+        assertEquals("predicted unpredicted", ScoreAxisLabel.predicted("unpredicted"), "only a word start counts");
+        assertEquals("measured_TPM", ScoreAxisLabel.measured("measured_TPM", false));
+        assertEquals("measured column 2", ScoreAxisLabel.measured("column 2", false));
+    }
+
     @Test
     void nonNumericMeasurement() throws IOException {
         meas = file("m.tsv", "gene\ttpm\ng1\t1\ng2\t3,5\ng3\t2\ng4\t8\n");

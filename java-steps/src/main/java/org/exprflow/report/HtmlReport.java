@@ -16,8 +16,9 @@ import org.exprflow.plot.Markup;
  * Assembles the report page: a run summary, then the QC (or peak and RNA input QC), metrics (with
  * model selection when the metrics JSON records it), ROC and regression sections of whichever inputs
  * were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
- * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
- * renders of the same inputs are byte-identical.
+ * since compute clusters are often offline) and deterministic: it reads no clock and no host, and its
+ * only date and paths are the launch's, from the provenance file, so two renders of the same inputs
+ * are byte-identical.
  */
 final class HtmlReport {
     private static final String CSS = """
@@ -53,6 +54,12 @@ final class HtmlReport {
             svg .bar { fill: #cfe3f3; stroke: #0072B2; }
             svg .median-line { stroke: #D55E00; stroke-width: 2; }
             table.landmark tr.best td { font-weight: bold; background: #d9f2e3; }
+            p.headline { font-size: 1.15em; background: #f0f4f8; border-left: 4px solid #0072B2; padding: .5em .8em; }
+            ul.changes li.warn { background: #fff1c2; }
+            td.command code { white-space: pre-wrap; word-break: break-all; }
+            p.methods { max-width: 50em; line-height: 1.45; }
+            ol.references { font-size: 0.85em; }
+            table.provenance td, table.parameters td, table.inputs td, table.final-model td { text-align: left; }
             """;
 
     private HtmlReport() {
@@ -71,16 +78,33 @@ final class HtmlReport {
     static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark) {
+        return render(title, qc, peaksQc, metrics, predictions, regressionMetrics, regression, landmark, RunRecord.NONE);
+    }
+
+    /**
+     * The whole page with what the run recorded about itself ({@code record}: provenance, the final
+     * model, the normalise summaries): the headline sentence opens it, "What normalisation changed"
+     * follows the QC, and the methods paragraph and the provenance close it.
+     */
+    static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
+                         PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
+                         LandmarkSection.Results landmark, RunRecord record) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(Markup.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(Markup.escape(title)).append("</h1>\n");
+        if (HeadlineSentence.present(metrics)) {
+            html.append(HeadlineSentence.render(metrics));
+        }
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
             html.append(QcSection.render(qc));
         }
         if (peaksQc != null) {
             html.append(PeaksQcSection.render(peaksQc));
+        }
+        if (NormalisationChangesSection.present(record.normalise())) {
+            html.append(NormalisationChangesSection.render(record.normalise()));
         }
         if (metrics != null) {
             html.append(MetricsSection.render(metrics));
@@ -111,6 +135,12 @@ final class HtmlReport {
         }
         if (landmark != null) {
             html.append(LandmarkSection.render(landmark));
+        }
+        if (MethodsSection.present(metrics, record.model())) {
+            html.append(MethodsSection.render(metrics, record.model(), record.normalise(), record.provenance()));
+        }
+        if (ProvenanceSection.present(record.provenance(), record.model())) {
+            html.append(ProvenanceSection.render(record.provenance(), record.model()));
         }
         return html.append("</body>\n</html>\n").toString();
     }

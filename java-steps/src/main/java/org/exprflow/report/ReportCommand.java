@@ -1,12 +1,15 @@
 package org.exprflow.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
+import org.exprflow.inspect.ModelDescription;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
 import org.exprflow.stepfile.StepJson;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code report} step: one self-contained HTML file (inline CSS and SVG, nothing fetched from the
- * network, no timestamps) summarising a run. Every input is optional and only the sections of the
+ * network, no clock read: the only date and paths are those of {@code --provenance}) summarising a run. Every input is optional and only the sections of the
  * given inputs are rendered:
  * <ul>
  * <li>{@code --qc} (qc.json of {@code exprflow qc}): per-sample intensity box plots, outliers, class
@@ -32,7 +35,12 @@ import picocli.CommandLine.Option;
  * the CV model, and the configuration chosen in each outer fold with the gene-selection
  * stability;</li>
  * <li>{@code --predictions} (the merged table of {@code evaluate --output-predictions}): one-vs-rest ROC
- * curves per class from the pooled CV predictions, and from the test set when present.</li>
+ * curves per class from the pooled CV predictions, and from the test set when present;</li>
+ * <li>{@code --normalise-summary} (normalise's summary JSON, kind normalise_qc): what the per-value
+ * normalisation changed; {@code --model} (the final model): its chosen configuration, for the methods
+ * paragraph and the provenance; {@code --provenance} (the pipeline's provenance JSON): versions,
+ * launch, changed parameters and input checksums. These and the metrics give the headline sentence
+ * that opens the page, the methods paragraph and the provenance table that close it.</li>
  * </ul>
  * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
@@ -60,6 +68,18 @@ public final class ReportCommand extends StepCommand {
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "exprflow report", description = "Page title (default: ${DEFAULT-VALUE}).")
     String title;
 
+    @Option(names = "--normalise-summary", paramLabel = "N.json", arity = "1..*",
+            description = "What 'exprflow normalise --output-summary' changed, training data first (repeatable).")
+    List<Path> normaliseSummaries = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL.xfm",
+            description = "The final model of 'exprflow train': its chosen configuration for the methods and provenance.")
+    Path model;
+
+    @Option(names = "--provenance", paramLabel = "P.json",
+            description = "The run's provenance (versions, command line, changed parameters, input checksums), written by the pipeline.")
+    Path provenance;
+
     @Override
     protected void execute() throws Exception {
         // The JSON files say which step wrote them (exprflow_kind): qc or peaks-qc through --qc, evaluate
@@ -86,13 +106,19 @@ public final class ReportCommand extends StepCommand {
         boolean regressionTable = RegressionTable.KIND.equals(predictionsKind);
         PredictionTable table = predictions == null || regressionTable || landmarkTargets != null ? null : PredictionTable.read(predictions);
         RegressionTable regression = regressionTable ? RegressionTable.read(predictions) : null;
+        RunRecord record = new RunRecord(provenance == null ? null : StepJson.PROVENANCE.read(provenance),
+                model == null ? null : ModelDescription.of(model, 0),
+                normaliseSummaries.stream().map(StepJson.NORMALISE_QC::read).toList());
         String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
-                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets));
+                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets), record);
         AtomicOutput.writeString(output, html);
         Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (peaksQc != null ? " peak/RNA QC" : "")
                 + (metricsJson != null ? " metrics" : "")
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
+                + (!record.normalise().isEmpty() ? " normalisation" : "")
+                + (record.model() != null || metricsJson != null ? " methods" : "")
+                + (record.provenance() != null || record.model() != null ? " provenance" : "")
                 + " sections");
     }
 }

@@ -1,13 +1,15 @@
 /*
  * REPORT: one self-contained HTML file (inline SVG, no external scripts) with the QC summary, the
- * metrics of model and baseline, and the predictions.
+ * metrics of model and baseline, and the predictions; with the run's record (normalise summaries,
+ * the final model, the provenance JSON of lib/Provenance.groovy) the headline sentence, what
+ * normalisation changed, the methods paragraph and the provenance table.
  */
 process REPORT {
     tag "${meta.id}"
     label 'process_single'
 
     input:
-    tuple val(meta), path(qc_json), path(metrics_json), path(predictions)
+    tuple val(meta), path(qc_json), path(metrics_json), path(predictions), path(normalise_json), path(model), path(provenance_json)
 
     output:
     tuple val(meta), path("${prefix}.report.html"), emit: html
@@ -19,6 +21,10 @@ process REPORT {
     def qc = qc_json ? "--qc ${Exprflow.shellQuote(qc_json)}" : ''
     def metrics = metrics_json ? "--metrics ${Exprflow.shellQuote(metrics_json)}" : ''
     def preds = predictions ? "--predictions ${Exprflow.shellQuote(predictions)}" : ''
+    // the run's record (docs/architecture.md, "Provenance"); [] where an analysis has none
+    def normalise = normalise_json ? "--normalise-summary " + [normalise_json].flatten().collect { Exprflow.shellQuote(it) }.join(' ') : ''
+    def final_model = model ? "--model ${Exprflow.shellQuote(model)}" : ''
+    def provenance = provenance_json ? "--provenance ${Exprflow.shellQuote(provenance_json)}" : ''
     """
     # exprflow.jar sha256 ${task.ext.jar_sha256} (in the script so a changed jar reruns the task)
     exprflow report \\
@@ -27,6 +33,9 @@ process REPORT {
         ${qc} \\
         ${metrics} \\
         ${preds} \\
+        ${normalise} \\
+        ${final_model} \\
+        ${provenance} \\
         ${args}
     """
 }

@@ -297,6 +297,12 @@ final class MethodsSection {
         }
         sentences.add("Performance is the balanced accuracy (mean recall over classes) of the pooled held-out predictions,"
                 + " beside ZeroR, which always predicts the majority class of its training set.");
+        double testSamples = JsonFile.number(JsonFile.object(JsonFile.object(JsonFile.object(metrics, MetricsJson.SETS_KEY), "test"),
+                "model"), MetricsJson.SAMPLES);
+        if (testSamples > 0 && JsonFile.object(JsonFile.object(metrics, MetricsJson.SETS_KEY), "cv").has("model")) {
+            sentences.add("The final model was then scored on " + ReadableNumbers.count(testSamples)
+                    + " test samples that took no part in training or selection.");
+        }
         JsonNode interval = JsonFile.object(model, MetricsJson.INTERVAL);
         double replicates = JsonFile.number(interval, MetricsJson.REPLICATES);
         if (!Double.isNaN(replicates)) {

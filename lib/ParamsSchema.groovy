@@ -175,18 +175,37 @@ class ParamsSchema {
     String changedSummary(Map params, String launchDir = null) {
         List<String> lines = []
         groups.each { String title, List<String> names ->
-            List<String> changed = names.findAll { it != 'help' && params.containsKey(it) }.findAll { name ->
-                def value = params[name]
-                // a default written as "${launchDir}/..." in the schema is the config's expression
-                def dflt = launchDir ? String.valueOf(properties[name].default).replace('${launchDir}', launchDir)
-                        : properties[name].default
-                value != null && String.valueOf(value) != String.valueOf(dflt)
-            }.collect { name -> params[name] == true ? "--${name}" : "--${name} ${params[name]}" }
+            List<String> changed = changedNames(names, params, launchDir)
+                .collect { name -> params[name] == true ? "--${name}" : "--${name} ${params[name]}" }
             if (changed) {
                 lines << "  ${title}: ${changed.join(' ')}"
             }
         }
         return lines ? lines.join('\n') : null
+    }
+
+    /**
+     * The same parameters as changedSummary, in schema order, as [name, value, default] maps (values
+     * as text, a missing default null), for the report's provenance (lib/Provenance.groovy).
+     */
+    List<Map<String, String>> changedParameters(Map params, String launchDir = null) {
+        changedNames(properties.keySet() as List, params, launchDir).collect { name ->
+            [name: name, value: String.valueOf(params[name]), 'default': properties[name].containsKey('default') &&
+                    properties[name].default != null ? defaultOf(name, launchDir) : null]
+        }
+    }
+
+    private List<String> changedNames(List<String> names, Map params, String launchDir) {
+        names.findAll { it != 'help' && params.containsKey(it) }.findAll { name ->
+            def value = params[name]
+            value != null && String.valueOf(value) != defaultOf(name, launchDir)
+        }
+    }
+
+    /** A default written as "${launchDir}/..." in the schema is the config's expression: resolved. */
+    private String defaultOf(String name, String launchDir) {
+        def dflt = properties[name].default
+        launchDir ? String.valueOf(dflt).replace('${launchDir}', launchDir) : String.valueOf(dflt)
     }
 
     /**

@@ -213,6 +213,20 @@ workflow CLASSIFY {
     EVALUATE(ch_evaluate)
     ch_versions = ch_versions.mix(EVALUATE.out.versions)
 
+    // What the run recorded about itself, for the report's methods and provenance (lib/Provenance.groovy;
+    // docs/architecture.md, "Provenance"): the versions every task so far wrote, the input files.
+    ch_provenance = ch_versions.map { versions -> ['versions', versions.text.trim()] }
+        .mix(ch_input.map { meta, data, samplesheet -> ['input', [['input', data], ['samplesheet', samplesheet]]] })
+        .mix(ch_test.map { meta, data, samplesheet -> ['input', [['test_input', data], ['test_samplesheet', samplesheet]]] })
+        .toList()
+        .map { items ->
+            Provenance.write(workflow.workDir, file("${projectDir}/nextflow_schema.json"), params, workflow,
+                nextflow.version.toString(), items.findAll { it[0] == 'versions' }.collect { it[1] }.unique().sort(),
+                items.findAll { it[0] == 'input' }.collectMany { it[1] })
+        }
+    // The normalise summaries: the training data's, then every independent test set's (none: []).
+    ch_test_summaries = NORMALISE_TEST.out.summary.map { meta, summary -> summary }.toSortedList { a, b -> a.name <=> b.name }
+
     // Each label's report shows the dataset's QC beside that label's metrics, and draws the normalised
     // dataset (PCA of the samples; with the label's genes table, the top genes' heatmap).
     ch_report = EVALUATE.out.json.join(EVALUATE.out.predictions)
@@ -220,7 +234,14 @@ workflow CLASSIFY {
         .map { meta, json, predictions, genes -> [meta.dataset, meta, json, predictions, genes ?: []] }
         .combine(QC.out.json.map { meta, qc -> [meta.id, qc] }, by: 0)
         .combine(NORMALISE.out.dataset.map { meta, dataset -> [meta.id, dataset] }, by: 0)
-        .map { key, meta, json, predictions, genes, qc, dataset -> [meta, qc, json, predictions, dataset, genes] }
+        .combine(NORMALISE.out.summary.map { meta, summary -> [meta.id, summary] }, by: 0)
+        .map { key, meta, json, predictions, genes, qc, dataset, summary -> [meta.id, meta, qc, json, predictions, summary, dataset, genes] }
+        .join(TRAIN_FINAL.out.model.map { meta, model -> [meta.id, model] })
+        .combine(ch_test_summaries.map { [it] })
+        .combine(ch_provenance)
+        .map { id, meta, qc, json, predictions, summary, dataset, genes, model, test_summaries, provenance ->
+            [meta, qc, json, predictions, [summary] + test_summaries, model, provenance, dataset, genes]
+        }
     REPORT(ch_report)
     ch_versions = ch_versions.mix(REPORT.out.versions)
 

@@ -63,8 +63,20 @@ workflow LANDMARK {
     LANDMARK_SUMMARY(byChunk(LANDMARK_FIT.out.metrics).map { id, files -> [[id: id], files, groups] })
     ch_versions = ch_versions.mix(LANDMARK_SUMMARY.out.versions)
 
-    // The report reads landmark-summary's tables through the options classify's outputs use.
-    REPORT(LANDMARK_SUMMARY.out.metrics.map { meta, targets_table, summary -> [meta, [], summary, targets_table, [], []] })
+    // The report reads landmark-summary's tables through the options classify's outputs use; the run's
+    // record as in classify (lib/Provenance.groovy): the normalise summary (one dataset per run) and the provenance.
+    ch_provenance = ch_versions.map { versions -> ['versions', versions.text.trim()] }
+        .mix(ch_input.map { meta, data, samplesheet -> ['input', [['input', data], ['samplesheet', samplesheet]]] })
+        .toList()
+        .map { items ->
+            Provenance.write(workflow.workDir, file("${projectDir}/nextflow_schema.json"), params, workflow,
+                nextflow.version.toString(), items.findAll { it[0] == 'versions' }.collect { it[1] }.unique().sort(),
+                items.findAll { it[0] == 'input' }.collectMany { it[1] })
+        }
+    REPORT(LANDMARK_SUMMARY.out.metrics.map { meta, targets_table, summary -> [meta, [], summary, targets_table] }
+        .combine(NORMALISE.out.summary.map { meta, summary -> summary })
+        .combine(ch_provenance)
+        .map { meta, qc, summary, targets_table, normalise, provenance -> [meta, qc, summary, targets_table, normalise, [], provenance, [], []] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // New landmark-only profiles, predicted with every chunk's saved model.

@@ -350,9 +350,18 @@ workflow PEAKS {
     // PEAKS_QC's JSON through its QC input (`exprflow report` tells a peaks-qc JSON from qc.json by
     // its shape). One PEAKS_QC and one EVALUATE_REGRESSION task per run, so combine pairs them; a
     // join by meta would not, since in design b their ids differ (the samplesheet, the tissue).
+    // The run's record as in classify (lib/Provenance.groovy): versions, parameters, and the checksums of
+    // the samplesheets and reference files (the schema's file parameters); no normalise step, no final model.
+    ch_provenance = ch_versions.map { versions -> versions.text.trim() }
+        .toList()
+        .map { blocks ->
+            Provenance.write(workflow.workDir, file("${projectDir}/nextflow_schema.json"), params, workflow,
+                nextflow.version.toString(), blocks.unique().sort(), [])
+        }
     REPORT(EVALUATE_REGRESSION.out.json.join(EVALUATE_REGRESSION.out.predictions)
         .combine(PEAKS_QC.out.json.map { meta, json -> json })
-        .map { meta, json, table, qc -> [meta, qc, json, table, [], []] })
+        .combine(ch_provenance)
+        .map { meta, json, table, qc, provenance -> [meta, qc, json, table, [], [], provenance, [], []] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     // MultiQC's custom content (main.nf runs MULTIQC): the peak and RNA QC tables and the headline.

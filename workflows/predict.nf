@@ -43,7 +43,7 @@ workflow PREDICT_SAMPLES {
     ch_versions = ch_versions.mix(EVALUATE_PREDICTED.out.versions)
 
     // PREDICT's table, not EVALUATE's merged copy of it (the same rows), for the ROC curves.
-    REPORT(EVALUATE_PREDICTED.out.json.join(PREDICT.out.predictions).map { meta, json, predictions -> [meta, [], json, predictions, [], []] })
+    REPORT(EVALUATE_PREDICTED.out.json.join(PREDICT.out.predictions).map { meta, json, predictions -> [meta, [], json, predictions, [], [], [], [], []] })
     ch_versions = ch_versions.mix(REPORT.out.versions)
 
     emit:

@@ -17,7 +17,7 @@ import org.exprflow.model.ModelFile;
  * order; the JSON output sorts them). The file's magic decides the kind; each kind's reader then
  * checks the rest (format version, truncation, allowed classes) with its usual one-line errors.
  */
-final class ModelDescription {
+public final class ModelDescription {
     static final String NOT_A_MODEL = "not an exprflow model: expected a classification model (.xfm, from 'exprflow train') "
             + "or a landmark model (.xlm, from 'exprflow landmark-fit --output-model')";
 
@@ -27,7 +27,7 @@ final class ModelDescription {
     /**
      * @param limit the most ids shown of each list (features, landmarks, ...)
      */
-    static ObjectNode of(Path file, int limit) {
+    public static ObjectNode of(Path file, int limit) {
         if (LandmarkModelFile.matches(file)) {
             return LandmarkDescription.of(file, LandmarkModelFile.read(file), limit);
         }

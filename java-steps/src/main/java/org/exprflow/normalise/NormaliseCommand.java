@@ -10,6 +10,7 @@ import org.exprflow.data.DatasetFile;
 import org.exprflow.data.ValueKind;
 import org.exprflow.io.AtomicOutput;
 import org.exprflow.io.JsonOutput;
+import org.exprflow.stepfile.StepJson;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,14 +86,23 @@ public final class NormaliseCommand extends StepCommand {
         if (summary == null) {
             return;
         }
-        // plain JSON, not a step file: no step reads it (the console summary does, like the final tables)
-        com.fasterxml.jackson.databind.node.ObjectNode json = JsonOutput.object()
+        // a step JSON (kind normalise_qc): the report reads it, and the console summary
+        com.fasterxml.jackson.databind.node.ObjectNode json = StepJson.NORMALISE_QC.newDocument()
                 .put("dataset", data.name()).put("samples", data.sampleCount()).put("features", data.featureCount());
+        // what was asked, beside what it did, so the report can say "floor 20: 12 values raised"
+        if (floor != null) {
+            json.put("floor", floor);
+        }
+        if (ceiling != null) {
+            json.put("ceiling", ceiling);
+        }
+        json.put("log2_mode", log2.toLowerCase(java.util.Locale.ROOT));
         if (result == null) {
             json.put("log2", "skipped: counts");
         } else {
             json.put("values_floored", result.floored()).put("values_ceilinged", result.ceilinged())
                     .put("values_made_na", result.nonPositiveToNa())
+                    .put("values_non_positive_log2_refused", result.log2SkippedNonPositive())
                     .put("log2", result.log2Applied() ? "applied"
                             : result.log2SkippedNonPositive() > 0 ? "not applied: " + result.log2SkippedNonPositive()
                                     + " values <= 0 would have become NA" : "not applied");

@@ -16,8 +16,9 @@ import org.exprflow.plot.Markup;
  * Assembles the report page: a run summary, then the QC (or peak and RNA input QC), metrics (with
  * model selection when the metrics JSON records it), ROC and regression sections of whichever inputs
  * were given. The page is self-contained (inline CSS and SVG; no script, font or image is fetched,
- * since compute clusters are often offline) and deterministic: it holds no date, path or host, so two
- * renders of the same inputs are byte-identical.
+ * since compute clusters are often offline) and deterministic: it reads no clock and no host, and its
+ * only date and paths are the launch's, from the provenance file, so two renders of the same inputs
+ * are byte-identical.
  */
 final class HtmlReport {
     private static final String CSS = """
@@ -54,6 +55,12 @@ final class HtmlReport {
             svg .median-line { stroke: #D55E00; stroke-width: 2; }
             svg.heatmap rect.frame { stroke: #555; fill: none; }
             table.landmark tr.best td { font-weight: bold; background: #d9f2e3; }
+            p.headline { font-size: 1.15em; background: #f0f4f8; border-left: 4px solid #0072B2; padding: .5em .8em; }
+            ul.changes li.warn { background: #fff1c2; }
+            td.command code { white-space: pre-wrap; word-break: break-all; }
+            p.methods { max-width: 50em; line-height: 1.45; }
+            ol.references { font-size: 0.85em; }
+            table.provenance td, table.parameters td, table.inputs td, table.final-model td { text-align: left; }
             """;
 
     private HtmlReport() {
@@ -72,19 +79,28 @@ final class HtmlReport {
     static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
                          LandmarkSection.Results landmark) {
-        return render(title, qc, peaksQc, metrics, predictions, regressionMetrics, regression, landmark, null);
+        return render(title, qc, peaksQc, metrics, predictions, regressionMetrics, regression, landmark, RunRecord.NONE, null);
     }
 
-    /** As above, with the samples' PCA plot and top-genes heatmap when {@code samples} is given. */
+    /**
+     * The whole page with what the run recorded about itself ({@code record}: provenance, the final
+     * model, the normalise summaries) and, when {@code samples} is given, the samples' PCA plot and
+     * top-genes heatmap. A headline sentence opens it (classification: the metrics; chromatin and
+     * landmark: whether the model beats its baseline, and by how much), "What normalisation changed"
+     * follows the QC, and the methods paragraph and the provenance close it.
+     */
     static String render(String title, QcSummary qc, PeaksQcSummary peaksQc, JsonNode metrics,
                          PredictionTable predictions, JsonNode regressionMetrics, RegressionTable regression,
-                         LandmarkSection.Results landmark, SampleData samples) {
+                         LandmarkSection.Results landmark, RunRecord record, SampleData samples) {
         StringBuilder html = open(title);
-        // The chromatin and landmark reports open with whether the model beats its baseline, and by how much.
-        String headline = regressionMetrics != null ? RegressionSection.headline(regressionMetrics)
-                : landmark != null ? LandmarkSection.headline(landmark) : null;
-        if (headline != null) {
-            html.append("<p class=\"headline\">").append(headline).append("</p>\n");
+        if (HeadlineSentence.present(metrics)) {
+            html.append(HeadlineSentence.render(metrics));
+        } else {
+            String headline = regressionMetrics != null ? RegressionSection.headline(regressionMetrics)
+                    : landmark != null ? LandmarkSection.headline(landmark) : null;
+            if (headline != null) {
+                html.append("<p class=\"headline\">").append(headline).append("</p>\n");
+            }
         }
         summary(html, qc, peaksQc, metrics, predictions, regressionMetrics, landmark);
         if (qc != null) {
@@ -95,6 +111,9 @@ final class HtmlReport {
         }
         if (peaksQc != null) {
             html.append(PeaksQcSection.render(peaksQc));
+        }
+        if (NormalisationChangesSection.present(record.normalise())) {
+            html.append(NormalisationChangesSection.render(record.normalise()));
         }
         if (metrics != null) {
             html.append(MetricsSection.render(metrics));
@@ -130,6 +149,12 @@ final class HtmlReport {
         }
         if (landmark != null) {
             html.append(LandmarkSection.render(landmark));
+        }
+        if (MethodsSection.present(metrics, record.model())) {
+            html.append(MethodsSection.render(metrics, record.model(), record.normalise(), record.provenance()));
+        }
+        if (ProvenanceSection.present(record.provenance(), record.model())) {
+            html.append(ProvenanceSection.render(record.provenance(), record.model()));
         }
         return close(html);
     }

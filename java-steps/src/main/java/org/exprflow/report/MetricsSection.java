@@ -112,6 +112,22 @@ final class MetricsSection {
         }
         html.append("</tbody>\n</table>\n");
         intervalNote(html, columns);
+        zeroRAucNote(html, columns);
+    }
+
+    /**
+     * Says why ZeroR's pooled CV AUC is not 0.5, so that it does not look like a bug: within a fold ZeroR
+     * gives every sample the same probabilities (its training set's class shares), but the shares change
+     * from fold to fold, and pooling the folds ranks samples of different folds apart.
+     */
+    private static void zeroRAucNote(StringBuilder html, List<Column> columns) {
+        boolean shown = columns.stream().anyMatch(c -> "ZeroR".equals(c.learner()) && "cv".equals(c.set())
+                && !Double.isNaN(JsonFile.number(JsonFile.object(c.metrics(), "overall"), "auc_weighted")));
+        if (shown) {
+            html.append("<p class=\"note zeror-auc\">ZeroR's pooled CV AUC need not be 0.500: in each fold it gives every"
+                    + " sample the same probabilities, its training set's class shares, but those shares differ from fold to"
+                    + " fold, so pooling the folds' predictions ranks samples of different folds apart.</p>\n");
+        }
     }
 
     /** " [low, high]" after a value, or "" when this column has no interval for the metric. */

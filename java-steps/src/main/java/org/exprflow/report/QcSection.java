@@ -89,7 +89,7 @@ final class QcSection {
                     .append(Markup.escape(status)).append("\">").append(Markup.escape(status)).append("</td><td>")
                     .append(Markup.fixed(c.value(), 3)).append("</td><td>").append(Markup.fixed(c.warn(), 3))
                     .append("</td><td>").append(Markup.fixed(c.fail(), 3)).append("</td><td>")
-                    .append(Markup.escape(c.message())).append("</td></tr>\n");
+                    .append(Markup.escape(ReadableNumbers.inText(c.message()))).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
     }

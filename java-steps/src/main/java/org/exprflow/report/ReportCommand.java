@@ -1,6 +1,8 @@
 package org.exprflow.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -13,6 +15,7 @@ import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
 import org.exprflow.data.DatasetFile;
 import org.exprflow.data.Target;
+import org.exprflow.inspect.ModelDescription;
 import org.exprflow.stepfile.GeneTable;
 import org.exprflow.stepfile.PredictionTable;
 import org.exprflow.stepfile.RegressionTable;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code report} step: one self-contained HTML file (inline CSS and SVG, nothing fetched from the
- * network, no timestamps) summarising a run. Every input is optional and only the sections of the
+ * network, no clock read: the only date and paths are those of {@code --provenance}) summarising a run. Every input is optional and only the sections of the
  * given inputs are rendered:
  * <ul>
  * <li>{@code --qc} (qc.json of {@code exprflow qc}): per-sample intensity box plots, outliers, class
@@ -44,6 +47,11 @@ import picocli.CommandLine.Option;
  * in class colours with the QC outliers of {@code --qc} marked; with {@code --genes} (evaluate's genes
  * table) the heatmap of the top genes across the samples. Descriptive only: no metric comes from
  * them.</li>
+ * <li>{@code --normalise-summary} (normalise's summary JSON, kind normalise_qc): what the per-value
+ * normalisation changed; {@code --model} (the final model): its chosen configuration, for the methods
+ * paragraph and the provenance; {@code --provenance} (the pipeline's provenance JSON): versions,
+ * launch, changed parameters and input checksums. These and the metrics give the headline sentence
+ * that opens the page, the methods paragraph and the provenance table that close it.</li>
  * </ul>
  * The same two options take the outputs of {@code exprflow evaluate-regression} (its JSON, and the
  * merged regression table of {@code --output-predictions}), told apart from the classification ones
@@ -82,6 +90,18 @@ public final class ReportCommand extends StepCommand {
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "exprflow report", description = "Page title (default: ${DEFAULT-VALUE}).")
     String title;
+
+    @Option(names = "--normalise-summary", paramLabel = "N.json", arity = "1..*",
+            description = "What 'exprflow normalise --output-summary' changed, training data first (repeatable).")
+    List<Path> normaliseSummaries = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "MODEL.xfm",
+            description = "The final model of 'exprflow train': its chosen configuration for the methods and provenance.")
+    Path model;
+
+    @Option(names = "--provenance", paramLabel = "P.json",
+            description = "The run's provenance (versions, command line, changed parameters, input checksums), written by the pipeline.")
+    Path provenance;
 
     @Override
     protected void validateArguments() {
@@ -130,14 +150,20 @@ public final class ReportCommand extends StepCommand {
                     .map(QcSummary.Sample::id).collect(Collectors.toCollection(TreeSet::new));
             samples = new SampleData(d, t, genes == null ? null : GeneTable.read(genes), outliers);
         }
+        RunRecord record = new RunRecord(provenance == null ? null : StepJson.PROVENANCE.read(provenance),
+                model == null ? null : ModelDescription.of(model, 0),
+                normaliseSummaries.stream().map(StepJson.NORMALISE_QC::read).toList());
         String html = HtmlReport.render(title, qcSummary, peaksQc, metricsJson, table, regressionJson, regression,
-                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets), samples);
+                landmarkSummary == null ? null : new LandmarkSection.Results(landmarkSummary, landmarkTargets), record, samples);
         AtomicOutput.writeString(output, html);
         Log.info("wrote report with" + (qcSummary != null ? " QC" : "") + (peaksQc != null ? " peak/RNA QC" : "")
                 + (metricsJson != null ? " metrics" : "")
                 + (table != null ? " ROC" : "") + (regressionJson != null || regression != null ? " regression" : "")
                 + (landmarkSummary != null ? " landmark" : "")
                 + (samples != null ? " PCA" + (samples.genes() != null ? " heatmap" : "") : "")
+                + (!record.normalise().isEmpty() ? " normalisation" : "")
+                + (record.model() != null || metricsJson != null ? " methods" : "")
+                + (record.provenance() != null || record.model() != null ? " provenance" : "")
                 + " sections");
     }
 }

@@ -23,7 +23,11 @@ public enum StepJson {
     REGRESSION_METRICS("regression_metrics"),
     MULTILABEL("multilabel"),
     PEAKS_QC("peaks_qc"),
-    SCORE("score");
+    SCORE("score"),
+    /** What {@code normalise --output-summary} changed (values floored, ceilinged, made NA; log2), read by report. */
+    NORMALISE_QC("normalise_qc"),
+    /** The run's provenance, written by the pipeline (lib/Provenance.groovy) for {@code report --provenance}. */
+    PROVENANCE("provenance");
 
     public static final String KIND_KEY = "exprflow_kind";
     public static final String FORMAT_KEY = "exprflow_format";

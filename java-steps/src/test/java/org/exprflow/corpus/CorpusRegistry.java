@@ -60,7 +60,9 @@ final class CorpusRegistry {
             entry("step-json/regression_metrics", StepJson.REGRESSION_METRICS),
             entry("step-json/multilabel", StepJson.MULTILABEL),
             entry("step-json/peaks_qc", StepJson.PEAKS_QC),
-            entry("step-json/score", StepJson.SCORE));
+            entry("step-json/score", StepJson.SCORE),
+            entry("step-json/normalise_qc", StepJson.NORMALISE_QC),
+            entry("step-json/provenance", StepJson.PROVENANCE));
 
     /**
      * Step-file kinds that no step reads (published results only): their codec is covered by

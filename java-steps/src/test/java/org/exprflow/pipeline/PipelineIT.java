@@ -201,6 +201,39 @@ class PipelineIT {
         assertTrue(Files.readString(published("pipeline_info/params.json")).contains("\"folds\": 3"));
     }
 
+    /**
+     * Issue 14: the report opens with the headline sentence, says what normalisation changed, and closes
+     * with the methods paragraph and the provenance table (Nextflow's version, the command line, the
+     * changed parameters, the input's SHA-256 as sha256sum gives it); the provenance file lives in the
+     * work directory, and the metric files hold no time or path.
+     */
+    @Test
+    void reportHasHeadlineMethodsAndProvenance() throws Exception {
+        String html = Files.readString(published("report/matrix.report.html"));
+        assertTrue(html.contains("<p class=\"headline\" id=\"headline\">Cross-validated balanced accuracy "), html);
+        assertTrue(Pattern.compile("against [0-9.]+ for ZeroR, permutation p = [0-9.e-]+ \\(N = 4\\);").matcher(html).find(), html);
+        assertTrue(html.contains("<section id=\"normalisation\">") && html.contains("<li>log2 (auto): applied</li>"), html);
+        assertTrue(html.contains("<section id=\"methods\">"), html);
+        assertTrue(html.contains("nested cross-validation (Varma and Simon 2006) with an outer stratified 3-fold cross-validation"), html);
+        assertTrue(html.contains("(Hastie, Tibshirani and Friedman 2009)") && html.contains("(Ojala and Garriga 2010)"), html);
+        assertTrue(html.contains("<section id=\"provenance\">"), html);
+        assertTrue(Pattern.compile("<tr><th>Nextflow</th><td>24\\.10\\.\\d+</td></tr>").matcher(html).find(), html);
+        assertTrue(html.contains("<tr><th>Weka</th><td>3.8.6</td></tr>"), html);
+        assertTrue(html.contains("-profile test"), "no command line: " + html);
+        assertTrue(html.contains("<tr><td><code>--folds</code></td><td class=\"learner\">3</td><td class=\"learner\">5</td></tr>"), html);
+        byte[] input = Files.readAllBytes(TestEnvironment.projectDir().resolve("test-data/classify/matrix.tsv"));
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(input));
+        assertTrue(html.contains("<td>matrix.tsv</td><td>" + input.length + "</td><td class=\"learner\">" + sha256 + "</td>")
+                || html.contains("<td>matrix.tsv</td><td>" + String.format(java.util.Locale.ROOT, "%,d", input.length)
+                        + "</td><td class=\"learner\">" + sha256 + "</td>"), html);
+        assertTrue(html.contains("<h3>Final model</h3>"), html);
+        try (Stream<Path> files = Files.list(testProfile.workDir().resolve("exprflow-provenance"))) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".json")).count());
+        }
+        String metrics = Files.readString(published("metrics/matrix.metrics.json"));
+        assertFalse(metrics.contains(results.toString()) || metrics.contains("-profile") || metrics.contains("started"), metrics);
+    }
+
     /** MultiQC's custom content is written on every run, whether MultiQC runs or not. */
     @Test
     void multiqcCustomContentIsPublished() throws IOException {

@@ -346,6 +346,56 @@ class ReportCommandTest {
         assertFalse(Files.exists(dir.resolve("bad.html")));
     }
 
+    /**
+     * The record of the run (issue 14): a real final model (train), a real normalise summary (normalise
+     * --output-summary) and a provenance JSON with lib/Provenance.groovy's keys give the headline sentence
+     * first, "What normalisation changed" after the QC, and the methods paragraph and provenance at the
+     * end; two renders are byte-identical.
+     */
+    @Test
+    void runRecordGivesHeadlineNormalisationMethodsAndProvenance() throws Exception {
+        Path data = dir.resolve("d.xfd");
+        org.exprflow.data.DatasetFile.write(org.exprflow.testing.SyntheticData.classes(41, 30, 60, 6, 2, "A", "B"), data);
+        Path model = dir.resolve("final.xfm");
+        assertEquals(0, Main.run("--quiet", "train", "--input", data.toString(), "--output", model.toString(), "--learner",
+                "weka.classifiers.bayes.NaiveBayes;weka.classifiers.lazy.IBk -K 3", "--top-k", "5,10", "--inner-folds", "3",
+                "--inner-repeats", "2"));
+        Path summary = dir.resolve("d.normalise_qc.json");
+        assertEquals(0, Main.run("--quiet", "normalise", "--input", data.toString(), "--output", dir.resolve("n.xfd").toString(),
+                "--floor", "0.5", "--log2", "never", "--output-summary", summary.toString()));
+        Path provenance = dir.resolve("provenance.json");
+        Files.writeString(provenance, ProvenanceSectionTest.PROVENANCE);
+        String[] inputs = {"--qc", qc.toString(), "--metrics", richMetrics.toString(), "--model", model.toString(),
+            "--normalise-summary", summary.toString(), "--provenance", provenance.toString()};
+        String html = report("rec.html", inputs);
+        int h1 = html.indexOf("</h1>");
+        assertEquals(h1 + "</h1>\n".length(), html.indexOf("<p class=\"headline\" id=\"headline\">Cross-validated balanced accuracy"
+                + " 0.750 [0.250, 1.000] against 0.500 for ZeroR, permutation p = 5.0e-04 (N = 2000).</p>"), html);
+        int qcAt = html.indexOf("<section id=\"qc\">");
+        int normalisation = html.indexOf("<section id=\"normalisation\">");
+        int metricsAt = html.indexOf("<section id=\"metrics\">");
+        int methods = html.indexOf("<section id=\"methods\">");
+        int provenanceAt = html.indexOf("<section id=\"provenance\">");
+        assertTrue(qcAt < normalisation && normalisation < metricsAt && metricsAt < methods && methods < provenanceAt,
+                List.of(qcAt, normalisation, metricsAt, methods, provenanceAt).toString());
+        assertTrue(html.contains("<li>floor 0.5: "), html);
+        assertTrue(html.contains("<li>log2 (never): not applied</li>"), html);
+        assertTrue(html.contains("4 candidate configurations (learners {weka.classifiers.bayes.NaiveBayes; weka.classifiers.lazy.IBk -K 3}"
+                + " × k ∈ {5, 10}) were scored by an inner 3-fold cross-validation repeated 2 times"), html);
+        assertTrue(html.contains("<tr><th>Nextflow</th><td>24.10.0</td></tr>"), html);
+        assertTrue(html.contains("<h3>Final model</h3>"), html);
+        assertTrue(html.contains("ZeroR's pooled CV AUC need not be 0.500"), html);
+        assertEquals(html, report("rec2.html", inputs));
+    }
+
+    @Test
+    void aModelThatIsNoModelIsAOneLineError() throws IOException {
+        String message = reportError("--model", qc.toString());
+        assertTrue(message.contains(qc + ": not an exprflow model"), message);
+        message = reportError("--normalise-summary", qc.toString());
+        assertTrue(message.contains(qc + ": is a 'qc' JSON (exprflow_kind), expected 'normalise_qc'"), message);
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {

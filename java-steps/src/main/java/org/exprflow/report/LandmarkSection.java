@@ -91,6 +91,13 @@ final class LandmarkSection {
             out.put("targets scored (test)", String.valueOf(base.targets()));
         }
         out.put("learners", String.join(", ", results.summary().lines().stream().map(DgexSummary.Line::learner).distinct().toList()));
+        // ridge:auto chooses λ per target on the validation samples: the median and how many kept the mean.
+        for (DgexSummary.Line l : results.summary().lines()) {
+            if (l.set().equals(LandmarkFit.TEST) && l.group().equals(DgexSummary.ALL) && !Double.isNaN(l.targetsAtMean())) {
+                out.put("λ chosen by " + l.learner(), "median " + ReadableNumbers.quantity(l.lambdaMedian())
+                        + " on the validation samples; training mean kept for " + (long) l.targetsAtMean() + " of " + l.targets() + " targets");
+            }
+        }
         List<String> groups = results.summary().groups().stream().filter(g -> !g.equals(DgexSummary.ALL)).toList();
         if (!groups.isEmpty()) {
             out.put("target groups", String.join(", ", groups));

@@ -62,6 +62,21 @@ class LandmarkReportTest {
                 + Markup.fixed(knn.maeMean(), 3) + " against " + Markup.fixed(s.line("test", "linear").maeMean(), 3)), html);
     }
 
+    /** Issue 13: ridge:auto's chosen λ reaches the run summary (median, and how many targets kept the training mean). */
+    @Test
+    void theRunSummaryStatesTheLambdaRidgeAutoChose() throws Exception {
+        ok("simulate-landmark", "--output-dir", p("sim"), "--samples", "150", "--landmarks", "60", "--targets", "8", "--query-samples", "0");
+        ok("import", "--input", p("sim/expression.tsv.gz"), "--format", "tsv", "--output", p("d.xfd"));
+        ok("landmark-fit", "--input", p("d.xfd"), "--landmarks", p("sim/landmarks.txt"), "--learner", "linear;ridge:auto", "--output", p("c.tsv"));
+        ok("landmark-summary", "--input", p("c.tsv"), "--output-targets", p("t.tsv"), "--output-summary", p("s.tsv"));
+        ok("report", "--metrics", p("s.tsv"), "--predictions", p("t.tsv"), "--output", p("r.html"));
+        DgexSummary.Line tuned = DgexSummary.read(dir.resolve("s.tsv")).line("test", "ridge:auto");
+        assertTrue(tuned.targetsAtMean() >= 0 && !Double.isNaN(tuned.lambdaMedian()), tuned.toString());
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.contains("<th>λ chosen by ridge:auto</th><td>median " + ReadableNumbers.quantity(tuned.lambdaMedian())
+                + " on the validation samples; training mean kept for " + (long) tuned.targetsAtMean() + " of 8 targets</td>"), html);
+    }
+
     /** The kind line decides, never the columns: a per-target table without one is not taken for a landmark table. */
     @Test
     void tablesAreToldApartByTheirKindLine() throws Exception {

@@ -9,7 +9,7 @@
 #   bench/task-overhead.sh [--runs N] [--tasks-only] [--out FILE]
 #
 # "before" is emulated with the knobs the launchers keep: EXPRFLOW_JAVA_OPTS (bin/exprflow then adds
-# no C1 flag, and -Xshare:auto keeps the archive out) and NXF_JVM_ARGS (later flags win: C2 and G1
+# no C1 flag, and -Xshare:auto keeps the archive out) and NXF_JVM_ARGS (later flags win: C2 and the default collector, G1,
 # back for Nextflow). The machine's load (uptime) is printed beside every figure: on a shared
 # machine the wall times say little, the CPU times (user + sys) more.
 set -euo pipefail
@@ -76,7 +76,7 @@ for setting in before after; do
     for run in scratch resume; do
         extra=(); [[ $run == resume ]] && extra=(-resume)
         if [[ $setting == before ]]; then
-            export EXPRFLOW_JAVA_OPTS=$before_opts NXF_JVM_ARGS='-XX:TieredStopAtLevel=4 -XX:+UseG1GC'
+            export EXPRFLOW_JAVA_OPTS=$before_opts NXF_JVM_ARGS='-XX:TieredStopAtLevel=4 -XX:-UseSerialGC'
         else
             unset EXPRFLOW_JAVA_OPTS NXF_JVM_ARGS
         fi

@@ -87,9 +87,10 @@ fi
 [[ -f $jar ]] || { log "jar $jar not found (mvn -f java-steps/pom.xml package -DskipTests)"; exit 1; }
 ctx=$(mktemp -d)
 trap 'rm -rf "$ctx"' EXIT
-mkdir -p "$ctx/java-steps/target" "$ctx/bin"
+mkdir -p "$ctx/java-steps/target" "$ctx/bin" "$ctx/scripts"
 cp "$jar" "$ctx/java-steps/target/exprflow.jar"
 cp "$here/bin/exprflow" "$ctx/bin/exprflow"
+cp "$here/scripts/build-cds-archive.sh" "$ctx/scripts/build-cds-archive.sh"
 # The debootstrap base has everything the Dockerfile's RUN checks for: no network needed then.
 net=(); [[ $base == "$base_image" ]] && net=(--network none)
 podman build -q "${net[@]}" --build-arg BASE="$base" --build-arg VERSION="$version" \

@@ -29,9 +29,13 @@ process MULTIQC {
     """
     multiqc --force --no-ansi ${args} --config ${multiqc_config} --filename multiqc_report.html custom_content
 
+    # The version MultiQC wrote into its data file, rather than a second Python start-up for
+    # `multiqc --version` (docs/architecture.md, "Start-up costs"); that only where the file lacks it.
+    version=\$(sed -n 's/.*"config_version": *"\\([^"]*\\)".*/\\1/p' multiqc_report_data/multiqc_data.json 2>/dev/null | head -n 1)
+    [ -n "\$version" ] || version=\$(multiqc --version | sed -e 's/^multiqc, version //')
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        multiqc: "\$(multiqc --version | sed -e 's/^multiqc, version //')"
+        multiqc: "\$version"
     END_VERSIONS
     """
 }

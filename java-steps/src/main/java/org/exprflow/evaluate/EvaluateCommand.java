@@ -120,7 +120,7 @@ public final class EvaluateCommand extends StepCommand {
     Path outputPredictions;
 
     @Option(names = "--bootstrap", defaultValue = "2000",
-            description = "Bootstrap replicates for the 95% intervals of accuracy and balanced accuracy; 0 = none "
+            description = "Bootstrap replicates for the 95%% intervals of accuracy and balanced accuracy; 0 = none "
                     + "(default: ${DEFAULT-VALUE}).")
     int bootstrap;
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Write a simulated leukaemia microarray study (MAS5-like intensities, one degraded array,",
-            "about 0.1% missing values) in the formats exprflow imports. Always writes samplesheet.csv",
+            "about 0.1%% missing values) in the formats exprflow imports. Always writes samplesheet.csv",
             "(sample,label,batch,group,split) and truth.tsv (planted differential probes and outlier)."
         })
 public final class SimulateCommand extends StepCommand {

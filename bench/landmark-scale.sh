@@ -42,7 +42,8 @@ mkdir -p "$dir"
 measure() {
     local log=$1
     shift
-    /usr/bin/time -v "$@" 2> "$log"
+    # a failed or killed run is no figure: stop rather than append its partial time
+    /usr/bin/time -v "$@" 2> "$log" || { echo "landmark-scale.sh: failed: $* (see $log)" >&2; return 1; }
     awk -F': ' '
         /Elapsed \(wall clock\)/ { n = split($2, t, ":"); wall = (n == 3) ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2] }
         /User time/ { cpu += $2 } /System time/ { cpu += $2 }

@@ -93,89 +93,177 @@ public final class DatasetFile {
     }
 
     public static Dataset read(Path path) {
+        return read(path, null);
+    }
+
+    /**
+     * Everything of a dataset file but its matrix: what a step needs to choose the columns it will
+     * read with {@link #readColumns}. Reading it costs the ids, not the values.
+     */
+    public record Header(String name, FeatureIdType featureIdType, List<String> sampleIds, List<String> featureIds) {
+        public int featureCount() {
+            return featureIds.size();
+        }
+    }
+
+    public static Header readHeader(Path path) {
         try (InputStream raw = Files.newInputStream(path);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            byte[] magic = new byte[4];
-            in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw UserException.badFile(path, "not an exprflow dataset (.xfd); run 'exprflow import' first");
-            }
-            int version = in.readInt();
-            if (version > FORMAT_VERSION) {
-                throw UserException.badFile(path, "dataset format version " + version
-                        + " is newer than this exprflow supports (" + FORMAT_VERSION + "); upgrade exprflow");
-            }
-            String name = in.readUTF();
-            FeatureIdType type = FeatureIdType.valueOf(in.readUTF());
-            // Counts are checked against the file's size before anything is allocated: a corrupt count
-            // must be a one-line error, not an OutOfMemoryError (found by fuzzing).
-            long size = Files.size(path);
-            List<String> samples = readStrings(in, size, path);
-            List<String> features = readStrings(in, size, path);
-            int nAnn = in.readInt();
-            Map<String, List<String>> ann = new LinkedHashMap<>();
-            for (int a = 0; a < nAnn; a++) {
-                String col = in.readUTF();
-                List<String> vals = new ArrayList<>(samples.size());
-                for (int i = 0; i < samples.size(); i++) {
-                    String v = in.readUTF();
-                    vals.add(NULL.equals(v) ? null : v);
-                }
-                ann.put(col, vals);
-            }
-            int nTargets = in.readInt();
-            List<Target> targets = new ArrayList<>();
-            for (int t = 0; t < nTargets; t++) {
-                String tname = in.readUTF();
-                Target.Kind kind = Target.Kind.valueOf(in.readUTF());
-                List<String> levels = readStrings(in, size, path);
-                double[] v = new double[samples.size()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = in.readDouble();
-                }
-                targets.add(kind == Target.Kind.NOMINAL ? Target.nominal(tname, levels, v) : Target.numeric(tname, v));
-            }
-            ValueKind valueKind = ValueKind.EXPRESSION;
-            FeatureAnnotations featureAnnotations = FeatureAnnotations.NONE;
-            if (version >= 2) {
-                valueKind = ValueKind.valueOf(in.readUTF());
-                int nColumns = in.readInt();
-                Map<String, List<String>> columns = new LinkedHashMap<>();
-                for (int c = 0; c < nColumns; c++) {
-                    String col = in.readUTF();
-                    List<String> vals = new ArrayList<>(features.size());
-                    for (int j = 0; j < features.size(); j++) {
-                        String v = in.readUTF();
-                        vals.add(NULL.equals(v) ? null : v);
-                    }
-                    columns.put(col, vals);
-                }
-                featureAnnotations = new FeatureAnnotations(columns, features.size());
-            }
-            byte storage = in.readByte();
-            if (storage != DENSE) {
-                throw UserException.badFile(path, "unsupported matrix storage code " + storage);
-            }
-            if (8L * samples.size() * features.size() > size) {
-                throw UserException.badFile(path, "dataset file is corrupt or truncated: " + samples.size() + " x "
-                        + features.size() + " values cannot fit in " + size + " bytes");
-            }
-            double[][] values = new double[samples.size()][features.size()];
-            byte[] bytes = new byte[8 * features.size()];
-            for (int s = 0; s < samples.size(); s++) {
-                in.readFully(bytes);
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values[s]);
-            }
-            return new Dataset(name, samples, features, type, values, ann, targets, valueKind, featureAnnotations);
+            Preamble p = readPreamble(in, path);
+            return new Header(p.name, p.type, p.samples, p.features);
         } catch (NoSuchFileException e) {
             throw UserException.badFile(path, "no such file");
         } catch (EOFException e) {
             throw UserException.badFile(path, "dataset file is truncated");
         } catch (IOException | IllegalArgumentException e) {
-            // the message may quote bytes of a corrupt file (an enum name): one printable line (found by fuzzing)
-            String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?");
-            throw UserException.badFile(path, "cannot read dataset: " + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
+            throw cannotRead(path, e);
         }
+    }
+
+    /**
+     * The dataset with only the given columns, in the given order (each at most once): samples,
+     * sample annotations and targets whole, feature ids and feature annotations of those columns.
+     * The matrix is scanned row by row through one row's buffer and only the chosen columns are kept,
+     * so the memory is samples × columns values whatever the file's number of features (landmark-fit
+     * reads the landmarks and one chunk's targets of a genome-wide dataset this way). The bytes read
+     * are still the whole file. Same values as {@link #read} followed by {@link Dataset#subsetFeatures}.
+     */
+    public static Dataset readColumns(Path path, int[] columns) {
+        return read(path, columns.clone());
+    }
+
+    /** @param columns null: every column */
+    private static Dataset read(Path path, int[] columns) {
+        try (InputStream raw = Files.newInputStream(path);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            Preamble p = readPreamble(in, path);
+            byte storage = in.readByte();
+            if (storage != DENSE) {
+                throw UserException.badFile(path, "unsupported matrix storage code " + storage);
+            }
+            int nSamples = p.samples.size();
+            int nFeatures = p.features.size();
+            if (8L * nSamples * nFeatures > p.size) {
+                throw UserException.badFile(path, "dataset file is corrupt or truncated: " + nSamples + " x "
+                        + nFeatures + " values cannot fit in " + p.size + " bytes");
+            }
+            byte[] bytes = new byte[8 * nFeatures];
+            if (columns == null) {
+                double[][] values = new double[nSamples][nFeatures];
+                for (int s = 0; s < nSamples; s++) {
+                    in.readFully(bytes);
+                    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values[s]);
+                }
+                return new Dataset(p.name, p.samples, p.features, p.type, values, p.ann, p.targets, p.valueKind,
+                        p.featureAnnotations);
+            }
+            checkColumns(columns, nFeatures);
+            double[][] values = new double[nSamples][columns.length];
+            ByteBuffer row = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            for (int s = 0; s < nSamples; s++) {
+                in.readFully(bytes);
+                double[] kept = values[s];
+                for (int j = 0; j < columns.length; j++) {
+                    kept[j] = row.getDouble(8 * columns[j]);
+                }
+            }
+            List<String> ids = new ArrayList<>(columns.length);
+            for (int c : columns) {
+                ids.add(p.features.get(c));
+            }
+            return new Dataset(p.name, p.samples, ids, p.type, values, p.ann, p.targets, p.valueKind,
+                    p.featureAnnotations.subset(columns));
+        } catch (NoSuchFileException e) {
+            throw UserException.badFile(path, "no such file");
+        } catch (EOFException e) {
+            throw UserException.badFile(path, "dataset file is truncated");
+        } catch (IOException | IllegalArgumentException e) {
+            throw cannotRead(path, e);
+        }
+    }
+
+    /** Chosen columns come from the caller's own matching, so a bad one is a bug, not the file's fault. */
+    private static void checkColumns(int[] columns, int nFeatures) {
+        java.util.BitSet seen = new java.util.BitSet(nFeatures);
+        for (int c : columns) {
+            if (c < 0 || c >= nFeatures || seen.get(c)) {
+                throw new IllegalStateException("column " + c + " is out of range 0.." + (nFeatures - 1) + " or chosen twice");
+            }
+            seen.set(c);
+        }
+    }
+
+    private static UserException cannotRead(Path path, Exception e) {
+        // the message may quote bytes of a corrupt file (an enum name): one printable line (found by fuzzing)
+        String why = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?");
+        return UserException.badFile(path, "cannot read dataset: " + (why.length() > 200 ? why.substring(0, 200) + "..." : why));
+    }
+
+    /** What precedes the matrix. */
+    private record Preamble(String name, FeatureIdType type, List<String> samples, List<String> features,
+                            Map<String, List<String>> ann, List<Target> targets, ValueKind valueKind,
+                            FeatureAnnotations featureAnnotations, long size) {
+    }
+
+    private static Preamble readPreamble(DataInputStream in, Path path) throws IOException {
+        byte[] magic = new byte[4];
+        in.readFully(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw UserException.badFile(path, "not an exprflow dataset (.xfd); run 'exprflow import' first");
+        }
+        int version = in.readInt();
+        if (version > FORMAT_VERSION) {
+            throw UserException.badFile(path, "dataset format version " + version
+                    + " is newer than this exprflow supports (" + FORMAT_VERSION + "); upgrade exprflow");
+        }
+        String name = in.readUTF();
+        FeatureIdType type = FeatureIdType.valueOf(in.readUTF());
+        // Counts are checked against the file's size before anything is allocated: a corrupt count
+        // must be a one-line error, not an OutOfMemoryError (found by fuzzing).
+        long size = Files.size(path);
+        List<String> samples = readStrings(in, size, path);
+        List<String> features = readStrings(in, size, path);
+        int nAnn = in.readInt();
+        Map<String, List<String>> ann = new LinkedHashMap<>();
+        for (int a = 0; a < nAnn; a++) {
+            String col = in.readUTF();
+            List<String> vals = new ArrayList<>(samples.size());
+            for (int i = 0; i < samples.size(); i++) {
+                String v = in.readUTF();
+                vals.add(NULL.equals(v) ? null : v);
+            }
+            ann.put(col, vals);
+        }
+        int nTargets = in.readInt();
+        List<Target> targets = new ArrayList<>();
+        for (int t = 0; t < nTargets; t++) {
+            String tname = in.readUTF();
+            Target.Kind kind = Target.Kind.valueOf(in.readUTF());
+            List<String> levels = readStrings(in, size, path);
+            double[] v = new double[samples.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = in.readDouble();
+            }
+            targets.add(kind == Target.Kind.NOMINAL ? Target.nominal(tname, levels, v) : Target.numeric(tname, v));
+        }
+        ValueKind valueKind = ValueKind.EXPRESSION;
+        FeatureAnnotations featureAnnotations = FeatureAnnotations.NONE;
+        if (version >= 2) {
+            valueKind = ValueKind.valueOf(in.readUTF());
+            int nColumns = in.readInt();
+            Map<String, List<String>> columns = new LinkedHashMap<>();
+            for (int c = 0; c < nColumns; c++) {
+                String col = in.readUTF();
+                List<String> vals = new ArrayList<>(features.size());
+                for (int j = 0; j < features.size(); j++) {
+                    String v = in.readUTF();
+                    vals.add(NULL.equals(v) ? null : v);
+                }
+                columns.put(col, vals);
+            }
+            featureAnnotations = new FeatureAnnotations(columns, features.size());
+        }
+        return new Preamble(name, type, samples, features, ann, targets, valueKind, featureAnnotations, size);
     }
 
     private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {

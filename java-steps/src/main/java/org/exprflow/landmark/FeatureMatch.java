@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.exprflow.core.UserException;
 import org.exprflow.data.Dataset;
+import org.exprflow.data.DatasetFile;
 import org.exprflow.data.FeatureIdType;
 
 /**
@@ -30,26 +31,36 @@ public record FeatureMatch(FeatureIdType idType, int[] landmarkColumns, int[] ta
      * @param targets null: every feature that is not a landmark (ambiguous ids excluded)
      */
     public static FeatureMatch match(Dataset data, GeneList landmarks, GeneList targets, FeatureIdType idType) {
+        return match(data.name(), data.featureIdType(), data.featureIds(), landmarks, targets, idType);
+    }
+
+    /** The same, from a dataset file's header alone: landmark-fit matches before it reads any value. */
+    public static FeatureMatch match(DatasetFile.Header header, GeneList landmarks, GeneList targets, FeatureIdType idType) {
+        return match(header.name(), header.featureIdType(), header.featureIds(), landmarks, targets, idType);
+    }
+
+    private static FeatureMatch match(String datasetName, FeatureIdType datasetIdType, List<String> featureIds,
+                                      GeneList landmarks, GeneList targets, FeatureIdType idType) {
         Map<String, Integer> column = new HashMap<>();
         Set<String> repeated = new LinkedHashSet<>();
-        for (int j = 0; j < data.featureCount(); j++) {
-            if (column.putIfAbsent(data.featureIds().get(j), j) != null) {
-                repeated.add(data.featureIds().get(j));
+        for (int j = 0; j < featureIds.size(); j++) {
+            if (column.putIfAbsent(featureIds.get(j), j) != null) {
+                repeated.add(featureIds.get(j));
             }
         }
         Resolved lm = resolve(landmarks.ids(idType), column, repeated, Set.of());
         if (lm.columns.size() < 2) {
             throw UserException.unsuitable("only " + lm.columns.size() + " of " + lm.listed + " landmarks ("
-                    + landmarks.file() + ") are " + idType.name().toLowerCase() + " ids of dataset '" + data.name()
-                    + "' (it has " + data.featureIdType().name().toLowerCase() + " ids, e.g. '"
-                    + (data.featureCount() > 0 ? data.featureIds().get(0) : "") + "'); check --id-type");
+                    + landmarks.file() + ") are " + idType.name().toLowerCase() + " ids of dataset '" + datasetName
+                    + "' (it has " + datasetIdType.name().toLowerCase() + " ids, e.g. '"
+                    + (featureIds.isEmpty() ? "" : featureIds.get(0)) + "'); check --id-type");
         }
         Set<Integer> landmarkSet = new LinkedHashSet<>(lm.columns);
         Resolved tg;
         if (targets == null) {
             List<String> rest = new ArrayList<>();
-            for (int j = 0; j < data.featureCount(); j++) {
-                String id = data.featureIds().get(j);
+            for (int j = 0; j < featureIds.size(); j++) {
+                String id = featureIds.get(j);
                 if (!landmarkSet.contains(j) && !repeated.contains(id)) {
                     rest.add(id);
                 }
@@ -60,7 +71,7 @@ public record FeatureMatch(FeatureIdType idType, int[] landmarkColumns, int[] ta
         }
         if (tg.columns.isEmpty()) {
             throw UserException.unsuitable("none of the " + tg.listed + " targets" + (targets == null ? "" : " (" + targets.file() + ")")
-                    + " is a feature of dataset '" + data.name() + "' apart from the landmarks");
+                    + " is a feature of dataset '" + datasetName + "' apart from the landmarks");
         }
         return new FeatureMatch(idType, toArray(lm.columns), toArray(tg.columns), lm.listed, lm.absent, lm.ambiguous,
                 tg.listed, tg.absent, tg.ambiguous, tg.alsoLandmark);
@@ -68,8 +79,13 @@ public record FeatureMatch(FeatureIdType idType, int[] landmarkColumns, int[] ta
 
     /** The id type an --id-type option names: "auto" is the dataset's own. */
     public static FeatureIdType idType(String option, Dataset data) {
+        return idType(option, data.featureIdType());
+    }
+
+    /** The id type an --id-type option names, given the dataset's own. */
+    public static FeatureIdType idType(String option, FeatureIdType datasetIdType) {
         if (option.equalsIgnoreCase("auto")) {
-            return data.featureIdType();
+            return datasetIdType;
         }
         try {
             return FeatureIdType.valueOf(option.toUpperCase(java.util.Locale.ROOT));

@@ -9,6 +9,7 @@ import org.exprflow.core.Log;
 import org.exprflow.core.UserException;
 import org.exprflow.core.Versions;
 import org.exprflow.data.Dataset;
+import org.exprflow.data.FeatureIdType;
 import org.exprflow.stats.RegressionMetrics;
 import org.exprflow.stepfile.TargetMetricsTable;
 
@@ -44,24 +45,49 @@ public final class LandmarkFit {
      */
     public static Result run(Dataset data, FeatureMatch match, TargetChunk chunk, SampleSplit split,
                              List<LandmarkLearner> learners, String modelLearner, boolean keepPredictions) {
+        return run(data, match.idType(), match.landmarkColumns(), chunkTargets(match, chunk), chunk,
+                match.targetColumns().length, split, learners, modelLearner, keepPredictions);
+    }
+
+    /**
+     * The dataset columns of the chunk's targets, in list order; a user error when the chunk is
+     * empty. Known from the match alone, so landmark-fit can read just these and the landmarks.
+     */
+    public static int[] chunkTargets(FeatureMatch match, TargetChunk chunk) {
         int total = match.targetColumns().length;
         int[] targetCols = Arrays.copyOfRange(match.targetColumns(), chunk.from(total), chunk.to(total));
         if (targetCols.length == 0) {
             throw UserException.unsuitable("chunk " + chunk + " of " + total + " targets is empty; use fewer chunks");
         }
+        return targetCols;
+    }
+
+    /**
+     * The same on any dataset that holds the chunk's columns: {@code landmarkCols} and
+     * {@code targetCols} are columns of {@code data} (landmark-fit passes a dataset of exactly these
+     * columns, read by {@link org.exprflow.data.DatasetFile#readColumns}); {@code chunk} and
+     * {@code totalTargets} only label the log and the saved model.
+     */
+    public static Result run(Dataset data, FeatureIdType idType, int[] landmarkCols, int[] targetCols, TargetChunk chunk,
+                             int totalTargets, SampleSplit split, List<LandmarkLearner> learners, String modelLearner,
+                             boolean keepPredictions) {
+        int total = totalTargets;
+        if (targetCols.length != chunk.to(total) - chunk.from(total)) {
+            throw new IllegalArgumentException(targetCols.length + " target columns for chunk " + chunk + " of " + total);
+        }
         List<String> names = ids(data, targetCols);
         Log.info("chunk " + chunk + ": targets " + (chunk.from(total) + 1) + "-" + chunk.to(total) + " of " + total
                 + "; samples " + split.train().length + " train, " + split.validation().length + " validation, "
                 + split.test().length + " test");
-        LandmarkNormaliser.Fitted fitted = LandmarkNormaliser.fit(ids(data, match.landmarkColumns()),
-                columns(data, split.train(), match.landmarkColumns()),
+        LandmarkNormaliser.Fitted fitted = LandmarkNormaliser.fit(ids(data, landmarkCols),
+                columns(data, split.train(), landmarkCols),
                 columns(data, split.train(), targetCols));
         String[] setNames = {VALIDATION, TEST};
         int[][] setRows = {split.validation(), split.test()};
         List<double[][]> newX = new ArrayList<>();
         List<double[][]> newY = new ArrayList<>();
         for (int[] rows : setRows) {
-            newX.add(fitted.normaliser().landmarks(columns(data, rows, match.landmarkColumns())));
+            newX.add(fitted.normaliser().landmarks(columns(data, rows, landmarkCols)));
             newY.add(fitted.normaliser().targets(columns(data, rows, targetCols)));
         }
         List<LandmarkLearner> all = new ArrayList<>(learners);
@@ -87,13 +113,13 @@ public final class LandmarkFit {
                 lambdas = models.lambdas();
                 predicted = LandmarkLearner.predictEach(models, newX);
                 if (learner.label().equals(modelLearner)) {
-                    model = modelOf(data, match, names, chunk, split, fitted, learner, models);
+                    model = modelOf(data, idType, landmarkCols, names, chunk, split, fitted, learner, models);
                 }
             } else if (learner.label().equals(modelLearner)) {
                 // Fitted and kept (the other learners may drop each target's model once it has predicted).
                 FittedTargets models = learner.fit(fitted.landmarks(), fitted.targets());
                 predicted = LandmarkLearner.predictEach(models, newX);
-                model = modelOf(data, match, names, chunk, split, fitted, learner, models);
+                model = modelOf(data, idType, landmarkCols, names, chunk, split, fitted, learner, models);
             } else {
                 predicted = learner.fitPredict(fitted.landmarks(), fitted.targets(), newX);
             }
@@ -116,9 +142,9 @@ public final class LandmarkFit {
         return new Result(new TargetMetricsTable(out), model, kept == null ? null : kept.build());
     }
 
-    private static LandmarkModel modelOf(Dataset data, FeatureMatch match, List<String> names, TargetChunk chunk, SampleSplit split,
+    private static LandmarkModel modelOf(Dataset data, FeatureIdType idType, int[] landmarkCols, List<String> names, TargetChunk chunk, SampleSplit split,
                                          LandmarkNormaliser.Fitted fitted, LandmarkLearner learner, FittedTargets models) {
-        return new LandmarkModel(match.idType(), ids(data, match.landmarkColumns()), names, learner.label(),
+        return new LandmarkModel(idType, ids(data, landmarkCols), names, learner.label(),
                 sampleIds(data, split.train()).stream().sorted().toList(), chunk.toString(), Versions.exprflow(),
                 fitted.normaliser(), models);
     }

@@ -2,7 +2,9 @@ package org.exprflow.landmark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.exprflow.core.Log;
 import org.exprflow.core.StepCommand;
@@ -93,14 +95,24 @@ public final class LandmarkFitCommand extends StepCommand {
             throw UserException.badParameter("--model-learner " + saved + " is not one of the learners "
                     + parsed.stream().map(LandmarkLearner::label).toList());
         }
-        Dataset data = DatasetFile.read(input);
-        FeatureIdType type = FeatureMatch.idType(idType, data);
+        // Matched on the file's ids, then only the landmarks' and this chunk's columns are read: the
+        // memory is samples x (landmarks + chunk targets), whatever the dataset's number of genes.
+        DatasetFile.Header header = DatasetFile.readHeader(input);
+        FeatureIdType type = FeatureMatch.idType(idType, header.featureIdType());
         GeneList lm = GeneList.read(landmarks);
         GeneList tg = targets == null ? null : GeneList.read(targets);
-        FeatureMatch match = FeatureMatch.match(data, lm, tg, type);
+        FeatureMatch match = FeatureMatch.match(header, lm, tg, type);
         Log.info(match.describe());
+        int[] landmarkCols = match.landmarkColumns();
+        int[] targetCols = LandmarkFit.chunkTargets(match, k);
+        long start = System.nanoTime();
+        Dataset data = DatasetFile.readColumns(input, concat(landmarkCols, targetCols));
+        Log.info(String.format(java.util.Locale.ROOT, "read %d of %d columns of %d samples in %.1f s", data.featureCount(),
+                header.featureCount(), data.sampleCount(), (System.nanoTime() - start) / 1e9));
         SampleSplit split = SampleSplit.of(data, sizes, seedOption.seed());
-        LandmarkFit.Result result = LandmarkFit.run(data, match, k, split, parsed, saved, outputPredictions != null);
+        LandmarkFit.Result result = LandmarkFit.run(data, type, range(0, landmarkCols.length),
+                range(landmarkCols.length, landmarkCols.length + targetCols.length), k, match.targetColumns().length,
+                split, parsed, saved, outputPredictions != null);
         // Everything is computed before the first file is written, so a failure leaves no output.
         result.metrics().write(output);
         if (outputModel != null) {
@@ -111,4 +123,13 @@ public final class LandmarkFitCommand extends StepCommand {
         }
     }
 
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static int[] range(int from, int to) {
+        return IntStream.range(from, to).toArray();
+    }
 }

@@ -59,6 +59,34 @@ class LandmarkFitTest {
         assertTrue(linear[0] <= linear[1], "linear targets: linear MAE " + linear[0] + " <= rf " + linear[1]);
     }
 
+    /** landmark-fit's path (only the landmarks' and the chunk's columns, read from the file) gives the full dataset's figures. */
+    @Test
+    void chunkOnItsOwnColumnsGivesTheSameFiguresAsOnTheWholeDataset(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        LandmarkSimulator.Study study = LandmarkSimulator.simulate(new LandmarkSimulator.Parameters(4, 90, 30, 9, 0.5));
+        java.nio.file.Path f = dir.resolve("d.xfd");
+        org.exprflow.data.DatasetFile.write(study.data(), f);
+        FeatureMatch match = match(study);
+        TargetChunk chunk = TargetChunk.parse("2/3");
+        List<LandmarkLearner> learners = List.of(LandmarkLearner.parse("ridge:auto", 1), LandmarkLearner.parse("linear", 1));
+        SampleSplit split = SampleSplit.of(study.data(), SampleSplit.parseSizes("0.7,0.1,0.2"), 42);
+        LandmarkFit.Result whole = LandmarkFit.run(study.data(), match, chunk, split, learners, "ridge:auto", true);
+
+        int[] targets = LandmarkFit.chunkTargets(match, chunk);
+        int[] cols = java.util.stream.IntStream.concat(java.util.Arrays.stream(match.landmarkColumns()), java.util.Arrays.stream(targets)).toArray();
+        Dataset some = org.exprflow.data.DatasetFile.readColumns(f, cols);
+        int l = match.landmarkColumns().length;
+        LandmarkFit.Result part = LandmarkFit.run(some, FeatureIdType.PROBE, java.util.stream.IntStream.range(0, l).toArray(),
+                java.util.stream.IntStream.range(l, cols.length).toArray(), chunk, match.targetColumns().length,
+                SampleSplit.of(some, SampleSplit.parseSizes("0.7,0.1,0.2"), 42), learners, "ridge:auto", true);
+        assertEquals(whole.metrics().rows(), part.metrics().rows());
+        java.nio.file.Path a = dir.resolve("a.xlm");
+        java.nio.file.Path b = dir.resolve("b.xlm");
+        LandmarkModelFile.write(whole.model(), a);
+        LandmarkModelFile.write(part.model(), b);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(a), java.nio.file.Files.readAllBytes(b));
+    }
+
     private static FeatureMatch match(LandmarkSimulator.Study study) {
         Dataset d = study.data();
         int l = study.landmarkIds().size();

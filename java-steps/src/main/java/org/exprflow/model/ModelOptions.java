@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exprflow.core.StepSeed;
+import org.exprflow.core.StepThreads;
 import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,9 @@ public final class ModelOptions {
     @Mixin
     StepSeed seedOption = new StepSeed();
 
+    @Mixin
+    StepThreads threadsOption = new StepThreads();
+
     @Option(names = "--group-column", description = "Annotation column whose samples stay together in inner folds too (e.g. patient).")
     String groupColumn;
 
@@ -147,6 +151,7 @@ public final class ModelOptions {
         if (calibration != ProbabilityCalibrator.Method.none && calibrationFolds < 2) {
             throw UserException.badParameter("--calibration-folds must be at least 2, got " + calibrationFolds);
         }
+        threads(); // fails on --threads 0
         if (innerRepeats < 1) {
             throw UserException.badParameter("--inner-repeats must be at least 1, got " + innerRepeats);
         }
@@ -174,7 +179,19 @@ public final class ModelOptions {
         o.calibration = calibration;
         o.calibrationFolds = calibrationFolds;
         o.imbalance = handling;
+        o.threadsOption = threadsOption;
         return o;
+    }
+
+    /** Threads for the independent jobs of model fitting ({@code --threads}); results do not depend on it. */
+    public int threads() {
+        return threadsOption.threads();
+    }
+
+    /** These options with another thread count (tests, benchmarks). */
+    public ModelOptions withThreads(int threads) {
+        threadsOption = new StepThreads(threads);
+        return this;
     }
 
     public ClassImbalance imbalance() {

@@ -58,4 +58,27 @@ class FeatureRankingTest {
         }
         assertArrayEquals(new int[0], FeatureRanking.order(new double[0]));
     }
+
+    @Test
+    void anovaFOfManyFeaturesEqualsEachFeatureAloneToTheBit() {
+        Random random = new Random(11);
+        int samples = 23;
+        int features = 40;
+        int[] classOf = new int[samples];
+        double[][] rows = new double[samples][features];
+        for (int i = 0; i < samples; i++) {
+            classOf[i] = i % 3;
+            for (int j = 0; j < features; j++) {
+                rows[i][j] = random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian() * (j + 1) + classOf[i] * (j % 4);
+            }
+        }
+        double[] all = FeatureRanking.anovaF(rows, classOf, 3);
+        for (int j = 0; j < features; j++) {
+            double[][] column = new double[samples][1];
+            for (int i = 0; i < samples; i++) {
+                column[i][0] = rows[i][j];
+            }
+            assertArrayEquals(new double[] {all[j]}, FeatureRanking.anovaF(column, classOf, 3), 0.0, "feature " + j);
+        }
+    }
 }

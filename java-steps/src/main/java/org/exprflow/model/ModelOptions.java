@@ -142,8 +142,9 @@ public final class ModelOptions {
         CandidateSearch.Result result = CandidateSearch.search(trimmed, ks, search, searchBudget, seed());
         List<Candidate> out = result.candidates();
         for (Candidate c : out) {
-            WekaLearnerSpec spec = WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
-            imbalance.requireSupport(spec.newInstance(0, "learner"), c.learner());
+            // fails fast on a bad learner, and builds its prototype (WekaLearnerSpec.instantiate) here, on the
+            // main thread, before any parallel job asks for one
+            imbalance.requireSupport(WekaLearnerSpec.instantiate(c.learner(), 0, "learner"), c.learner());
         }
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");

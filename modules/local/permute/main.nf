@@ -2,11 +2,12 @@
  * PERMUTE: the permutation test's scatter unit. For permutations meta.from..meta.to, shuffles the
  * training labels and reruns the complete nested cross-validation, writing one balanced accuracy per
  * permutation. Permutation i always gets the same labelling whatever the chunking, so changing
- * --permutation_chunk changes the tasks but not the p-value.
+ * --permutation_chunk changes the tasks but not the p-value. The chunk's permutations run on
+ * task.cpus threads (--threads; label process_parallel asks for 2), again with the same bytes out.
  */
 process PERMUTE {
     tag "${meta.id} p${meta.from}-${meta.to}"
-    label 'process_medium'
+    label 'process_parallel'
 
     input:
     tuple val(meta), path(dataset), path(splits)
@@ -28,6 +29,7 @@ process PERMUTE {
         --to ${meta.to} \\
         --fold-seed ${meta.fold_seed} \\
         --output ${Exprflow.shellQuote(prefix + '.permutations.tsv')} \\
+        --threads ${task.cpus} \\
         ${args}
     """
 }

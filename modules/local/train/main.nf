@@ -13,6 +13,10 @@
  *     a CV fold trained on that fraction of its training samples, its predictions a learning-curve table;
  *   - the final model (no meta.fold): fits on every partition=train sample of the splits table and
  *     writes the model file.
+ * --threads is task.cpus: the inner loop's folds (and the model comparison's candidates, the
+ * permutation importance's features) run side by side, with the same bytes out whatever the count.
+ * task.cpus is not in the task hash (only the script template and task.ext.* are), so changing the
+ * cpus a label grants keeps finished tasks cached, as it should for outputs that do not depend on it.
  */
 process TRAIN {
     tag "${meta.fold != null ? "${meta.id} r${meta.repeat} f${meta.fold}${meta.fraction != null ? " x${meta.fraction}" : ''}" : "${meta.id} final"}"
@@ -41,6 +45,7 @@ process TRAIN {
         --output ${Exprflow.shellQuote(prefix + '.xfm')} \\
         ${cv ? "--repeat ${meta.repeat} --fold ${meta.fold} --predictions ${Exprflow.shellQuote(prefix + '.predictions.tsv')}" : ""} \\
         ${cv && meta.fraction == null ? "--candidate-scores ${Exprflow.shellQuote(prefix + '.candidates.tsv')}" : ""} \\
+        --threads ${task.cpus} \\
         ${args}
     """
 }

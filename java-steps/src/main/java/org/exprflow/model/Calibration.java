@@ -2,7 +2,6 @@ package org.exprflow.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +66,8 @@ final class Calibration {
             }
             PreparedTraining prepared = PreparedTraining.prepare(foldTrain, foldTarget, options.transformNames());
             // the same fit as the model it calibrates: class imbalance handled on this fold's training rows
-            ModelPipeline m = ModelPipeline.fit(prepared, chosen.topK(), chosen.learner(), options.seed(),
-                    options.imbalance(), new LinkedHashMap<>());
+            ModelPipeline m = ModelPipeline.fitForScoring(prepared, chosen.topK(), chosen.learner(), options.seed(),
+                    options.imbalance());
             double[][] p = m.predict(foldHeld);
             for (int j = 0; j < held.size(); j++) {
                 out[held.get(j)] = p[j];

@@ -66,6 +66,16 @@ public final class FeaturePipeline implements Serializable {
                 trainingMeans(prepared.x, selected), prepared.rawMeans);
     }
 
+    /**
+     * New rows matched by id and through the transforms of prepared training samples, before top-k: the
+     * same for every model fitted on them, so model selection transforms held-out rows once for all its
+     * candidates ({@link ModelPipeline#predictTransformed}).
+     */
+    static double[][] transformNew(PreparedTraining prepared, Dataset data) {
+        return new FeaturePipeline(prepared.training.featureIds(), prepared.transforms, prepared.keptFeatureIds,
+                new int[0], new double[0], prepared.rawMeans).transform(data, -1, null);
+    }
+
     /** A pipeline fitted on training rows, and those rows as its learner sees them. */
     public record Fit(FeaturePipeline pipeline, double[][] trainingRows) {
     }
@@ -137,14 +147,24 @@ public final class FeaturePipeline implements Serializable {
      *                     step offers none
      */
     double[][] apply(Dataset data, double maxImputedFraction, String imputeOption) {
+        return selectAndImpute(transform(data, maxImputedFraction, imputeOption));
+    }
+
+    /** New rows matched by id and through the fitted transforms, every kept feature (before selection). */
+    double[][] transform(Dataset data, double maxImputedFraction, String imputeOption) {
         double[][] x = align(data, maxImputedFraction, imputeOption);
         SampleContext context = SampleContexts.newRows(data, transforms);
         for (CrossSampleTransform.Fitted f : transforms) {
             x = f.apply(x, context);
         }
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = selectAndImpute(x[i]);
+        return x;
+    }
+
+    /** Transformed rows ({@link #transform}) as the learner sees them: selected features, NAs imputed. */
+    double[][] selectAndImpute(double[][] transformed) {
+        double[][] out = new double[transformed.length][];
+        for (int i = 0; i < transformed.length; i++) {
+            out[i] = selectAndImpute(transformed[i]);
         }
         return out;
     }

@@ -19,27 +19,42 @@ public final class FeatureRanking {
     private FeatureRanking() {
     }
 
-    /** F statistic per feature; NaN where it cannot be computed. rows are samples. */
+    /**
+     * F statistic per feature; NaN where it cannot be computed. rows are samples. The sums run row by row
+     * (memory order; column by column strided across every row was a twentieth of the inner loop), and
+     * each feature's sums still add its samples in row order, so the values are the same to the bit.
+     */
     public static double[] anovaF(double[][] rows, int[] classOf, int classes) {
         int features = rows.length == 0 ? 0 : rows[0].length;
-        double[] f = new double[features];
-        double[] sum = new double[classes];
-        double[] sumSq = new double[classes];
-        int[] n = new int[classes];
-        for (int j = 0; j < features; j++) {
-            Arrays.fill(sum, 0);
-            Arrays.fill(sumSq, 0);
-            Arrays.fill(n, 0);
-            for (int i = 0; i < rows.length; i++) {
-                double v = rows[i][j];
+        double[][] sum = new double[classes][features];
+        double[][] sumSq = new double[classes][features];
+        int[][] n = new int[classes][features];
+        for (int i = 0; i < rows.length; i++) {
+            double[] row = rows[i];
+            int c = classOf[i];
+            double[] s = sum[c];
+            double[] sq = sumSq[c];
+            int[] count = n[c];
+            for (int j = 0; j < features; j++) {
+                double v = row[j];
                 if (!Double.isNaN(v)) {
-                    int c = classOf[i];
-                    sum[c] += v;
-                    sumSq[c] += v * v;
-                    n[c]++;
+                    s[j] += v;
+                    sq[j] += v * v;
+                    count[j]++;
                 }
             }
-            f[j] = fStatistic(sum, sumSq, n);
+        }
+        double[] f = new double[features];
+        double[] featureSum = new double[classes];
+        double[] featureSumSq = new double[classes];
+        int[] featureN = new int[classes];
+        for (int j = 0; j < features; j++) {
+            for (int c = 0; c < classes; c++) {
+                featureSum[c] = sum[c][j];
+                featureSumSq[c] = sumSq[c][j];
+                featureN[c] = n[c][j];
+            }
+            f[j] = fStatistic(featureSum, featureSumSq, featureN);
         }
         return f;
     }
@@ -91,23 +106,93 @@ public final class FeatureRanking {
         return score;
     }
 
-    /** Feature indices ordered from most to least discriminative (NaN last, ties by index). */
+    /**
+     * Feature indices ordered from most to least discriminative (NaN last, ties by index, scores compared
+     * as {@link Double#compare} does). Sorted as primitive keys, (number of scores strictly above, index):
+     * a boxed comparator sort of every gene was a tenth of the inner loop's CPU.
+     */
     public static int[] order(double[] score) {
-        Integer[] idx = new Integer[score.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+        double[] ascending = Arrays.stream(score).filter(v -> !Double.isNaN(v)).toArray();
+        Arrays.sort(ascending); // Double.compare's order, as the binary search below
+        int observed = ascending.length;
+        long[] keys = new long[score.length];
+        for (int j = 0; j < score.length; j++) {
+            long above = Double.isNaN(score[j]) ? observed : observed - firstAbove(ascending, score[j]);
+            keys[j] = above << 32 | j;
         }
-        Arrays.sort(idx, (a, b) -> {
-            double x = score[a];
-            double y = score[b];
-            boolean nx = Double.isNaN(x);
-            boolean ny = Double.isNaN(y);
-            if (nx != ny) {
-                return nx ? 1 : -1;
+        Arrays.sort(keys);
+        int[] out = new int[keys.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
+    }
+
+    /**
+     * The first k features of {@link #order} (k below the number of features), in feature order: a
+     * bounded heap, O(p log k), where the full order sorts every gene. The inner loop needs only its
+     * candidates' top k (k 20 and 200 of Golub's 7,129 genes); the full order was a fifth of its CPU.
+     */
+    public static int[] top(double[] score, int k) {
+        int[] heap = new int[k]; // the k best so far; the root is the worst of them
+        int size = 0;
+        for (int j = 0; j < score.length; j++) {
+            if (size < k) {
+                heap[size] = j;
+                for (int c = size++; c > 0 && before(score, heap[(c - 1) / 2], heap[c]); c = (c - 1) / 2) {
+                    swap(heap, c, (c - 1) / 2);
+                }
+            } else if (before(score, j, heap[0])) {
+                heap[0] = j;
+                for (int c = 0; ; ) {
+                    int worst = c;
+                    for (int child = 2 * c + 1; child <= 2 * c + 2 && child < size; child++) {
+                        if (before(score, heap[worst], heap[child])) {
+                            worst = child;
+                        }
+                    }
+                    if (worst == c) {
+                        break;
+                    }
+                    swap(heap, c, worst);
+                    c = worst;
+                }
             }
-            int c = nx ? 0 : Double.compare(y, x);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        return Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+        }
+        int[] out = Arrays.copyOf(heap, size);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** True when feature a comes before feature b in {@link #order}. */
+    private static boolean before(double[] score, int a, int b) {
+        boolean na = Double.isNaN(score[a]);
+        boolean nb = Double.isNaN(score[b]);
+        if (na != nb) {
+            return nb;
+        }
+        int c = na ? 0 : Double.compare(score[b], score[a]);
+        return c != 0 ? c < 0 : a < b;
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    /** The first position of an ascending array whose value compares above v. */
+    private static int firstAbove(double[] ascending, double v) {
+        int lo = 0;
+        int hi = ascending.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Double.compare(ascending[mid], v) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 }

@@ -1,7 +1,6 @@
 package org.exprflow.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -50,20 +49,23 @@ public final class FoldComparison {
             Dataset train = SampleSelection.select(data, training, true, "training");
             Dataset held = SampleSelection.select(data, heldOut, true, "held-out");
             PreparedTraining prepared = PreparedTraining.prepare(train, train.target(labels.name()), options.transformNames());
-            for (int c = 0; c < candidates.size(); c++) {
+            // the held-out rows through the fold's transforms, once for every candidate (read-only below)
+            double[][] heldRows = FeaturePipeline.transformNew(prepared, held);
+            // one job per candidate, each fitting its own learner; scores gathered in grid order
+            List<Double> scores = org.exprflow.core.Parallel.map(options.threads(), candidates.size(), c -> {
                 Candidate cand = candidates.get(c);
-                double score;
                 // the fold's model is the chosen candidate, unless calibration changed its probabilities
                 // (candidates are compared as fitted, uncalibrated, like every other candidate)
                 if (cand.equals(result.selection().chosen()) && options.calibration() == ProbabilityCalibrator.Method.none) {
-                    score = modelScore;
-                } else {
-                    ModelPipeline m = ModelPipeline.fit(prepared, cand.topK(), cand.learner(), options.seed(),
-                            options.imbalance(), new LinkedHashMap<>());
-                    score = balancedAccuracy(levels, PredictionRows.of("cv", repeat, fold, "model", held, labels.name(),
-                            m.levels(), m.predict(held)), "model");
+                    return modelScore;
                 }
-                rows.add(row(repeat, fold, Integer.toString(c + 1), cand, nTrain, nTest, score));
+                ModelPipeline m = ModelPipeline.fitForScoring(prepared, cand.topK(), cand.learner(), options.seed(),
+                        options.imbalance());
+                return balancedAccuracy(levels, PredictionRows.of("cv", repeat, fold, "model", held, labels.name(),
+                        m.levels(), m.predictTransformed(heldRows, held)), "model");
+            });
+            for (int c = 0; c < candidates.size(); c++) {
+                rows.add(row(repeat, fold, Integer.toString(c + 1), candidates.get(c), nTrain, nTest, scores.get(c)));
             }
         }
         Candidate chosen = result.selection().chosen();

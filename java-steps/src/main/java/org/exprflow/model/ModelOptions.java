@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.exprflow.core.StepSeed;
+import org.exprflow.core.StepThreads;
 import org.exprflow.core.UserException;
 
 import picocli.CommandLine.Mixin;
@@ -84,6 +85,9 @@ public final class ModelOptions {
     @Mixin
     StepSeed seedOption = new StepSeed();
 
+    @Mixin
+    StepThreads threadsOption = new StepThreads();
+
     @Option(names = "--group-column", description = "Annotation column whose samples stay together in inner folds too (e.g. patient).")
     String groupColumn;
 
@@ -138,8 +142,9 @@ public final class ModelOptions {
         CandidateSearch.Result result = CandidateSearch.search(trimmed, ks, search, searchBudget, seed());
         List<Candidate> out = result.candidates();
         for (Candidate c : out) {
-            WekaLearnerSpec spec = WekaLearnerSpec.parse(c.learner(), "learner"); // fail fast on a bad learner
-            imbalance.requireSupport(spec.newInstance(0, "learner"), c.learner());
+            // fails fast on a bad learner, and builds its prototype (WekaLearnerSpec.instantiate) here, on the
+            // main thread, before any parallel job asks for one
+            imbalance.requireSupport(WekaLearnerSpec.instantiate(c.learner(), 0, "learner"), c.learner());
         }
         if (out.size() > 1 && innerFolds < 2) {
             throw UserException.badParameter("--inner-folds must be at least 2 to choose among " + out.size() + " candidates");
@@ -147,6 +152,7 @@ public final class ModelOptions {
         if (calibration != ProbabilityCalibrator.Method.none && calibrationFolds < 2) {
             throw UserException.badParameter("--calibration-folds must be at least 2, got " + calibrationFolds);
         }
+        threads(); // fails on --threads 0
         if (innerRepeats < 1) {
             throw UserException.badParameter("--inner-repeats must be at least 1, got " + innerRepeats);
         }
@@ -174,7 +180,19 @@ public final class ModelOptions {
         o.calibration = calibration;
         o.calibrationFolds = calibrationFolds;
         o.imbalance = handling;
+        o.threadsOption = threadsOption;
         return o;
+    }
+
+    /** Threads for the independent jobs of model fitting ({@code --threads}); results do not depend on it. */
+    public int threads() {
+        return threadsOption.threads();
+    }
+
+    /** These options with another thread count (tests, benchmarks). */
+    public ModelOptions withThreads(int threads) {
+        threadsOption = new StepThreads(threads);
+        return this;
     }
 
     public ClassImbalance imbalance() {

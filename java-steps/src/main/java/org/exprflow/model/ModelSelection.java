@@ -107,48 +107,39 @@ public final class ModelSelection {
         return best.candidate();
     }
 
+    /**
+     * Every candidate scored on every inner fold of every repeat. One job per (repeat, fold): the fold's
+     * transforms and gene ranking prepared once, its held-out rows transformed once, then every candidate
+     * fitted on its top-k and predicted ({@code --threads} jobs at a time, each learner its own). The
+     * jobs' results are combined in (repeat, fold, candidate) order, as the serial loop did.
+     */
     private static List<Score> innerScores(Dataset training, Target target, ModelOptions options,
                                            List<Candidate> candidates, long seed) {
+        List<FoldAssigner.Unit> units = FoldUnits.of(training, target, options.groupColumn());
+        List<Map<String, Integer>> foldsOfRepeats = new ArrayList<>();
+        for (int r = 1; r <= options.innerRepeats(); r++) {
+            foldsOfRepeats.add(FoldAssigner.assign(units, options.innerFolds(), seed, r));
+        }
+        int folds = options.innerFolds();
+        List<List<List<PredictionTable.Row>>> jobs = org.exprflow.core.Parallel.map(options.threads(),
+                foldsOfRepeats.size() * folds, j -> innerFold(training, target, options, candidates,
+                        foldsOfRepeats.get(j / folds), j / folds + 1, j % folds + 1));
         double[] sum = new double[candidates.size()];
         List<List<Double>> perFold = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
             perFold.add(new ArrayList<>());
         }
-        List<FoldAssigner.Unit> units = FoldUnits.of(training, target, options.groupColumn());
-        for (int r = 1; r <= options.innerRepeats(); r++) {
-            Map<String, Integer> foldOf = FoldAssigner.assign(units, options.innerFolds(), seed, r);
-            List<List<PredictionTable.Row>> rows = new ArrayList<>();
+        for (int r = 0; r < foldsOfRepeats.size(); r++) {
             for (int c = 0; c < candidates.size(); c++) {
-                rows.add(new ArrayList<>());
-            }
-            for (int f = 1; f <= options.innerFolds(); f++) {
-                List<Integer> in = new ArrayList<>();
-                List<Integer> out = new ArrayList<>();
-                for (int i = 0; i < training.sampleCount(); i++) {
-                    (foldOf.get(training.sampleId(i)) == f ? out : in).add(i);
+                List<PredictionTable.Row> pooled = new ArrayList<>();
+                for (int f = 0; f < folds; f++) {
+                    List<List<PredictionTable.Row>> fold = jobs.get(r * folds + f);
+                    if (fold != null) {
+                        pooled.addAll(fold.get(c));
+                        perFold.get(c).add(ConfusionMatrix.of(target.levels(), fold.get(c)).balancedAccuracy());
+                    }
                 }
-                if (out.isEmpty()) {
-                    continue;
-                }
-                Dataset innerTrain = training.subsetSamples(in.stream().mapToInt(Integer::intValue).toArray());
-                Dataset innerHeld = training.subsetSamples(out.stream().mapToInt(Integer::intValue).toArray());
-                Target innerTarget = innerTrain.target(target.name());
-                if (java.util.Arrays.stream(innerTarget.classCounts()).filter(n -> n > 0).count() < 2) {
-                    throw UserException.unsuitable("an inner training fold has a single class; use fewer --inner-folds");
-                }
-                PreparedTraining prepared = PreparedTraining.prepare(innerTrain, innerTarget, options.transformNames());
-                for (int c = 0; c < candidates.size(); c++) {
-                    Candidate cand = candidates.get(c);
-                    ModelPipeline m = ModelPipeline.fit(prepared, cand.topK(), cand.learner(), options.seed(),
-                            options.imbalance(), new LinkedHashMap<>());
-                    List<PredictionTable.Row> foldRows = PredictionRows.of("cv", r, f, "model", innerHeld, target.name(),
-                            m.levels(), m.predict(innerHeld));
-                    rows.get(c).addAll(foldRows);
-                    perFold.get(c).add(ConfusionMatrix.of(target.levels(), foldRows).balancedAccuracy());
-                }
-            }
-            for (int c = 0; c < candidates.size(); c++) {
-                sum[c] += ConfusionMatrix.of(target.levels(), rows.get(c)).balancedAccuracy();
+                sum[c] += ConfusionMatrix.of(target.levels(), pooled).balancedAccuracy();
             }
         }
         List<Score> scores = new ArrayList<>();
@@ -156,6 +147,39 @@ public final class ModelSelection {
             scores.add(new Score(candidates.get(c), sum[c] / options.innerRepeats(), standardError(perFold.get(c))));
         }
         return scores;
+    }
+
+    /**
+     * One inner fold's held-out predictions of every candidate, in grid order; null when the fold holds
+     * out no sample.
+     */
+    private static List<List<PredictionTable.Row>> innerFold(Dataset training, Target target, ModelOptions options,
+                                                             List<Candidate> candidates, Map<String, Integer> foldOf,
+                                                             int r, int f) {
+        List<Integer> in = new ArrayList<>();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < training.sampleCount(); i++) {
+            (foldOf.get(training.sampleId(i)) == f ? out : in).add(i);
+        }
+        if (out.isEmpty()) {
+            return null;
+        }
+        Dataset innerTrain = training.subsetSamples(in.stream().mapToInt(Integer::intValue).toArray());
+        Dataset innerHeld = training.subsetSamples(out.stream().mapToInt(Integer::intValue).toArray());
+        Target innerTarget = innerTrain.target(target.name());
+        if (java.util.Arrays.stream(innerTarget.classCounts()).filter(n -> n > 0).count() < 2) {
+            throw UserException.unsuitable("an inner training fold has a single class; use fewer --inner-folds");
+        }
+        PreparedTraining prepared = PreparedTraining.prepare(innerTrain, innerTarget, options.transformNames());
+        double[][] heldRows = FeaturePipeline.transformNew(prepared, innerHeld); // once for every candidate
+        List<List<PredictionTable.Row>> rows = new ArrayList<>();
+        for (Candidate cand : candidates) {
+            ModelPipeline m = ModelPipeline.fitForScoring(prepared, cand.topK(), cand.learner(), options.seed(),
+                    options.imbalance());
+            rows.add(PredictionRows.of("cv", r, f, "model", innerHeld, target.name(), m.levels(),
+                    m.predictTransformed(heldRows, innerHeld)));
+        }
+        return rows;
     }
 
     private static double standardError(List<Double> values) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
+import org.exprflow.core.Parallel;
 import org.exprflow.data.Dataset;
 import org.exprflow.stats.ConfusionMatrix;
 
@@ -24,24 +25,48 @@ final class PermutationImportance {
     private PermutationImportance() {
     }
 
-    /** One importance per selected feature, in the model's selected-feature order. */
-    static double[] of(ModelPipeline model, Dataset held, String targetName, long seed, int repeat, int fold) {
-        List<String> levels = model.levels();
+    /**
+     * One importance per selected feature, in the model's selected-feature order. The features are split
+     * into {@code threads} contiguous blocks, each predicting with its own copy of the model (a Weka
+     * learner's prediction is not thread-safe: SMO filters every instance through its own state); a
+     * feature's value depends only on its own seeded shuffles, so the blocks do not change it.
+     */
+    static double[] of(ModelPipeline model, Dataset held, String targetName, long seed, int repeat, int fold,
+                       int threads) {
         double baseline = balancedAccuracy(model, held, targetName);
         List<String> selected = model.selectedFeatureIds();
-        double[] out = new double[selected.size()];
         double[][] original = held.copyValues();
-        for (int k = 0; k < selected.size(); k++) {
-            int j = held.featureIds().indexOf(selected.get(k));
-            double sum = 0;
-            for (int r = 1; r <= REPEATS; r++) {
-                double[][] values = copy(original);
-                shuffleColumn(values, j, new Random(seedOf(seed, repeat, fold, selected.get(k), r)));
-                sum += baseline - balancedAccuracy(model, held.withValues(values), targetName);
+        int blocks = Math.max(1, Math.min(threads, selected.size()));
+        List<double[]> parts = Parallel.map(blocks, blocks, b -> {
+            int from = b * selected.size() / blocks;
+            int to = (b + 1) * selected.size() / blocks;
+            ModelPipeline own = blocks == 1 ? model : model.copy();
+            double[] out = new double[to - from];
+            for (int k = from; k < to; k++) {
+                out[k - from] = importance(own, held, original, targetName, baseline, selected.get(k), seed, repeat, fold);
             }
-            out[k] = sum / REPEATS;
+            return out;
+        });
+        double[] out = new double[selected.size()];
+        int k = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, k, part.length);
+            k += part.length;
         }
         return out;
+    }
+
+    /** The mean drop in balanced accuracy over {@link #REPEATS} seeded shuffles of one feature. */
+    private static double importance(ModelPipeline model, Dataset held, double[][] original, String targetName,
+                                     double baseline, String feature, long seed, int repeat, int fold) {
+        int j = held.featureIds().indexOf(feature);
+        double sum = 0;
+        for (int r = 1; r <= REPEATS; r++) {
+            double[][] values = copy(original);
+            shuffleColumn(values, j, new Random(seedOf(seed, repeat, fold, feature, r)));
+            sum += baseline - balancedAccuracy(model, held.withValues(values), targetName);
+        }
+        return sum / REPEATS;
     }
 
     private static double balancedAccuracy(ModelPipeline model, Dataset data, String targetName) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.exprflow.core.Log;
+import org.exprflow.core.Parallel;
 import org.exprflow.core.DatasetInput;
 import org.exprflow.core.StepCommand;
 import org.exprflow.core.UserException;
@@ -83,17 +84,22 @@ public final class PermuteCommand extends StepCommand {
         SplitPlan plan = SplitPlan.read(splits);
         Dataset training = SampleSelection.select(data, plan.trainingSamples(), true, "training");
         TrainingLabels.require(training, training.target(labels.name()));
-        List<PermutationTable.Row> out = new ArrayList<>();
-        for (int p = from; p <= to; p++) {
-            Target permuted = permute(training.target(labels.name()), model.seed(), p);
+        Target labelsOfTraining = training.target(labels.name());
+        // one job per permutation, each a pure function of its number (labelling, folds, seeds), its inner
+        // loop serial on its own thread; rows gathered in permutation order
+        List<PermutationTable.Row> out = Parallel.map(model.threads(), to - from + 1, i -> {
+            int p = from + i;
+            Target permuted = permute(labelsOfTraining, model.seed(), p);
             Dataset shuffled = training.withTargets(List.of(permuted));
             List<PredictionTable.Row> rows = foldsFromSplits
                     ? NestedCrossValidation.run(shuffled, permuted, plan.folds(), planFolds(plan), model)
                     : NestedCrossValidation.run(shuffled, permuted, plan.folds(), plan.repeats(), foldSeed, model);
             List<PredictionTable.Row> modelRows = rows.stream().filter(r -> r.learner().equals("model")).toList();
             ConfusionMatrix cm = ConfusionMatrix.of(permuted.levels(), modelRows);
-            out.add(new PermutationTable.Row(p, cm.balancedAccuracy(), cm.accuracy()));
-            Log.info("permutation " + p + ": balanced accuracy " + Canonical.number(cm.balancedAccuracy()));
+            return new PermutationTable.Row(p, cm.balancedAccuracy(), cm.accuracy());
+        });
+        for (PermutationTable.Row row : out) {
+            Log.info("permutation " + row.permutation() + ": balanced accuracy " + Canonical.number(row.balancedAccuracy()));
         }
         PermutationTable.write(output, out);
     }

@@ -29,21 +29,21 @@ final class PreparedTraining {
      * filter); ranking, selection and imputation indices refer to these.
      */
     final List<String> keptFeatureIds;
-    /** Feature indices from most to least discriminative on the transformed training rows. */
-    final int[] ranking;
+    /** Each feature's ranking score on the transformed training rows (ANOVA F or |Pearson r|). */
+    private final double[] score;
     /** Mean of each raw feature over the training samples (NaN-aware), for optional imputation at prediction. */
     final double[] rawMeans;
 
     private PreparedTraining(Dataset training, Target target, List<String> transformNames,
                              List<CrossSampleTransform.Fitted> transforms, double[][] x, List<String> keptFeatureIds,
-                             int[] ranking, double[] rawMeans) {
+                             double[] score, double[] rawMeans) {
         this.training = training;
         this.target = target;
         this.transformNames = transformNames;
         this.transforms = transforms;
         this.x = x;
         this.keptFeatureIds = keptFeatureIds;
-        this.ranking = ranking;
+        this.score = score;
         this.rawMeans = rawMeans;
     }
 
@@ -69,17 +69,26 @@ final class PreparedTraining {
         } else {
             score = FeatureRanking.absoluteCorrelation(x, target.values());
         }
-        int[] ranking = FeatureRanking.order(score);
         return new PreparedTraining(training, target, List.copyOf(transformNames), fitted, x,
-                List.copyOf(keptIds), ranking, rawMeans);
+                List.copyOf(keptIds), score, rawMeans);
     }
 
-    /** The indices of the top-k features (all when k ≤ 0), in feature order. */
+    /** Feature indices from most to least discriminative on the transformed training rows (sorted on each call). */
+    int[] ranking() {
+        return FeatureRanking.order(score);
+    }
+
+    /**
+     * The indices of the top-k features (all when k ≤ 0), in feature order: the first k of {@link
+     * #ranking()}, found without sorting every feature.
+     */
     int[] topFeatures(int k) {
-        int n = k <= 0 ? ranking.length : Math.min(k, ranking.length);
-        int[] selected = Arrays.copyOf(ranking, n);
-        Arrays.sort(selected);
-        return selected;
+        if (k <= 0 || k >= score.length) {
+            int[] all = new int[score.length];
+            Arrays.setAll(all, j -> j);
+            return all;
+        }
+        return FeatureRanking.top(score, k);
     }
 
     private static double[] columnMeans(double[][] rows) {

@@ -32,8 +32,9 @@ final class SelectedFeatureStats {
         List<String> selected = model.selectedFeatureIds();
         PreparedTraining prepared = PreparedTraining.prepare(training, target, transforms);
         Map<String, Integer> rankOf = new HashMap<>();
-        for (int r = 0; r < prepared.ranking.length; r++) {
-            rankOf.put(prepared.keptFeatureIds.get(prepared.ranking[r]), r + 1);
+        int[] ranking = prepared.ranking();
+        for (int r = 0; r < ranking.length; r++) {
+            rankOf.put(prepared.keptFeatureIds.get(ranking[r]), r + 1);
         }
         Map<String, Integer> columnOf = new HashMap<>();
         for (int j = 0; j < training.featureCount(); j++) {

@@ -150,7 +150,7 @@ public final class TrainCommand extends StepCommand {
             } else {
                 new PredictionTable(selection.model().levels(), result.rows()).write(predictions);
                 importance = PermutationImportance.of(selection.model(), SampleSelection.select(data, held, true, "held-out"),
-                        labels.name(), model.seed(), repeat, fold);
+                        labels.name(), model.seed(), repeat, fold, model.threads());
                 if (candidateScores != null) {
                     CandidateScores.write(candidateScores,
                             FoldComparison.scores(data, labels, train, held, repeat, fold, model, result, compareModels));

@@ -29,9 +29,12 @@ class PermutationImportanceTest {
         Dataset heldOut = d.subsetSamples(held.stream().mapToInt(Integer::intValue).toArray());
         ModelPipeline model = ModelPipeline.fit(training, training.primaryTarget(),
                 new ModelSpec(List.of("standardise"), 6, ModelSpec.DEFAULT_LEARNER, 1));
-        double[] a = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1);
-        double[] b = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1);
+        double[] a = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1, 1);
+        double[] b = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1, 1);
         assertArrayEquals(a, b, 0.0);
+        // the same values on 2 and 4 threads (blocks of features, each with its own copy of the model)
+        assertArrayEquals(a, PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1, 2), 0.0);
+        assertArrayEquals(a, PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 42, 1, 1, 4), 0.0);
         List<String> selected = model.selectedFeatureIds();
         assertEquals(6, a.length);
         double informative = 0;
@@ -50,7 +53,7 @@ class PermutationImportanceTest {
         assertTrue(informative / nInformative > 0.1, "informative: " + informative / nInformative);
         assertTrue(informative / nInformative > noise + 0.1, "informative " + informative / nInformative + ", noise " + noise);
         // another seed draws other shuffles
-        double[] c = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 7, 1, 1);
+        double[] c = PermutationImportance.of(model, heldOut, d.primaryTarget().name(), 7, 1, 1, 1);
         assertTrue(!java.util.Arrays.equals(a, c) || java.util.Arrays.stream(a).allMatch(x -> x == 0));
     }
 }

@@ -238,7 +238,11 @@ class ResumeIT {
         assertSameMetrics(a, b);
     }
 
-    /** Memory of every label halved (still within resourceLimits; retries double it). */
+    /**
+     * Memory of every label halved (still within resourceLimits; retries double it), and PERMUTE's label
+     * down to 1 CPU: its script then says --threads 1, but task.cpus is not in the task hash (outputs do
+     * not depend on the thread count).
+     */
     private static Path smallerMemoryConfig() throws IOException {
         Path config = launch.dir.resolve("memory.config");
         Files.writeString(config, """
@@ -246,6 +250,7 @@ class ResumeIT {
                     withLabel: process_single { memory = { 512.MB * task.attempt } }
                     withLabel: process_low    { memory = { 1.GB * task.attempt } }
                     withLabel: process_medium { memory = { 2.GB * task.attempt } }
+                    withLabel: process_parallel { memory = { 2.GB * task.attempt }; cpus = { 1 } }
                 }
                 """);
         return config;

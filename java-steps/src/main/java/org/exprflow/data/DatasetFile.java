@@ -223,17 +223,7 @@ public final class DatasetFile {
         long size = Files.size(path);
         List<String> samples = readStrings(in, size, path);
         List<String> features = readStrings(in, size, path);
-        int nAnn = in.readInt();
-        Map<String, List<String>> ann = new LinkedHashMap<>();
-        for (int a = 0; a < nAnn; a++) {
-            String col = in.readUTF();
-            List<String> vals = new ArrayList<>(samples.size());
-            for (int i = 0; i < samples.size(); i++) {
-                String v = in.readUTF();
-                vals.add(NULL.equals(v) ? null : v);
-            }
-            ann.put(col, vals);
-        }
+        Map<String, List<String>> ann = readAnnotationColumns(in, samples.size());
         int nTargets = in.readInt();
         List<Target> targets = new ArrayList<>();
         for (int t = 0; t < nTargets; t++) {
@@ -250,20 +240,25 @@ public final class DatasetFile {
         FeatureAnnotations featureAnnotations = FeatureAnnotations.NONE;
         if (version >= 2) {
             valueKind = ValueKind.valueOf(in.readUTF());
-            int nColumns = in.readInt();
-            Map<String, List<String>> columns = new LinkedHashMap<>();
-            for (int c = 0; c < nColumns; c++) {
-                String col = in.readUTF();
-                List<String> vals = new ArrayList<>(features.size());
-                for (int j = 0; j < features.size(); j++) {
-                    String v = in.readUTF();
-                    vals.add(NULL.equals(v) ? null : v);
-                }
-                columns.put(col, vals);
-            }
-            featureAnnotations = new FeatureAnnotations(columns, features.size());
+            featureAnnotations = new FeatureAnnotations(readAnnotationColumns(in, features.size()), features.size());
         }
         return new Preamble(name, type, samples, features, ann, targets, valueKind, featureAnnotations, size);
+    }
+
+    /** A count, then per column its name and one value per sample (or per feature); NULL marks no value. */
+    private static Map<String, List<String>> readAnnotationColumns(DataInputStream in, int length) throws IOException {
+        int n = in.readInt();
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (int c = 0; c < n; c++) {
+            String name = in.readUTF();
+            List<String> values = new ArrayList<>(length);
+            for (int i = 0; i < length; i++) {
+                String v = in.readUTF();
+                values.add(NULL.equals(v) ? null : v);
+            }
+            columns.put(name, values);
+        }
+        return columns;
     }
 
     private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {

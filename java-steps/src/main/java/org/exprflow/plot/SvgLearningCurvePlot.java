@@ -42,26 +42,8 @@ public final class SvgLearningCurvePlot {
         yMin = Math.max(0, Math.floor(yMin * 10 - 1e-9) / 10);
         SvgAxis x = new SvgAxis(0, xMax * 1.05, LEFT, LEFT + WIDTH);
         SvgAxis y = new SvgAxis(yMin, 1, TOP + HEIGHT, TOP);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"plot learning-curve\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
-        double[] xTicks = x.ticks(6);
-        for (double t : xTicks) {
-            svg.append("<line class=\"grid\" x1=\"").append(Markup.coord(x.pixel(t))).append("\" x2=\"")
-                    .append(Markup.coord(x.pixel(t))).append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + HEIGHT)
-                    .append("\"/><text class=\"tick\" x=\"").append(Markup.coord(x.pixel(t))).append("\" y=\"")
-                    .append(TOP + HEIGHT + 14).append("\" text-anchor=\"middle\">").append(SvgAxis.label(t, xTicks))
-                    .append("</text>\n");
-        }
-        double[] yTicks = y.ticks(5);
-        for (double t : yTicks) {
-            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + WIDTH).append("\" y1=\"")
-                    .append(Markup.coord(y.pixel(t))).append("\" y2=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\"/><text class=\"tick\" x=\"").append(LEFT - 4).append("\" y=\"").append(Markup.coord(y.pixel(t)))
-                    .append("\" text-anchor=\"end\" dominant-baseline=\"middle\">").append(SvgAxis.label(t, yTicks))
-                    .append("</text>\n");
-        }
+        StringBuilder svg = PlotFrame.open("plot learning-curve", width, height, caption);
+        PlotFrame.grid(svg, x, x.ticks(6), y, y.ticks(5), LEFT, TOP, WIDTH, HEIGHT);
         svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
                 .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" fill=\"none\" stroke=\"#555\"/>\n");
         band(svg, points, x, y);
@@ -84,14 +66,9 @@ public final class SvgLearningCurvePlot {
                     .append(" training samples: balanced accuracy ").append(Markup.fixed(p.balancedAccuracy(), 3))
                     .append("</title></circle>\n");
         }
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + WIDTH / 2).append("\" y=\"").append(TOP + HEIGHT + 32)
-                .append("\" text-anchor=\"middle\">training samples per outer fold (mean)</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(TOP + HEIGHT / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">balanced accuracy (held out)</text>\n");
+        PlotFrame.axisLabels(svg, LEFT, TOP, WIDTH, HEIGHT, "training samples per outer fold (mean)", "balanced accuracy (held out)");
         legend(svg, LEFT + WIDTH + 12, !Double.isNaN(zeroR));
-        svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\">")
-                .append(Markup.escape(caption)).append("</text>\n");
-        return svg.append("</svg>\n").toString();
+        return PlotFrame.close(svg, LEFT, height, caption);
     }
 
     /** The interval band: the upper bounds left to right, then the lower bounds back. */

@@ -30,26 +30,8 @@ public final class SvgPcaPlot {
         int height = TOP + SIZE + 60;
         SvgAxis x = new SvgAxis(min(p.x()) - pad(p.x()), max(p.x()) + pad(p.x()), LEFT, LEFT + SIZE);
         SvgAxis y = new SvgAxis(min(p.y()) - pad(p.y()), max(p.y()) + pad(p.y()), TOP + SIZE, TOP);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"plot pca\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
-        double[] xTicks = x.ticks(6);
-        for (double t : xTicks) {
-            String px = Markup.coord(x.pixel(t));
-            svg.append("<line class=\"grid\" x1=\"").append(px).append("\" x2=\"").append(px).append("\" y1=\"").append(TOP)
-                    .append("\" y2=\"").append(TOP + SIZE).append("\"/><text class=\"tick\" x=\"").append(px)
-                    .append("\" y=\"").append(TOP + SIZE + 14).append("\" text-anchor=\"middle\">")
-                    .append(SvgAxis.label(t, xTicks)).append("</text>\n");
-        }
-        double[] yTicks = y.ticks(6);
-        for (double t : yTicks) {
-            String py = Markup.coord(y.pixel(t));
-            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + SIZE).append("\" y1=\"")
-                    .append(py).append("\" y2=\"").append(py).append("\"/><text class=\"tick\" x=\"").append(LEFT - 4)
-                    .append("\" y=\"").append(py).append("\" text-anchor=\"end\" dominant-baseline=\"middle\">")
-                    .append(SvgAxis.label(t, yTicks)).append("</text>\n");
-        }
+        StringBuilder svg = PlotFrame.open("plot pca", width, height, caption);
+        PlotFrame.grid(svg, x, x.ticks(6), y, y.ticks(6), LEFT, TOP, SIZE, SIZE);
         svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
                 .append(SIZE).append("\" height=\"").append(SIZE).append("\"/>\n");
         for (int i = 0; i < p.x().length; i++) {
@@ -59,10 +41,7 @@ public final class SvgPcaPlot {
                     + (p.flagged()[i] ? ", QC outlier" : "") + "</title>";
             svg.append(marker(x.pixel(p.x()[i]), y.pixel(p.y()[i]), fill, p.flagged()[i], title)).append('\n');
         }
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + SIZE / 2).append("\" y=\"").append(TOP + SIZE + 32)
-                .append("\" text-anchor=\"middle\">").append(Markup.escape(xLabel)).append("</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(TOP + SIZE / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Markup.escape(yLabel)).append("</text>\n");
+        PlotFrame.axisLabels(svg, LEFT, TOP, SIZE, SIZE, Markup.escape(xLabel), Markup.escape(yLabel));
         int legendX = LEFT + SIZE + 20;
         for (int g = 0; g < p.groups().size(); g++) {
             int ly = TOP + 10 + 20 * g;
@@ -78,9 +57,7 @@ public final class SvgPcaPlot {
         svg.append(marker(legendX + 6, ly, "#ffffff", true, "")).append("<text class=\"legend\" x=\"").append(legendX + 18)
                 .append("\" y=\"").append(ly).append("\" dominant-baseline=\"middle\">QC outlier")
                 .append(anyFlagged ? "" : " (none)").append("</text>\n");
-        svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(height - 8).append("\">")
-                .append(Markup.escape(caption)).append("</text>\n");
-        return svg.append("</svg>\n").toString();
+        return PlotFrame.close(svg, LEFT, height, caption);
     }
 
     /** A dot, or for a flagged sample a diamond with a black outline. */

@@ -21,9 +21,7 @@ final class UnitSquare {
 
     /** A new SVG with the given class (e.g. "plot reliability") and the caption as its accessible label. */
     static StringBuilder open(String svgClass, String caption) {
-        return new StringBuilder().append("<svg class=\"").append(svgClass).append("\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(Markup.escape(caption)).append("\">\n");
+        return PlotFrame.open(svgClass, WIDTH, HEIGHT, caption);
     }
 
     /** Appends legend line {@code index} (0 first) in that curve's colour; {@code text} is already escaped. */
@@ -38,9 +36,7 @@ final class UnitSquare {
 
     /** Appends the caption below the square and closes the SVG. */
     static String close(StringBuilder svg, String caption) {
-        svg.append("<text class=\"caption\" x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 8).append("\">")
-                .append(Markup.escape(caption)).append("</text>\n");
-        return svg.append("</svg>\n").toString();
+        return PlotFrame.close(svg, LEFT, HEIGHT, caption);
     }
 
     /** Appends the grid, ticks (with {@code decimals} digits), frame, diagonal and axis labels. */
@@ -66,9 +62,6 @@ final class UnitSquare {
                 .append(size).append("\" height=\"").append(size).append("\"/>\n");
         svg.append("<line class=\"chance\" x1=\"").append(left).append("\" y1=\"").append(top + size).append("\" x2=\"")
                 .append(left + size).append("\" y2=\"").append(top).append("\"/>\n");
-        svg.append("<text class=\"axis-label\" x=\"").append(left + size / 2).append("\" y=\"").append(top + size + 32)
-                .append("\" text-anchor=\"middle\">").append(xLabel).append("</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(12 ").append(top + size / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(yLabel).append("</text>\n");
+        PlotFrame.axisLabels(svg, left, top, size, size, xLabel, yLabel);
     }
 }

@@ -19,7 +19,8 @@ public final class ModelOptions {
 
     @Option(names = "--learner", split = ";",
             description = "Weka classifier with options, as on Weka's command line. Repeat the option (or separate with ;) "
-                    + "to give a grid that nested CV chooses from (default: " + ModelSpec.DEFAULT_LEARNER + ").")
+                    + "to give a grid that nested CV chooses from; a learner ending in @max_k=N is paired only with the "
+                    + "--top-k values from 1 to N (default: " + ModelSpec.DEFAULT_LEARNER + ").")
     List<String> learners = new ArrayList<>();
 
     @Option(names = "--top-k", split = ",", description = "Features kept after ranking by ANOVA F on the training samples; "

@@ -48,6 +48,30 @@ class CandidateSearchTest {
     }
 
     @Test
+    void maxKPairsALearnerOnlyWithTheKValuesUpToIt() {
+        List<Candidate> c = options(List.of(IBK + " -K [1,3] @max_k=20", NB), List.of(10, 20, 0, 50), ModelOptions.Search.grid,
+                null, 42).candidates();
+        assertEquals(List.of(new Candidate(IBK + " -K 1", 10), new Candidate(IBK + " -K 1", 20),
+                new Candidate(IBK + " -K 3", 10), new Candidate(IBK + " -K 3", 20),
+                new Candidate(NB, 10), new Candidate(NB, 20), new Candidate(NB, 0), new Candidate(NB, 50)), c);
+        // random search draws from the same, smaller space
+        List<Candidate> drawn = random(List.of(IBK + " -K [1,3] @max_k=20", NB), List.of(10, 20, 0, 50), 8, 7);
+        assertEquals(c, drawn);
+    }
+
+    @Test
+    void maxKIsChecked() {
+        assertEquals("--learner '" + NB + " @max_k=5': no --top-k value is between 1 and 5 (--top-k 10,0)",
+                refused(options(List.of(NB + " @max_k=5"), List.of(10, 0), ModelOptions.Search.grid, null, 42)).getMessage());
+        assertEquals("--learner '" + NB + " @max_k=x': @max_k needs a whole number of at least 1, got 'x'",
+                refused(options(List.of(NB + " @max_k=x"), List.of(10), ModelOptions.Search.grid, null, 42)).getMessage());
+        assertEquals("--learner '" + NB + " @max_k=0': @max_k needs a whole number of at least 1, got '0'",
+                refused(options(List.of(NB + " @max_k=0"), List.of(10), ModelOptions.Search.grid, null, 42)).getMessage());
+        assertEquals("--learner '" + NB + " @max_k=10 -D': @max_k=N must come last",
+                refused(options(List.of(NB + " @max_k=10 -D"), List.of(10), ModelOptions.Search.grid, null, 42)).getMessage());
+    }
+
+    @Test
     void gridAboveTheCapIsRefusedWithTheWayOut() {
         UserException e = refused(options(List.of(IBK + " -K [1:300]"), List.of(10, 20), ModelOptions.Search.grid, null, 42));
         assertEquals("--learner and --top-k give 600 candidates, more than the grid's cap of 500; narrow the ranges or draw "

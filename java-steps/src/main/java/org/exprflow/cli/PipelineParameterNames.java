@@ -25,7 +25,8 @@ final class PipelineParameterNames {
     static final Map<String, String> RENAMED = Map.of(
             "missing-landmarks", "landmark_query_missing",
             "min-mapq", "count_min_mapq",
-            "keep-duplicates", "count_keep_duplicates");
+            "keep-duplicates", "count_keep_duplicates",
+            "outer-repeats", "permutation_repeats");
 
     private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\\w-])");
 

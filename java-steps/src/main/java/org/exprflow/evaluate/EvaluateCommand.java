@@ -131,6 +131,12 @@ public final class EvaluateCommand extends StepCommand {
             description = "Permutation tables from 'exprflow permute': adds the permutation p-value of the CV balanced accuracy.")
     List<Path> permutationFiles;
 
+    @Option(names = "--permutation-repeats", paramLabel = "N", defaultValue = "0",
+            description = "The permutations reran only the first N outer repeats (exprflow permute --outer-repeats N): "
+                    + "compare them with the balanced accuracy of those repeats' held-out predictions. 0: every repeat "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int permutationRepeats;
+
     @Option(names = "--fold-choices", arity = "1..*", paramLabel = "FOLD.choice.tsv",
             description = "Model choice tables that 'exprflow train' writes beside each model (one per outer CV fold): adds the "
                     + "configuration chosen in each fold and gene-selection stability.")
@@ -199,7 +205,8 @@ public final class EvaluateCommand extends StepCommand {
         }
         PredictionTable merged = PredictionTable.merge(parts);
         ModelComparison comparison = candidateScores == null ? null : ModelComparison.read(candidateScores);
-        PermutationTest permutations = permutationFiles == null ? null : PermutationTest.read(permutationFiles);
+        PermutationTest permutations = permutationFiles == null ? null
+                : PermutationTest.read(permutationFiles).onRepeats(permutationRepeats);
         List<LearnerEvaluation> evaluations = evaluate(merged, bootstrap, seedOption.seed(), permutations);
         SelectionStability stability = null;
         List<ModelChoice> foldTables = new ArrayList<>();
@@ -329,9 +336,10 @@ public final class EvaluateCommand extends StepCommand {
                 ClassificationMetrics metrics = ClassificationMetrics.of(table.levels(), rows);
                 CrossValidationSummary folds = set.equals("cv") ? CrossValidationSummary.of(table.levels(), rows) : null;
                 BootstrapInterval interval = bootstrap > 0 ? BootstrapInterval.of(table.levels(), rows, bootstrap, seed) : null;
-                boolean tested = permutations != null && set.equals("cv") && learner.equals("model");
+                PermutationTest test = permutations != null && set.equals("cv") && learner.equals("model")
+                        ? permutations.observedIn(table.levels(), rows) : null;
                 out.add(new LearnerEvaluation(set, learner, metrics, folds, interval,
-                        tested ? permutations.pValue(metrics.balancedAccuracy()) : null, tested ? permutations : null));
+                        test != null ? test.pValue() : null, test));
             }
         }
         Set<String> ignored = new HashSet<>();

@@ -200,11 +200,16 @@ public final class MetricsJsonWriter {
             interval.putArray(BALANCED_ACCURACY).add(ci.balancedAccuracyLow()).add(ci.balancedAccuracyHigh());
         }
         if (e.permutations() != null) {
-            json.putObject(PERMUTATION)
+            ObjectNode permutation = json.putObject(PERMUTATION)
                     .put(STATISTIC, BALANCED_ACCURACY)
                     .put(COUNT, e.permutations().count())
                     .put(MEAN, e.permutations().mean())
                     .put(P, e.permutationP());
+            if (e.permutations().repeats() > 0) {
+                // only when the permutations ran fewer repeats, so other runs' metrics keep their bytes
+                permutation.put(PERMUTATION_REPEATS, e.permutations().repeats())
+                        .put(PERMUTATION_OBSERVED, e.permutations().observed());
+            }
         }
         ObjectNode classes = json.putObject(CLASSES);
         for (int c = 0; c < levels.size(); c++) {

@@ -49,6 +49,10 @@ public final class MetricsTsvWriter {
                 lines.add("permutations", ALL, e.permutations().count());
                 lines.add("permutation_mean_balanced_accuracy", ALL, e.permutations().mean());
                 lines.add("permutation_p", ALL, e.permutationP());
+                if (e.permutations().repeats() > 0) {
+                    lines.add("permutation_repeats", ALL, e.permutations().repeats());
+                    lines.add("permutation_observed_balanced_accuracy", ALL, e.permutations().observed());
+                }
             }
             CrossValidationSummary cv = e.folds();
             if (cv != null) {

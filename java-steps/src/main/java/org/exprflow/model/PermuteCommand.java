@@ -64,6 +64,13 @@ public final class PermuteCommand extends StepCommand {
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--outer-repeats", paramLabel = "N", defaultValue = "0",
+            description = "Rerun only the first N outer repeats of the splits table for each permutation (evaluate "
+                    + "--permutation-repeats N then compares them with those repeats' real balanced accuracy): a "
+                    + "permutation costs one repeat's nested CV instead of all of them. 0: every repeat "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int outerRepeats;
+
     @Option(names = "--folds-from-splits",
             description = "Use the splits table's folds as they are instead of re-making stratified folds for each "
                     + "permutation: for folds that do not depend on the labels, such as leave-one-batch-out.")
@@ -74,6 +81,9 @@ public final class PermuteCommand extends StepCommand {
         if (from < 1 || to < from) {
             throw UserException.badParameter("--from and --to must satisfy 1 <= from <= to, got " + from + ".." + to);
         }
+        if (outerRepeats < 0) {
+            throw UserException.badParameter("--outer-repeats must be 0 (every repeat) or positive, got " + outerRepeats);
+        }
         model.candidates();
     }
 
@@ -82,6 +92,11 @@ public final class PermuteCommand extends StepCommand {
         Dataset data = DatasetFile.read(input.path());
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = SplitPlan.read(splits);
+        if (outerRepeats > plan.repeats()) {
+            throw UserException.badParameter("--outer-repeats " + outerRepeats + " is more than the " + plan.repeats()
+                    + " repeat(s) of " + splits);
+        }
+        int repeats = outerRepeats == 0 ? plan.repeats() : outerRepeats;
         Dataset training = SampleSelection.select(data, plan.trainingSamples(), true, "training");
         TrainingLabels.require(training, training.target(labels.name()));
         Target labelsOfTraining = training.target(labels.name());
@@ -92,8 +107,8 @@ public final class PermuteCommand extends StepCommand {
             Target permuted = permute(labelsOfTraining, model.seed(), p);
             Dataset shuffled = training.withTargets(List.of(permuted));
             List<PredictionTable.Row> rows = foldsFromSplits
-                    ? NestedCrossValidation.run(shuffled, permuted, plan.folds(), planFolds(plan), model)
-                    : NestedCrossValidation.run(shuffled, permuted, plan.folds(), plan.repeats(), foldSeed, model);
+                    ? NestedCrossValidation.run(shuffled, permuted, plan.folds(), planFolds(plan, repeats), model)
+                    : NestedCrossValidation.run(shuffled, permuted, plan.folds(), repeats, foldSeed, model);
             List<PredictionTable.Row> modelRows = rows.stream().filter(r -> r.learner().equals("model")).toList();
             ConfusionMatrix cm = ConfusionMatrix.of(permuted.levels(), modelRows);
             return new PermutationTable.Row(p, cm.balancedAccuracy(), cm.accuracy());
@@ -104,10 +119,10 @@ public final class PermuteCommand extends StepCommand {
         PermutationTable.write(output, out);
     }
 
-    /** The splits table's fold of each training sample, one map per repeat. */
-    private static List<java.util.Map<String, Integer>> planFolds(SplitPlan plan) {
+    /** The splits table's fold of each training sample, one map per repeat of the first {@code repeats}. */
+    private static List<java.util.Map<String, Integer>> planFolds(SplitPlan plan, int repeats) {
         List<java.util.Map<String, Integer>> out = new ArrayList<>();
-        for (int r = 1; r <= plan.repeats(); r++) {
+        for (int r = 1; r <= repeats; r++) {
             java.util.Map<String, Integer> foldOf = new java.util.HashMap<>();
             for (int f = 1; f <= plan.folds(); f++) {
                 for (String sample : plan.heldOut(r, f)) {

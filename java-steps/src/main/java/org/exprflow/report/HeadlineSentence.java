@@ -42,13 +42,22 @@ final class HeadlineSentence {
         if ("cv".equals(set)) {
             s.append(Double.isNaN(count) || count == 0 ? ", no permutation test"
                     : ", permutation p = " + ReadableNumbers.pValue(JsonFile.number(permutation, MetricsJson.P))
-                            + " (N = " + ReadableNumbers.count(count) + ")");
+                            + " (N = " + ReadableNumbers.count(count) + repeatsTested(permutation) + ")");
         }
         JsonNode test = model(metrics, "test");
         if ("cv".equals(set) && !Double.isNaN(balancedAccuracy(test))) {
             s.append("; independent test ").append(ReadableNumbers.score(balancedAccuracy(test))).append(interval(test));
         }
         return Markup.escape(s.append('.').toString());
+    }
+
+    /** ", on the first outer repeat" when the permutations reran fewer repeats than the CV; else nothing. */
+    static String repeatsTested(JsonNode permutation) {
+        double repeats = JsonFile.number(permutation, MetricsJson.PERMUTATION_REPEATS);
+        if (Double.isNaN(repeats) || repeats < 1) {
+            return "";
+        }
+        return repeats == 1 ? ", on the first outer repeat" : ", on the first " + ReadableNumbers.count(repeats) + " outer repeats";
     }
 
     private static String firstSet(JsonNode metrics) {

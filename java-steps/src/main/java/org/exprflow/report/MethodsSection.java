@@ -313,7 +313,16 @@ final class MethodsSection {
         }
         JsonNode permutation = JsonFile.object(model, MetricsJson.PERMUTATION);
         double n = JsonFile.number(permutation, MetricsJson.COUNT);
-        if (n > 0) {
+        double repeats = JsonFile.number(permutation, MetricsJson.PERMUTATION_REPEATS);
+        if (n > 0 && repeats >= 1) {
+            // the permutations reran fewer outer repeats than the CV estimate pools: say which statistic p is for
+            sentences.add("Significance was tested by rerunning the whole procedure on the first "
+                    + (repeats == 1 ? "outer repeat" : ReadableNumbers.count(repeats) + " outer repeats") + " for each of "
+                    + ReadableNumbers.count(n) + " random permutations of the class labels, p = (1 + number of permutations "
+                    + "scoring at least the observed balanced accuracy of the same " + (repeats == 1 ? "repeat" : "repeats")
+                    + ", " + ReadableNumbers.score(JsonFile.number(permutation, MetricsJson.PERMUTATION_OBSERVED))
+                    + ") / (N + 1) (" + cite(cited, "ojala") + ").");
+        } else if (n > 0) {
             sentences.add("Significance was tested by rerunning the whole procedure on " + ReadableNumbers.count(n)
                     + " random permutations of the class labels, p = (1 + number of permutations scoring at least the"
                     + " observed balanced accuracy) / (N + 1) (" + cite(cited, "ojala") + ").");

@@ -9,7 +9,7 @@ import java.util.List;
  * {"levels": [...], "unscored_predictions", "sets": {set: {learner: {"predictions", "samples",
  *   "overall": {"accuracy", "balanced_accuracy", "mcc", "kappa", "auc_weighted"},
  *   "interval": {"method", "replicates", "level", "accuracy": [lo, hi], "balanced_accuracy": [lo, hi]},
- *   "permutation": {"statistic", "count", "mean", "p"},
+ *   "permutation": {"statistic", "count", "mean", "p"[, "repeats", "observed"]},
  *   "classes": {class: {"support", "precision", "recall", "f1", "auc"}}, "confusion": [[...]],
  *   "folds": {"count", "accuracy": {"mean", "sd"}, "balanced_accuracy": {...}, "mcc": {...},
  *             "repeats": [{"repeat", "accuracy", "balanced_accuracy"}]}}}},
@@ -51,6 +51,12 @@ public final class MetricsJson {
     public static final String REPLICATES = "replicates";
     public static final String LEVEL = "level";
     public static final String PERMUTATION = "permutation";
+    /**
+     * In "permutation", only when the permutations reran the first N outer repeats (not all): N, and the
+     * real balanced accuracy of those repeats that p compares them with.
+     */
+    public static final String PERMUTATION_REPEATS = "repeats";
+    public static final String PERMUTATION_OBSERVED = "observed";
     public static final String STATISTIC = "statistic";
     public static final String COUNT = "count";
     public static final String MEAN = "mean";

@@ -108,6 +108,38 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void permutationsOfTheFirstRepeatAreComparedWithThatRepeat() throws IOException {
+        // repeat 1: model right on all four samples; repeat 2: right on none. Pooled balanced accuracy 0.5.
+        Path cv = dir.resolve("two-repeats.tsv");
+        Files.writeString(cv, HEADER
+                + "cv\t1\t1\ts1\tmodel\tA\tA\t0.9\t0.1\n" + "cv\t1\t1\ts2\tmodel\tB\tB\t0.2\t0.8\n"
+                + "cv\t1\t2\ts3\tmodel\tA\tA\t0.9\t0.1\n" + "cv\t1\t2\ts4\tmodel\tB\tB\t0.2\t0.8\n"
+                + "cv\t2\t1\ts1\tmodel\tA\tB\t0.1\t0.9\n" + "cv\t2\t1\ts2\tmodel\tB\tA\t0.8\t0.2\n"
+                + "cv\t2\t2\ts3\tmodel\tA\tB\t0.1\t0.9\n" + "cv\t2\t2\ts4\tmodel\tB\tA\t0.8\t0.2\n");
+        Path permutations = dir.resolve("perm.tsv");
+        Files.writeString(permutations, "## exprflow permutations 1\npermutation\tbalanced_accuracy\taccuracy\n"
+                + "1\t0.5\t0.5\n2\t0.75\t0.75\n3\t0.25\t0.25\n");
+        for (String repeats : List.of("0", "1")) {
+            Path out = Files.createDirectories(dir.resolve("r" + repeats));
+            assertEquals(0, run(System.err, "--quiet", "evaluate", "--predictions", cv.toString(), "--permutations",
+                    permutations.toString(), "--permutation-repeats", repeats, "--output-tsv", out.resolve("m.tsv").toString(),
+                    "--output-json", out.resolve("m.json").toString(), "--output-predictions", out.resolve("all.tsv").toString()));
+        }
+        List<String> all = Files.readAllLines(dir.resolve("r0/m.tsv"));
+        List<String> first = Files.readAllLines(dir.resolve("r1/m.tsv"));
+        // every repeat: observed 0.5, reached by permutations 1 and 2: p = 3/4; the first repeat: observed 1, none
+        assertTrue(all.contains("cv\tmodel\tpermutation_p\tall\t0.75"), all.toString());
+        assertTrue(first.contains("cv\tmodel\tpermutation_p\tall\t0.25"), first.toString());
+        assertTrue(first.contains("cv\tmodel\tpermutation_repeats\tall\t1"), first.toString());
+        assertTrue(first.contains("cv\tmodel\tpermutation_observed_balanced_accuracy\tall\t1"), first.toString());
+        // the CV estimate itself still pools both repeats
+        assertTrue(first.contains("cv\tmodel\tbalanced_accuracy\tall\t0.5"), first.toString());
+        assertFalse(all.stream().anyMatch(l -> l.contains("permutation_repeats")), all.toString());
+        assertFalse(Files.readString(dir.resolve("r0/m.json")).contains("\"observed\""));
+        assertTrue(Files.readString(dir.resolve("r1/m.json")).contains("\"repeats\": 1,\n"));
+    }
+
+    @Test
     void writesModelAndBaselineMetrics() throws IOException {
         Path[] f = writeFoldFiles();
         assertEquals(0, evaluate(dir, f[1], f[0], f[2]));

@@ -51,6 +51,33 @@ class PermuteCommandTest {
     }
 
     @Test
+    void outerRepeatsRerunsOnlyTheFirstRepeatsOfTheSplitsTable() throws Exception {
+        Path data = dir.resolve("r.xfd");
+        DatasetFile.write(SyntheticData.classes(31, 24, 30, 5, 2, "A", "B"), data);
+        Path threeRepeats = dir.resolve("three.tsv");
+        Path oneRepeat = dir.resolve("one.tsv");
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", threeRepeats.toString(), "--folds", "3",
+                "--repeats", "3").exitCode());
+        assertEquals(0, Cli.run("split", "--input", data.toString(), "--output", oneRepeat.toString(), "--folds", "3")
+                .exitCode());
+        Path first = dir.resolve("first.tsv");
+        Path only = dir.resolve("only.tsv");
+        Path all = dir.resolve("all.tsv");
+        Cli.Result r = Cli.run("--quiet", "permute", "--input", data.toString(), "--splits", threeRepeats.toString(), "--from",
+                "1", "--to", "2", "--learner", "weka.classifiers.bayes.NaiveBayes", "--top-k", "5", "--inner-repeats", "1",
+                "--outer-repeats", "1", "--output", first.toString());
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(0, permute(data, oneRepeat, 1, 2, only).exitCode());
+        assertEquals(0, permute(data, threeRepeats, 1, 2, all).exitCode());
+        // the first repeat of three is the one repeat of a one-repeat split: the same scores
+        assertEquals(Files.readString(only), Files.readString(first));
+        assertFalse(Files.readString(all).equals(Files.readString(first)), "all three repeats pool other predictions");
+        Cli.run("permute", "--input", data.toString(), "--splits", oneRepeat.toString(), "--from", "1", "--to", "1",
+                "--outer-repeats", "2", "--output", dir.resolve("x.tsv").toString())
+                .assertOneLineError(2, "--outer-repeats 2 is more than the 1 repeat(s) of");
+    }
+
+    @Test
     void anEmptyRangeIsOneLineAndWritesNothing() throws Exception {
         Path out = dir.resolve("p.tsv");
         Cli.Result r = permute(dir.resolve("d.xfd"), dir.resolve("s.tsv"), 3, 2, out);

@@ -30,6 +30,16 @@ class HeadlineSentenceTest {
     }
 
     @Test
+    void permutationsOnFewerRepeatsSaySo() throws Exception {
+        JsonNode one = json("{\"sets\": {" + CV.formatted(", \"permutation\": {\"count\": 100, \"p\": 0.0099, \"repeats\": 1}") + "}}");
+        assertEquals("Cross-validated balanced accuracy 0.944 [0.880, 1.000] against 0.500 for ZeroR, permutation p = 0.010"
+                + " (N = 100, on the first outer repeat).", HeadlineSentence.text(one));
+        JsonNode two = json("{\"sets\": {" + CV.formatted(", \"permutation\": {\"count\": 100, \"p\": 0.0099, \"repeats\": 2}") + "}}");
+        assertEquals("Cross-validated balanced accuracy 0.944 [0.880, 1.000] against 0.500 for ZeroR, permutation p = 0.010"
+                + " (N = 100, on the first 2 outer repeats).", HeadlineSentence.text(two));
+    }
+
+    @Test
     void saysWhenNoPermutationTestRanAndAddsTheIndependentTest() throws Exception {
         JsonNode m = json("{\"sets\": {" + CV.formatted("") + ", \"test\": {\"model\": {\"overall\": {\"balanced_accuracy\": 0.964},"
                 + " \"interval\": {\"balanced_accuracy\": [0.885, 1]}}}}}");

@@ -106,4 +106,13 @@ class MethodsSectionTest {
         assertTrue(five.contains("outer stratified 5-fold cross-validation repeated 3 times."), five);
         assertTrue(three.contains("500 replicates") && three.contains("on 4 random permutations"), three);
     }
+
+    @Test
+    void permutationsOnTheFirstRepeatSayWhichStatisticTheyTest() throws Exception {
+        JsonNode m = json(metrics(5, 5, 500, 100).toString().replace("\"p\":0.01", "\"p\":0.0099,\"repeats\":1,\"observed\":0.92"));
+        String html = MethodsSection.render(m, model(true, "standardise"), List.of(), null);
+        assertTrue(html.contains("rerunning the whole procedure on the first outer repeat for each of 100 random permutations"
+                + " of the class labels, p = (1 + number of permutations scoring at least the observed balanced accuracy of the"
+                + " same repeat, 0.920) / (N + 1)"), html);
+    }
 }

@@ -291,22 +291,18 @@ public final class FeaturePipeline implements Serializable {
 
     /** Training mean of each selected feature (0 when a feature has no value): the imputation values. */
     private static double[] trainingMeans(double[][] x, int[] selected) {
-        // row by row (a column walk over thousands of genes misses the cache at every row); each feature's
-        // values are still added in row order, so every mean is the same double as a column walk's
-        double[] sum = new double[selected.length];
-        int[] n = new int[selected.length];
-        for (double[] row : x) {
-            for (int k = 0; k < selected.length; k++) {
-                double v = row[selected[k]];
-                if (!Double.isNaN(v)) {
-                    sum[k] += v;
-                    n[k]++;
-                }
-            }
-        }
         double[] means = new double[selected.length];
         for (int k = 0; k < selected.length; k++) {
-            means[k] = n[k] == 0 ? 0 : sum[k] / n[k];
+            double sum = 0;
+            int n = 0;
+            for (double[] row : x) {
+                double v = row[selected[k]];
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            means[k] = n == 0 ? 0 : sum / n;
         }
         return means;
     }

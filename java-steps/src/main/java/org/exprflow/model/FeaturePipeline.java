@@ -150,12 +150,23 @@ public final class FeaturePipeline implements Serializable {
         return selectAndImpute(transform(data, maxImputedFraction, imputeOption));
     }
 
-    /** New rows matched by id and through the fitted transforms, every kept feature (before selection). */
+    /**
+     * New rows matched by id and through the fitted transforms, every kept feature (before selection).
+     * The rows may be shared with {@link PerSampleRows}: callers must not modify them.
+     */
     double[][] transform(Dataset data, double maxImputedFraction, String imputeOption) {
-        double[][] x = align(data, maxImputedFraction, imputeOption);
+        // the leading per-sample transforms' rows, when train or permute computed them once for the input
+        // (only for data in the training feature order: align would copy it unchanged)
+        int start = PerSampleRows.leadingFitted(transforms);
+        double[][] x = start == 0 || !data.featureIds().equals(featureIds) ? null
+                : PerSampleRows.afterFitted(data, transforms.subList(0, start));
+        if (x == null) {
+            x = align(data, maxImputedFraction, imputeOption);
+            start = 0;
+        }
         SampleContext context = SampleContexts.newRows(data, transforms);
-        for (CrossSampleTransform.Fitted f : transforms) {
-            x = f.apply(x, context);
+        for (int t = start; t < transforms.size(); t++) {
+            x = transforms.get(t).apply(x, context);
         }
         return x;
     }

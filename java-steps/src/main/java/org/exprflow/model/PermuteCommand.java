@@ -90,6 +90,13 @@ public final class PermuteCommand extends StepCommand {
     @Override
     protected void execute() throws Exception {
         Dataset data = DatasetFile.read(input.path());
+        // standardise (a leading per-sample transform) once for every permutation, fold and candidate
+        try (PerSampleRows.Scope cached = PerSampleRows.open(data, model.transformNames())) {
+            execute(data);
+        }
+    }
+
+    private void execute(Dataset data) throws Exception {
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = SplitPlan.read(splits);
         if (outerRepeats > plan.repeats()) {

@@ -52,14 +52,23 @@ final class PreparedTraining {
      * target, by |Pearson r| for a numeric one. Every sample must have a value for the target.
      */
     static PreparedTraining prepare(Dataset training, Target target, List<String> transformNames) {
-        double[][] x = training.copyValues();
+        List<CrossSampleTransform> chain = CrossSampleTransforms.parse(String.join(",", transformNames));
+        // the leading per-sample transforms' rows, when train or permute computed them once for the input
+        int leading = PerSampleRows.leading(chain);
+        double[][] perSample = leading == 0 ? null : PerSampleRows.after(training, chain.subList(0, leading));
+        // the transforms never modify their input, so with cached rows the raw rows need no copy
+        double[][] x = perSample == null ? training.copyValues() : PerSampleRows.rowsOf(training);
         double[] rawMeans = columnMeans(x);
         SampleContext context = SampleContexts.training(training, target, transformNames);
         List<CrossSampleTransform.Fitted> fitted = new ArrayList<>();
         List<String> keptIds = training.featureIds();
-        for (CrossSampleTransform t : CrossSampleTransforms.parse(String.join(",", transformNames))) {
-            CrossSampleTransform.Fitted f = t.fit(x, context);
-            x = f.applyToTraining(x, context);
+        for (int t = 0; t < chain.size(); t++) {
+            CrossSampleTransform.Fitted f = chain.get(t).fit(x, context);
+            if (perSample == null || t >= leading) {
+                x = f.applyToTraining(x, context);
+            } else if (t == leading - 1) {
+                x = perSample; // what applyToTraining of the leading transforms gives, computed once
+            }
             keptIds = FeaturePipeline.keep(keptIds, f.keptColumns());
             fitted.add(f);
         }

@@ -119,8 +119,15 @@ public final class TrainCommand extends StepCommand {
 
     @Override
     protected void execute() throws Exception {
-        boolean foldMode = foldMode();
         Dataset data = DatasetFile.read(input.path());
+        // standardise (a leading per-sample transform) once for every fold, candidate and importance shuffle
+        try (PerSampleRows.Scope cached = PerSampleRows.open(data, model.transformNames())) {
+            execute(data);
+        }
+    }
+
+    private void execute(Dataset data) throws Exception {
+        boolean foldMode = foldMode();
         Target labels = target == null ? data.primaryTarget() : data.target(target);
         SplitPlan plan = splits == null ? null : SplitPlan.read(splits);
         ModelSelection.Result selection;

@@ -25,6 +25,18 @@ public interface CrossSampleTransform extends Serializable {
         return fit(trainingRows);
     }
 
+    /**
+     * True only for a transform that depends on nothing but the sample it transforms (per-sample
+     * standardisation): fitting learns nothing from the training rows and its {@link Fitted} is
+     * {@link Fitted#perSample()}. Train and permute apply such a transform, when it leads the chain, once
+     * to every sample of the input instead of inside every fold ({@code model.PerSampleRows}); a
+     * transform that learns anything from other samples (quantile, zscore, ComBat, count transforms)
+     * must say false, the default, so that it stays fitted on each fold's training rows.
+     */
+    default boolean perSample() {
+        return false;
+    }
+
     /** A transform with its learned parameters. Serializable so that it travels inside the model. */
     interface Fitted extends Serializable {
         /** Transforms rows (of any samples) using only the learned parameters. */
@@ -46,6 +58,17 @@ public interface CrossSampleTransform extends Serializable {
         /** Transforms the training rows with their context; the default ignores it. */
         default double[][] applyToTraining(double[][] trainingRows, SampleContext training) {
             return applyToTraining(trainingRows);
+        }
+
+        /**
+         * True only when this fitted transform learned nothing from the training rows and transforms each
+         * row on its own: row i of {@code apply(rows)} depends on {@code rows[i]} alone, is the same
+         * whichever other rows come with it, whichever samples the transform was fitted on, with or
+         * without a context, and equals {@code applyToTraining}'s; every column is kept. A row's result
+         * may then be computed once and reused in every fold. The default is false.
+         */
+        default boolean perSample() {
+            return false;
         }
 
         /**

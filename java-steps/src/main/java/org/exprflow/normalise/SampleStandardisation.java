@@ -19,6 +19,12 @@ public final class SampleStandardisation implements CrossSampleTransform {
         return NAME;
     }
 
+    /** Each sample is standardised with its own mean and SD: nothing comes from other samples. */
+    @Override
+    public boolean perSample() {
+        return true;
+    }
+
     @Override
     public Fitted fit(double[][] trainingRows) {
         Matrices.requireRectangular(trainingRows, "sample standardisation");
@@ -28,6 +34,11 @@ public final class SampleStandardisation implements CrossSampleTransform {
     /** Stateless: every row is standardised with its own mean and SD. */
     static final class Standardiser implements Fitted {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean perSample() {
+            return true;
+        }
 
         @Override
         public String describe() {

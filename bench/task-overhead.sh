@@ -10,7 +10,7 @@
 #
 # "before" is emulated with the knobs the launchers keep: EXPRFLOW_JAVA_OPTS (bin/exprflow then adds
 # no C1 flag, and -Xshare:auto keeps the archive out) and NXF_JVM_ARGS (later flags win: C2 and the default collector, G1,
-# back for Nextflow). The machine's load (uptime) is printed beside every figure: on a shared
+# back for Nextflow; -Xshare:auto keeps nextfloww's archive of Nextflow's classes out). The machine's load (uptime) is printed beside every figure: on a shared
 # machine the wall times say little, the CPU times (user + sys) more.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -76,7 +76,7 @@ for setting in before after; do
     for run in scratch resume; do
         extra=(); [[ $run == resume ]] && extra=(-resume)
         if [[ $setting == before ]]; then
-            export EXPRFLOW_JAVA_OPTS=$before_opts NXF_JVM_ARGS='-XX:TieredStopAtLevel=4 -XX:-UseSerialGC'
+            export EXPRFLOW_JAVA_OPTS=$before_opts NXF_JVM_ARGS='-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -Xshare:auto'
         else
             unset EXPRFLOW_JAVA_OPTS NXF_JVM_ARGS
         fi

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * Under the pipeline, a user error names what the user typed: the pipeline parameter
  * ({@code --allow_extra_samples}), not the step's own flag ({@code --allow-extra-samples}), which
  * the user never sees. The pipeline lists its parameters in the environment variable
- * {@value #ENVIRONMENT} of every task (nextflow.config's env scope); outside it, messages are left
- * as they are, since a user of the step itself typed the step's flags.
+ * {@value #ENVIRONMENT} of every task (conf/base.config's beforeScript exports it); outside it,
+ * messages are left as they are, since a user of the step itself typed the step's flags.
  *
  * A flag becomes the parameter of the same name in snake case when the pipeline has one, or the
  * parameter in {@link #RENAMED} for the few steps whose flag and parameter are named differently;

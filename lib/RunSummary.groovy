@@ -83,7 +83,10 @@ class RunSummary {
         }
         Map permutation = model.permutation as Map
         if (permutation?.count) {
-            text += ", permutation p = ${String.format(Locale.ROOT, '%.3g', permutation.p as double)} (N = ${permutation.count})"
+            // --permutation_repeats N: the permutations reran only the first N outer repeats (as the report says)
+            def repeats = permutation.repeats as Integer
+            def on = !repeats ? '' : repeats == 1 ? ', on the first outer repeat' : ", on the first ${repeats} outer repeats"
+            text += ", permutation p = ${String.format(Locale.ROOT, '%.3g', permutation.p as double)} (N = ${permutation.count}${on})"
         }
         Map test = (sets?.cv && sets?.test) ? (sets.test as Map).model as Map : null
         if (test?.overall?.balanced_accuracy != null) {

@@ -74,7 +74,7 @@ tier_args=(--learner "$learners" --top_k "$top_k" --folds 5 --repeats "$repeats"
            --inner_folds 3 --inner_repeats 3 --permutations "$permutations" --bootstrap 2000 --seed 42)
 [[ $permutation_repeats == 0 ]] || tier_args+=(--permutation_repeats "$permutation_repeats")
 # The same settings in words, for the table's header.
-settings="learners {${learners//;/; }} × k {$top_k}, 5 outer folds × $repeats repeat(s), 3 inner folds × 3 inner repeats, one-SE rule, transforms standardise (default), $permutations permutations$([[ $permutation_repeats == 0 ]] || echo " of the first $permutation_repeats outer repeat(s)"), 2000 bootstrap replicates, seed 42"
+settings="learners {${learners//;/; }} × k {$top_k}, 5 outer folds × $repeats repeat(s), 3 inner folds × 3 inner repeats, one-SE rule, transforms standardise (default), $permutations permutations$([[ $permutation_repeats == 0 ]] || { [[ $permutation_repeats == 1 ]] && echo " of the first outer repeat" || echo " of the first $permutation_repeats outer repeats"; }), 2000 bootstrap replicates, seed 42"
 
 jar=${EXPRFLOW_JAR:-$root/java-steps/target/exprflow.jar}
 out=${RESULTS_DIR:-/tmp/exprflow-results/$tier}

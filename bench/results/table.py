@@ -38,9 +38,13 @@ def with_ci(block, metric):
 
 
 def short_learner(spec):
-    """'weka.classifiers.functions.SMO -M' -> 'SMO -M'."""
-    head, _, options = spec.partition(" ")
-    return (head.rsplit(".", 1)[-1] + (" " + options if options else "")).strip()
+    """'weka.classifiers.functions.SMO -C 1.0 -L 0.001 ... -M ...' -> 'SMO'.
+
+    The metrics record each fold's learner with Weka's whole option string, defaults included (a
+    few hundred characters for SMO with its kernel and calibrator), far too long for a table cell.
+    Each tier's grid has one entry per learner class, so the class names the candidate.
+    """
+    return spec.partition(" ")[0].rsplit(".", 1)[-1]
 
 
 def chosen(selection):
@@ -95,11 +99,16 @@ def main():
         cv = m["sets"]["cv"]
         model, zero = cv["model"], cv["ZeroR"]
         perm = model.get("permutation")
-        p = f"{fmt(perm['p'])} (N={perm['count']})" if perm else "not run"
+        # --permutation_repeats: the permutations reran the first N outer repeats only (the heavy tier)
+        n = (perm or {}).get("repeats", 0)
+        on = "" if not n else ", first repeat" if n == 1 else f", first {n} repeats"
+        p = f"{fmt(perm['p'])} (N={perm['count']}{on})" if perm else "not run"
         sel = chosen(m["model_selection"]) if "model_selection" in m else "NA"
         folds = model.get("folds", {})
         repeats = len(folds.get("repeats", [])) or 1
-        cv_rows.append(f"| {ds} | {model['samples']} | {len(m['levels'])} | {folds.get('count', 'NA')}×{repeats} "
+        # "count" is every outer fold of every repeat
+        per_repeat = folds["count"] // repeats if "count" in folds else "NA"
+        cv_rows.append(f"| {ds} | {model['samples']} | {len(m['levels'])} | {per_repeat}×{repeats} "
                        f"| {with_ci(model, 'accuracy')} | {with_ci(model, 'balanced_accuracy')} "
                        f"| {fmt(zero['overall']['accuracy'])} / {fmt(zero['overall']['balanced_accuracy'])} "
                        f"| {p} | {sel} |")

@@ -107,10 +107,23 @@ public final class DatasetFile {
     }
 
     public static Header readHeader(Path path) {
+        return withPreamble(path, (in, p) -> new Header(p.name, p.type, p.samples, p.features));
+    }
+
+    /** What a reader does after the preamble, with the stream positioned at the matrix. */
+    @FunctionalInterface
+    private interface AfterPreamble<T> {
+        T read(DataInputStream in, Preamble preamble) throws IOException;
+    }
+
+    /**
+     * Opens the file, reads its preamble and hands both to {@code body}; every way a read can fail
+     * becomes one user error naming the file (missing, truncated, unreadable or malformed).
+     */
+    private static <T> T withPreamble(Path path, AfterPreamble<T> body) {
         try (InputStream raw = Files.newInputStream(path);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            Preamble p = readPreamble(in, path);
-            return new Header(p.name, p.type, p.samples, p.features);
+            return body.read(in, readPreamble(in, path));
         } catch (NoSuchFileException e) {
             throw UserException.badFile(path, "no such file");
         } catch (EOFException e) {
@@ -134,9 +147,7 @@ public final class DatasetFile {
 
     /** @param columns null: every column */
     private static Dataset read(Path path, int[] columns) {
-        try (InputStream raw = Files.newInputStream(path);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-            Preamble p = readPreamble(in, path);
+        return withPreamble(path, (in, p) -> {
             byte storage = in.readByte();
             if (storage != DENSE) {
                 throw UserException.badFile(path, "unsupported matrix storage code " + storage);
@@ -173,13 +184,7 @@ public final class DatasetFile {
             }
             return new Dataset(p.name, p.samples, ids, p.type, values, p.ann, p.targets, p.valueKind,
                     p.featureAnnotations.subset(columns));
-        } catch (NoSuchFileException e) {
-            throw UserException.badFile(path, "no such file");
-        } catch (EOFException e) {
-            throw UserException.badFile(path, "dataset file is truncated");
-        } catch (IOException | IllegalArgumentException e) {
-            throw cannotRead(path, e);
-        }
+        });
     }
 
     /** Chosen columns come from the caller's own matching, so a bad one is a bug, not the file's fault. */

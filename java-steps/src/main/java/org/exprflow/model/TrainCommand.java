@@ -120,7 +120,8 @@ public final class TrainCommand extends StepCommand {
     @Override
     protected void execute() throws Exception {
         Dataset data = DatasetFile.read(input.path());
-        // standardise (a leading per-sample transform) once for every fold, candidate and importance shuffle
+        // standardise (a leading per-sample transform) once for every fold and candidate; the importance
+        // shuffles make new rows and take the ordinary path
         try (PerSampleRows.Scope cached = PerSampleRows.open(data, model.transformNames())) {
             execute(data);
         }
